@@ -1,1 +1,164 @@
+import Foundation
+import GRDB
 import MotCuaCore
+
+/// The desk's database: one SQLite file in WAL mode, so a read-only board process sees the
+/// clerks' writes as they commit. Every user action is one method and one transaction, and
+/// appends its audit event inside that transaction.
+public final class AppDatabase: Sendable {
+    let pool: DatabasePool
+    public let path: String
+    public let isReadOnly: Bool
+
+    /// Opens (creating when allowed) the database at `path`. Refuses, without writing anything,
+    /// a folder that is missing or not writable and a file that is not a motcua database.
+    public init(path: String, readOnly: Bool = false) throws {
+        self.path = path
+        self.isReadOnly = readOnly
+        try AppDatabase.checkLocation(path, readOnly: readOnly)
+        var config = Configuration()
+        config.readonly = readOnly
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        config.label = "motcua"
+        if !readOnly {
+            // FULL: a committed ticket or dossier survives a power cut at the desk.
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            if !readOnly {
+                try Migrations.migrator.migrate(pool)
+                try seedIfNew()
+            } else {
+                let done = try pool.read { db in try Migrations.migrator.hasCompletedMigrations(db) }
+                if !done {
+                    throw StoreError("Cơ sở dữ liệu '\(path)' cần được nâng cấp; hãy mở bằng motcua (không chỉ đọc) trước",
+                                     "Database '\(path)' needs an upgrade; open it once with motcua (not read-only) first")
+                }
+            }
+        } catch let error as DatabaseError {
+            throw StoreError("Không mở được cơ sở dữ liệu '\(path)': \(error.message ?? "\(error)")",
+                             "Cannot open database '\(path)': \(error.message ?? "\(error)")")
+        }
+    }
+
+    /// Default location: `$MOTCUA_DB`, else `$XDG_DATA_HOME/motcua/motcua.sqlite`
+    /// (`~/.local/share/motcua/motcua.sqlite`). The default folder is created; a path given on
+    /// the command line is not, so a typo does not scatter databases around the disk.
+    public static func defaultPath(environment env: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+        if let p = env["MOTCUA_DB"], !p.isEmpty { return p }
+        let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((env["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+        let dir = base + "/motcua"
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError("Không tạo được thư mục dữ liệu '\(dir)'", "Cannot create the data folder '\(dir)'")
+        }
+        return dir + "/motcua.sqlite"
+    }
+
+    static func checkLocation(_ path: String, readOnly: Bool) throws {
+        let fm = FileManager.default
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent().path
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+            throw StoreError("--db: thư mục '\(dir)' không tồn tại; hãy tạo thư mục hoặc chọn đường dẫn khác",
+                             "--db: folder '\(dir)' does not exist; create it or choose another path")
+        }
+        if fm.fileExists(atPath: path, isDirectory: &isDir) {
+            if isDir.boolValue {
+                throw StoreError("--db: '\(path)' là một thư mục, cần đường dẫn tới tệp", "--db: '\(path)' is a folder; expected a file path")
+            }
+            try checkIsMotcuaFile(path)
+            if !readOnly && (!fm.isWritableFile(atPath: path) || !fm.isWritableFile(atPath: dir)) {
+                throw StoreError("--db: không có quyền ghi '\(path)' (hoặc thư mục của nó); dùng motcua board để chỉ xem",
+                                 "--db: '\(path)' (or its folder) is not writable; use motcua board to view only")
+            }
+        } else {
+            if readOnly {
+                throw StoreError("--db: không có tệp '\(path)'", "--db: no file '\(path)'")
+            }
+            if !fm.isWritableFile(atPath: dir) {
+                throw StoreError("--db: thư mục '\(dir)' chỉ đọc, không tạo được cơ sở dữ liệu",
+                                 "--db: folder '\(dir)' is read-only; cannot create the database")
+            }
+        }
+    }
+
+    /// A non-empty file must be SQLite and carry our application id (or be an empty SQLite
+    /// database). Probed through a read-only connection so nothing is ever written to it.
+    static func checkIsMotcuaFile(_ path: String) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        if size == 0 { return }
+        let notOurs = StoreError("--db: '\(path)' không phải cơ sở dữ liệu motcua; tệp được giữ nguyên, không ghi đè",
+                                 "--db: '\(path)' is not a motcua database; it is left untouched")
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError("--db: không đọc được '\(path)'", "--db: cannot read '\(path)'")
+        }
+        let header = handle.readData(ofLength: 16)
+        try? handle.close()
+        guard header == Data("SQLite format 3\0".utf8) else { throw notOurs }
+        var config = Configuration()
+        config.readonly = true
+        do {
+            let probe = try DatabaseQueue(path: path, configuration: config)
+            let (appID, tables) = try probe.read { db in
+                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0)
+            }
+            try probe.close()
+            if appID == Migrations.applicationID || (appID == 0 && tables == 0) { return }
+        } catch {
+            throw notOurs
+        }
+        throw notOurs
+    }
+
+    /// One write transaction, `BEGIN IMMEDIATE` so two desks never both read the same "last
+    /// ticket number" before either writes (the UNIQUE index is the last line of defence).
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        guard !isReadOnly else {
+            throw StoreError("Cơ sở dữ liệu đang mở chỉ đọc", "The database is open read-only")
+        }
+        return try pool.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            guard let result else { throw StoreError("Giao dịch không hoàn tất", "Transaction did not complete") }
+            return result
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.read(body)
+    }
+
+    /// Grows with every committed change from any process, because every change appends an
+    /// audit event. The board and the desk poll it to redraw. (Unlike `PRAGMA data_version` it
+    /// does not depend on which pooled connection answers.)
+    public func changeMark() throws -> Int64 {
+        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM events") ?? 0 }
+    }
+
+    /// Appends the audit event for an action, inside the caller's transaction.
+    func log(_ db: Database, at: Date, actor: Actor, entity: String, key: String, action: String, data: [String: String?]) throws {
+        let json = (try? JSONSerialization.data(withJSONObject: data.mapValues { $0 ?? NSNull() as Any }, options: [.sortedKeys]))
+            .map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        try db.execute(sql: "INSERT INTO events (at, user, counter, entity, entity_key, action, data) VALUES (?,?,?,?,?,?,?)",
+                       arguments: [Timestamp.text(at), actor.user, actor.counter, entity, key, action, json])
+    }
+
+    private func seedIfNew() throws {
+        let hasCatalog = try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM procedures") ?? 0 } > 0
+        if !hasCatalog {
+            try write { db in
+                for p in ProcedureCatalog.builtIn.procedures { try ProcedureRow.upsert(p, db) }
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+/// Statutory public holidays (ngày nghỉ lễ, tết) as data: each rule says where its day falls,
+/// from when to when it is law, and which text says so. When a law changes, add or close a
+/// rule here (with its effective dates) instead of editing the calendar code, so that due dates
+/// of past years keep being computed with the rules that were in force then.
+///
+/// Sources:
+/// - Bộ luật Lao động 2012 (BLLĐ 2012, Luật 10/2012/QH13, in force 01/05/2013), Điều 115:
+///   1/1, Tết 5 days, 30/4, 1/5, 2/9, Giỗ Tổ Hùng Vương 10/3 âm lịch; khoản 3: a holiday on the
+///   weekly rest day is compensated on the next day.
+/// - Bộ luật Lao động 2019 (BLLĐ 2019, Luật 45/2019/QH14, in force 01/01/2021), Điều 112 khoản 1:
+///   the same list, with Quốc khánh now 2 days (2/9 and one adjacent day, before or after);
+///   khoản 3: the Prime Minister fixes the actual days of Tết and of Quốc khánh each year.
+///   Điều 111 khoản 3: a weekly rest day that coincides with a holiday of Điều 112 khoản 1 is
+///   made up on the next working day (nghỉ bù).
+/// - Ngày Văn hóa Việt Nam 24/11, a paid day off from 2026: Politburo Nghị quyết 80-NQ/TW of
+///   07/01/2026, enacted by a National Assembly resolution in 2026 (number of the National
+///   Assembly resolution to be confirmed before it is cited on a printout).
+
+/// Where a holiday falls in a given Gregorian year.
+public enum HolidayPlacement: Hashable, Sendable {
+    /// A fixed solar (dương lịch) date.
+    case solar(month: Int, day: Int)
+    /// A fixed lunar (âm lịch) date, e.g. Giỗ Tổ 10/3.
+    case lunar(month: Int, day: Int)
+    /// Tết: the last `daysBefore` days of the old lunar year and the first `daysFromNewYear`
+    /// days of the new one (mùng 1 included).
+    case lunarNewYear(daysBefore: Int, daysFromNewYear: Int)
+    /// One day next to a solar date; `sideByWeekday[w − 1]` is −1 (the day before) or +1 (the
+    /// day after) when the date falls on ISO weekday w (1 = Monday … 7 = Sunday).
+    case adjacent(month: Int, day: Int, sideByWeekday: [Int])
+}
+
+/// Holidays whose actual days the Prime Minister fixes each year (BLLĐ 2019 Điều 112 khoản 3).
+/// An announcement of that kind for a year replaces the rule's default days for that year.
+public enum AnnouncedHoliday: String, Hashable, Sendable, CaseIterable {
+    case tet
+    case nationalDay = "national-day"
+}
+
+public struct HolidayRule: Hashable, Sendable {
+    /// Stable code name (`tet`, `hung-kings`, …).
+    public let id: String
+    public let name: Localized
+    public let placement: HolidayPlacement
+    public let effectiveFrom: LocalDate
+    /// Last day the rule is law (inclusive); nil while in force.
+    public let effectiveUntil: LocalDate?
+    /// The article that makes the day a holiday, cited on the calendar screen.
+    public let legalBasis: String
+    public let fixedByAnnouncement: AnnouncedHoliday?
+
+    public init(id: String, name: Localized, placement: HolidayPlacement, effectiveFrom: LocalDate,
+                effectiveUntil: LocalDate? = nil, legalBasis: String, fixedByAnnouncement: AnnouncedHoliday? = nil) {
+        self.id = id; self.name = name; self.placement = placement
+        self.effectiveFrom = effectiveFrom; self.effectiveUntil = effectiveUntil
+        self.legalBasis = legalBasis; self.fixedByAnnouncement = fixedByAnnouncement
+    }
+
+    public func isEffective(on d: LocalDate) -> Bool {
+        d >= effectiveFrom && (effectiveUntil.map { d <= $0 } ?? true)
+    }
+
+    /// The rule's default days in Gregorian year `year`, each with its display name, before
+    /// any announcement and without compensatory days.
+    public func defaultDays(year: Int) -> [(date: LocalDate, name: Localized)] {
+        guard year >= effectiveFrom.year, year <= (effectiveUntil?.year ?? Int.max) else { return [] }
+        var days: [(date: LocalDate, name: Localized)] = []
+        switch placement {
+        case let .solar(month, day):
+            if let d = LocalDate(year: year, month: month, day: day) { days.append((d, name)) }
+        case let .lunar(month, day):
+            // A lunar date of month 11 or 12 can fall in the next Gregorian year, so look in both.
+            for lunarYear in [year - 1, year] {
+                if let d = LunarCalendar.solarDate(lunarYear: lunarYear, month: month, day: day), d.year == year {
+                    days.append((d, name))
+                }
+            }
+        case let .lunarNewYear(before, from):
+            let newYear = LunarCalendar.newYear(year)
+            let yearName = LunarCalendar.yearName(year)
+            for offset in -before..<from {
+                let d = newYear.adding(days: offset)
+                let lunar = LunarCalendar.lunarDate(for: d)
+                let label = LunarCalendar.dayName(lunar)
+                days.append((d, Localized(vi: "\(name.vi) \(yearName) (\(label))",
+                                          en: "\(name.en) \(yearName) (lunar \(lunar.day)/\(lunar.month))")))
+            }
+        case let .adjacent(month, day, sides):
+            if let base = LocalDate(year: year, month: month, day: day), sides.count == 7 {
+                days.append((base.adding(days: sides[base.isoWeekday - 1] < 0 ? -1 : 1), name))
+            }
+        }
+        return days.filter { isEffective(on: $0.date) }
+    }
+}
+
+public enum PublicHolidays {
+    /// BLLĐ 2012 in force; the earliest day these rules describe.
+    static let blld2012 = date(2013, 5, 1)
+    /// BLLĐ 2019 in force.
+    static let blld2019 = date(2021, 1, 1)
+
+    public static let rules: [HolidayRule] = [
+        HolidayRule(id: "new-year", name: Localized(vi: "Tết Dương lịch", en: "New Year's Day"),
+                    placement: .solar(month: 1, day: 1), effectiveFrom: blld2012,
+                    legalBasis: "BLLĐ 2019 Điều 112 khoản 1 điểm a (trước 2021: BLLĐ 2012 Điều 115)"),
+        // Default when no announcement: the last day of the old year (29 or 30 Chạp) and mùng 1–4,
+        // the most common pattern; the announcement of the year (file holidays-vn.txt) wins.
+        HolidayRule(id: "tet", name: Localized(vi: "Tết Âm lịch", en: "Lunar New Year (Tết)"),
+                    placement: .lunarNewYear(daysBefore: 1, daysFromNewYear: 4), effectiveFrom: blld2012,
+                    legalBasis: "BLLĐ 2019 Điều 112 khoản 1 điểm b, khoản 3 (trước 2021: BLLĐ 2012 Điều 115)",
+                    fixedByAnnouncement: .tet),
+        HolidayRule(id: "hung-kings", name: Localized(vi: "Giỗ Tổ Hùng Vương", en: "Hung Kings' Commemoration Day"),
+                    placement: .lunar(month: 3, day: 10), effectiveFrom: blld2012,
+                    legalBasis: "BLLĐ 2019 Điều 112 khoản 1 điểm e (trước 2021: BLLĐ 2012 Điều 115)"),
+        HolidayRule(id: "victory-day", name: Localized(vi: "Ngày Chiến thắng", en: "Victory Day (Reunification Day)"),
+                    placement: .solar(month: 4, day: 30), effectiveFrom: blld2012,
+                    legalBasis: "BLLĐ 2019 Điều 112 khoản 1 điểm c (trước 2021: BLLĐ 2012 Điều 115)"),
+        HolidayRule(id: "labour-day", name: Localized(vi: "Ngày Quốc tế lao động", en: "International Labour Day"),
+                    placement: .solar(month: 5, day: 1), effectiveFrom: blld2012,
+                    legalBasis: "BLLĐ 2019 Điều 112 khoản 1 điểm d (trước 2021: BLLĐ 2012 Điều 115)"),
+        HolidayRule(id: "national-day", name: Localized(vi: "Quốc khánh", en: "National Day"),
+                    placement: .solar(month: 9, day: 2), effectiveFrom: blld2012,
+                    legalBasis: "BLLĐ 2019 Điều 112 khoản 1 điểm đ (trước 2021: BLLĐ 2012 Điều 115)"),
+        // The adjacent day joins 2/9 to the weekend where it can: Mon → 3/9, Tue → 1/9,
+        // Thu → 3/9, Fri → 1/9, Sat → 1/9, Sun → 3/9 (for a weekend 2/9 the compensatory day
+        // gives the same days off either way). Wednesday → 1/9, as announced for 2026. These
+        // match the announced choices of 2021 (Thu), 2022 (Fri), 2023 (Sat), 2024 (Mon),
+        // 2025 (Tue) and 2026 (Wed).
+        HolidayRule(id: "national-day-2", name: Localized(vi: "Quốc khánh (ngày liền kề)", en: "National Day (adjacent day)"),
+                    placement: .adjacent(month: 9, day: 2, sideByWeekday: [1, -1, -1, 1, -1, -1, 1]),
+                    effectiveFrom: blld2019,
+                    legalBasis: "BLLĐ 2019 Điều 112 khoản 1 điểm đ, khoản 3",
+                    fixedByAnnouncement: .nationalDay),
+        HolidayRule(id: "culture-day", name: Localized(vi: "Ngày Văn hóa Việt Nam", en: "Vietnamese Culture Day"),
+                    placement: .solar(month: 11, day: 24), effectiveFrom: date(2026, 1, 1),
+                    legalBasis: "Nghị quyết 80-NQ/TW ngày 07/01/2026; nghị quyết của Quốc hội năm 2026 (số hiệu cần xác nhận)"),
+    ]
+
+    /// Nghỉ bù: a holiday on a Saturday or Sunday (the weekly rest days of state agencies) gives
+    /// the next working day off. Applies to every rule above on its default days, not to days
+    /// an announcement fixed (the announcement already placed them).
+    public static let compensationBasis = "BLLĐ 2019 Điều 111 khoản 3 (trước 2021: BLLĐ 2012 Điều 115 khoản 3)"
+    public static let compensationEffectiveFrom = blld2012
+
+    /// Literal dates of this table; they are valid by construction, and a typo must fail loudly
+    /// in the tests rather than silently move a holiday.
+    static func date(_ y: Int, _ m: Int, _ d: Int) -> LocalDate {
+        guard let date = LocalDate(year: y, month: m, day: d) else {
+            preconditionFailure("invalid literal date \(y)-\(m)-\(d) in PublicHolidays")
+        }
+        return date
+    }
+}

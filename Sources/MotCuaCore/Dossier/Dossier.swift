@@ -1,0 +1,63 @@
+import Foundation
+
+/// How the dossier reached the desk.
+public enum Channel: String, Sendable, Codable, CaseIterable {
+    case direct, post, online
+    public var label: Localized {
+        switch self {
+        case .direct: Localized(vi: "Trực tiếp", en: "In person")
+        case .post: Localized(vi: "Bưu chính", en: "By post")
+        case .online: Localized(vi: "Trực tuyến", en: "Online")
+        }
+    }
+    public static func parse(_ raw: String) throws -> Channel {
+        if let c = Channel(rawValue: raw.trimmingCharacters(in: .whitespaces).lowercased()) { return c }
+        throw FieldError(field: "channel", label: Localized(vi: "Hình thức nộp", en: "Channel"),
+                         problem: Localized(vi: "'\(raw)' không hợp lệ; chọn direct, post hoặc online",
+                                            en: "'\(raw)' is not valid; choose direct, post or online"))
+    }
+}
+
+/// One application for one procedure.
+public struct Dossier: Hashable, Sendable, Codable {
+    public var id: Int64?
+    public var code: String
+    public var procedureCode: String
+    public var applicantId: Int64?
+    public var applicantName: String
+    public var channel: Channel
+    public var delivery: Delivery
+    public var deliveryAddress: String?
+    public var notes: String?
+    public var receivedAt: Date
+    public var dueDate: LocalDate
+    public var status: DossierStatus
+    public var ticketCode: String?
+    public var counter: Int?
+    public var clerk: String?
+    public var trackingNumber: String?
+    public var closedAt: Date?
+
+    public init(id: Int64? = nil, code: String, procedureCode: String, applicantId: Int64? = nil,
+                applicantName: String, channel: Channel, delivery: Delivery = .desk,
+                deliveryAddress: String? = nil, notes: String? = nil, receivedAt: Date, dueDate: LocalDate,
+                status: DossierStatus = .received, ticketCode: String? = nil, counter: Int? = nil,
+                clerk: String? = nil, trackingNumber: String? = nil, closedAt: Date? = nil) {
+        self.id = id; self.code = code; self.procedureCode = procedureCode; self.applicantId = applicantId
+        self.applicantName = applicantName; self.channel = channel; self.delivery = delivery
+        self.deliveryAddress = deliveryAddress; self.notes = notes; self.receivedAt = receivedAt
+        self.dueDate = dueDate; self.status = status; self.ticketCode = ticketCode; self.counter = counter
+        self.clerk = clerk; self.trackingNumber = trackingNumber; self.closedAt = closedAt
+    }
+
+    /// Overdue: still open after the due date (the due day itself is still on time).
+    public func isOverdue(today: LocalDate) -> Bool { status.isOpen && today > dueDate }
+
+    /// `<desk code>-<yyMMdd>-<seq>`, e.g. `XPH-261125-007`: printable, unique, sortable by day.
+    public static func makeCode(deskCode: String, day: LocalDate, sequence: Int) -> String {
+        let yy = day.year % 100
+        func p2(_ v: Int) -> String { v < 10 ? "0\(v)" : String(v) }
+        let seq = String(sequence)
+        return "\(deskCode)-\(p2(yy))\(p2(day.month))\(p2(day.day))-\(String(repeating: "0", count: max(0, 3 - seq.count)))\(seq)"
+    }
+}

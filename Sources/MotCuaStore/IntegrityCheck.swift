@@ -1,0 +1,32 @@
+import Foundation
+import GRDB
+import MotCuaCore
+
+extension AppDatabase {
+    /// SQLite's own checks plus the desk's invariants. An empty list means healthy.
+    public func check() throws -> [String] {
+        try read { db in
+            var problems: [String] = []
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            if integrity != ["ok"] { problems += integrity.map { "integrity_check: \($0)" } }
+            let fk = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+            problems += fk.map { "foreign_key_check: \($0["table"] as String? ?? "?") rowid \($0["rowid"] as Int64? ?? 0)" }
+            for row in try Row.fetchAll(db, sql: "SELECT code, status, due_date, received_at FROM dossiers") {
+                let code: String = row["code"]
+                if DossierStatus(rawValue: row["status"]) == nil { problems.append("dossier \(code): unknown status") }
+                guard let due = row.localDate("due_date"), let received = row.date("received_at") else {
+                    problems.append("dossier \(code): bad date"); continue
+                }
+                if due < VietnamTime.local(received).date { problems.append("dossier \(code): due date before received date") }
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT day, series, number, status FROM tickets") {
+                if Ticket.Status(rawValue: row["status"]) == nil {
+                    problems.append("ticket \(row["day"] as String? ?? "")/\(row["series"] as String? ?? "")\(row["number"] as Int? ?? 0): unknown status")
+                }
+            }
+            let dupes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT day, series, number FROM tickets GROUP BY 1,2,3 HAVING COUNT(*) > 1)") ?? 0
+            if dupes > 0 { problems.append("tickets: \(dupes) duplicated numbers") }
+            return problems
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import GRDB
+
+/// Shipped migrations are never edited; a schema change is a new migration.
+enum Migrations {
+    /// 'MOTC': stamped in the SQLite header so a file that is not ours is recognised and left alone.
+    static let applicationID: Int32 = 0x4D4F_5443
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: """
+                CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                CREATE TABLE procedures (
+                    code TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, field TEXT NOT NULL,
+                    processing_days INTEGER NOT NULL CHECK (processing_days >= 0),
+                    cutoff_minute INTEGER, fee INTEGER NOT NULL DEFAULT 0, fee_note TEXT NOT NULL DEFAULT '',
+                    deliveries TEXT NOT NULL, effective_from TEXT, effective_to TEXT,
+                    legal_basis TEXT NOT NULL DEFAULT '', folded_name TEXT NOT NULL);
+                CREATE TABLE applicants (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, id_number TEXT,
+                    phone TEXT, address TEXT, search_key TEXT NOT NULL, created_at TEXT NOT NULL);
+                CREATE INDEX applicants_search ON applicants(search_key);
+                CREATE UNIQUE INDEX applicants_id_number ON applicants(id_number) WHERE id_number IS NOT NULL;
+                CREATE TABLE tickets (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, day TEXT NOT NULL, series TEXT NOT NULL,
+                    number INTEGER NOT NULL, applicant_name TEXT NOT NULL, phone TEXT, id_number TEXT,
+                    procedure_code TEXT REFERENCES procedures(code), priority_code TEXT, priority_reason TEXT,
+                    status TEXT NOT NULL, counter INTEGER, clerk TEXT, issued_at TEXT NOT NULL,
+                    called_at TEXT, finished_at TEXT, recall_count INTEGER NOT NULL DEFAULT 0,
+                    appointment_at TEXT,
+                    UNIQUE (day, series, number));
+                CREATE INDEX tickets_today ON tickets(day, status);
+                CREATE TABLE dossiers (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT NOT NULL UNIQUE,
+                    day TEXT NOT NULL, seq INTEGER NOT NULL,
+                    procedure_code TEXT NOT NULL REFERENCES procedures(code),
+                    applicant_id INTEGER REFERENCES applicants(id), applicant_name TEXT NOT NULL,
+                    channel TEXT NOT NULL, delivery TEXT NOT NULL, delivery_address TEXT, notes TEXT,
+                    received_at TEXT NOT NULL, due_date TEXT NOT NULL, status TEXT NOT NULL,
+                    ticket_code TEXT, counter INTEGER, clerk TEXT, tracking_number TEXT, closed_at TEXT,
+                    UNIQUE (day, seq));
+                CREATE INDEX dossiers_status_due ON dossiers(status, due_date);
+                CREATE INDEX dossiers_received ON dossiers(received_at);
+                CREATE TABLE events (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user TEXT NOT NULL,
+                    counter INTEGER, entity TEXT NOT NULL, entity_key TEXT NOT NULL,
+                    action TEXT NOT NULL, data TEXT NOT NULL);
+                CREATE INDEX events_entity ON events(entity, entity_key);
+                """)
+        }
+        // v2: name search over tickets too (the desk's search box finds a walk-in by a folded
+        // name before any dossier exists); backfills the key for tickets made under v1.
+        m.registerMigration("v2-ticket-search") { db in
+            try db.execute(sql: "ALTER TABLE tickets ADD COLUMN search_key TEXT NOT NULL DEFAULT ''")
+            try db.execute(sql: "CREATE INDEX tickets_search ON tickets(search_key)")
+            try db.execute(sql: "CREATE INDEX dossiers_applicant ON dossiers(applicant_id)")
+            let rows = try Row.fetchAll(db, sql: "SELECT id, applicant_name, phone, id_number FROM tickets")
+            for row in rows {
+                let key = SearchKey.make(name: row["applicant_name"], idNumber: row["id_number"], phone: row["phone"])
+                try db.execute(sql: "UPDATE tickets SET search_key = ? WHERE id = ?", arguments: [key, row["id"] as Int64])
+            }
+        }
+        return m
+    }
+}

@@ -1,0 +1,139 @@
+import MotCuaCore
+
+/// Every command a key can trigger: one table read by the keymap, the help screen and the key
+/// bar (tig's request list, calcurse's key table). Raw values are the names used in keymap files.
+public enum Action: String, CaseIterable, Hashable, Sendable {
+    case help
+    case quit
+    case undo
+    case viewQueue = "view.queue"
+    case viewAppointments = "view.appointments"
+    case viewDossiers = "view.dossiers"
+    case viewSearch = "view.search"
+    case viewReports = "view.reports"
+    case inputCycle = "input.cycle"
+    case cursorUp = "cursor.up"
+    case cursorDown = "cursor.down"
+    case pageUp = "page.up"
+    case pageDown = "page.down"
+    case cursorFirst = "cursor.first"
+    case cursorLast = "cursor.last"
+    case searchStart = "search.start"
+    case walkinRegister = "walkin.register"
+    case queueCallNext = "queue.call-next"
+    case queueRecall = "queue.recall"
+    case queueDone = "queue.done"
+    case queueNoShow = "queue.no-show"
+    case queueTransfer = "queue.transfer"
+    case appointmentBook = "appointment.book"
+    case appointmentCheckIn = "appointment.check-in"
+    case appointmentReschedule = "appointment.reschedule"
+    case appointmentCancel = "appointment.cancel"
+    case appointmentNoShow = "appointment.no-show"
+    case calendarPrev = "calendar.prev"
+    case calendarNext = "calendar.next"
+    case calendarToday = "calendar.today"
+    case calendarWeek = "calendar.week"
+    case dossierReceive = "dossier.receive"
+    case dossierReady = "dossier.ready"
+    case dossierReturn = "dossier.return"
+    case dossierPost = "dossier.post"
+    case dossierDeliverHome = "dossier.deliver-home"
+    case dossierSupplement = "dossier.supplement"
+    case dossierReject = "dossier.reject"
+    case dossierApologize = "dossier.apologize"
+    case dossierPrint = "dossier.print"
+    case formSubmit = "form.submit"
+    case formCancel = "form.cancel"
+    case fieldNext = "field.next"
+    case fieldPrev = "field.prev"
+
+    /// The action's metadata (group, help line, key-bar label).
+    public var info: ActionInfo { ActionInfo.table[self] ?? ActionInfo(group: .general, label: Localized(vi: rawValue, en: rawValue), help: Localized(vi: rawValue, en: rawValue)) }
+    public var label: Localized { info.label }
+    public var helpLine: Localized { info.help }
+    public var group: ActionGroup { info.group }
+}
+
+/// Groups for the help screen, in display order.
+public enum ActionGroup: String, CaseIterable, Hashable, Sendable {
+    case general, views, movement, queue, appointments, calendar, dossiers, forms
+
+    public var title: Localized {
+        switch self {
+        case .general: Localized(vi: "Chung", en: "General")
+        case .views: Localized(vi: "Màn hình", en: "Views")
+        case .movement: Localized(vi: "Di chuyển", en: "Movement")
+        case .queue: Localized(vi: "Hàng chờ", en: "Queue")
+        case .appointments: Localized(vi: "Lịch hẹn", en: "Appointments")
+        case .calendar: Localized(vi: "Lịch", en: "Calendar")
+        case .dossiers: Localized(vi: "Hồ sơ", en: "Dossiers")
+        case .forms: Localized(vi: "Biểu mẫu", en: "Forms")
+        }
+    }
+}
+
+/// One row of the action table.
+public struct ActionInfo: Hashable, Sendable {
+    public let group: ActionGroup
+    /// Short label for the key bar (`Trợ giúp`).
+    public let label: Localized
+    /// One line for the help screen.
+    public let help: Localized
+
+    public init(group: ActionGroup, label: Localized, help: Localized) {
+        self.group = group; self.label = label; self.help = help
+    }
+
+    private static func row(_ a: Action, _ g: ActionGroup, _ labelVi: String, _ labelEn: String,
+                            _ helpVi: String, _ helpEn: String) -> (Action, ActionInfo) {
+        (a, ActionInfo(group: g, label: Localized(vi: labelVi, en: labelEn), help: Localized(vi: helpVi, en: helpEn)))
+    }
+
+    static let table: [Action: ActionInfo] = Dictionary(uniqueKeysWithValues: [
+        row(.help, .general, "Trợ giúp", "Help", "Xem các phím đang dùng", "Show the keys in force"),
+        row(.quit, .general, "Thoát", "Quit", "Thoát chương trình", "Quit the program"),
+        row(.undo, .general, "Hoàn tác", "Undo", "Hoàn tác thao tác vừa làm", "Undo the last change"),
+        row(.viewQueue, .views, "Hàng chờ", "Queue", "Xem hàng chờ", "Show the queue"),
+        row(.viewAppointments, .views, "Lịch hẹn", "Appts", "Xem lịch hẹn", "Show appointments"),
+        row(.viewDossiers, .views, "Hồ sơ", "Dossiers", "Xem sổ theo dõi hồ sơ", "Show the dossier register"),
+        row(.viewSearch, .views, "Tìm", "Search", "Tìm công dân, hồ sơ", "Search citizens and dossiers"),
+        row(.viewReports, .views, "Báo cáo", "Reports", "Xem báo cáo, thống kê", "Show reports and statistics"),
+        row(.inputCycle, .general, "Gõ", "Input", "Đổi kiểu gõ: Telex → VNI → tắt", "Cycle input method: Telex → VNI → off"),
+        row(.cursorUp, .movement, "Lên", "Up", "Lên một dòng", "Move up one row"),
+        row(.cursorDown, .movement, "Xuống", "Down", "Xuống một dòng", "Move down one row"),
+        row(.pageUp, .movement, "Trang trước", "Page up", "Lên một trang", "Move up one page"),
+        row(.pageDown, .movement, "Trang sau", "Page down", "Xuống một trang", "Move down one page"),
+        row(.cursorFirst, .movement, "Đầu", "First", "Về dòng đầu", "Go to the first row"),
+        row(.cursorLast, .movement, "Cuối", "Last", "Đến dòng cuối", "Go to the last row"),
+        row(.searchStart, .movement, "Tìm", "Find", "Tìm trong danh sách", "Search in the list"),
+        row(.walkinRegister, .queue, "Cấp số", "Ticket", "Cấp số thứ tự cho người mới đến", "Give a walk-in a ticket"),
+        row(.queueCallNext, .queue, "Gọi số", "Call", "Gọi số tiếp theo (ưu tiên trước)", "Call the next ticket (priority first)"),
+        row(.queueRecall, .queue, "Gọi lại", "Recall", "Gọi lại số đang phục vụ", "Call the current ticket again"),
+        row(.queueDone, .queue, "Xong", "Done", "Đã phục vụ xong", "Mark the ticket served"),
+        row(.queueNoShow, .queue, "Vắng", "No-show", "Công dân không có mặt", "The citizen did not come"),
+        row(.queueTransfer, .queue, "Chuyển", "Transfer", "Chuyển sang quầy khác", "Transfer to another counter"),
+        row(.appointmentBook, .appointments, "Đặt hẹn", "Book", "Đặt lịch hẹn", "Book an appointment"),
+        row(.appointmentCheckIn, .appointments, "Đã đến", "Check in", "Người có hẹn đã đến", "The appointment has arrived"),
+        row(.appointmentReschedule, .appointments, "Dời hẹn", "Move", "Dời lịch hẹn", "Reschedule the appointment"),
+        row(.appointmentCancel, .appointments, "Huỷ hẹn", "Cancel", "Huỷ lịch hẹn", "Cancel the appointment"),
+        row(.appointmentNoShow, .appointments, "Không đến", "No-show", "Người có hẹn không đến", "The appointment did not come"),
+        row(.calendarPrev, .calendar, "Trước", "Prev", "Ngày/tuần trước", "Previous day or week"),
+        row(.calendarNext, .calendar, "Sau", "Next", "Ngày/tuần sau", "Next day or week"),
+        row(.calendarToday, .calendar, "Hôm nay", "Today", "Về hôm nay", "Go to today"),
+        row(.calendarWeek, .calendar, "Tuần", "Week", "Xem theo ngày/tuần", "Toggle day and week view"),
+        row(.dossierReceive, .dossiers, "Nhận HS", "Receive", "Tiếp nhận hồ sơ, in giấy hẹn", "Receive a dossier and print the receipt"),
+        row(.dossierReady, .dossiers, "Có KQ", "Ready", "Đã có kết quả", "The result is ready"),
+        row(.dossierReturn, .dossiers, "Trả KQ", "Return", "Trả kết quả tại quầy", "Return the result at the desk"),
+        row(.dossierPost, .dossiers, "Bưu chính", "Post", "Gửi/nhận qua bưu chính công ích", "Send or receive by public postal service"),
+        row(.dossierDeliverHome, .dossiers, "Tại nhà", "Home", "Trả kết quả tại nhà", "Deliver the result at home"),
+        row(.dossierSupplement, .dossiers, "Bổ sung", "Supplement", "Yêu cầu bổ sung, hoàn thiện hồ sơ", "Request a supplement"),
+        row(.dossierReject, .dossiers, "Từ chối", "Reject", "Từ chối tiếp nhận hồ sơ", "Reject the dossier"),
+        row(.dossierApologize, .dossiers, "Xin lỗi", "Apologize", "Văn bản xin lỗi và hẹn lại", "Apology and new date"),
+        row(.dossierPrint, .dossiers, "In", "Print", "In phiếu", "Print the slip"),
+        row(.formSubmit, .forms, "Lưu", "Save", "Lưu biểu mẫu", "Submit the form"),
+        row(.formCancel, .forms, "Huỷ", "Cancel", "Bỏ biểu mẫu", "Cancel the form"),
+        row(.fieldNext, .forms, "Ô sau", "Next", "Sang ô sau", "Next field"),
+        row(.fieldPrev, .forms, "Ô trước", "Prev", "Về ô trước", "Previous field"),
+    ])
+}

@@ -1,0 +1,50 @@
+/// The title line of the desk screen.
+public struct DeskHeader: Hashable, Sendable {
+    /// The desk's name, e.g. `UBND xã Tân Lập — Bộ phận Một cửa`.
+    public var desk: String
+    /// The counter (quầy) number of this clerk.
+    public var counter: Int
+    /// The clerk's name.
+    public var clerk: String
+    /// Date and time as shown, e.g. `08:05 25/11/2026` (formatted by the caller's clock).
+    public var clock: String
+
+    public init(desk: String, counter: Int, clerk: String, clock: String) {
+        self.desk = desk; self.counter = counter; self.clerk = clerk; self.clock = clock
+    }
+}
+
+/// One ticket in the queue, already formatted for display.
+public struct QueueLine: Hashable, Sendable {
+    /// Ticket number, e.g. `A012`.
+    public var ticket: String
+    public var name: String
+    /// Priority group label (`Người cao tuổi`), nil when the citizen has none.
+    public var priority: String?
+    /// What they came for (procedure or field name).
+    public var purpose: String
+    /// Status label (`Đang chờ`, `Đang phục vụ`, …).
+    public var status: String
+    /// Minutes since the ticket was taken.
+    public var waitedMinutes: Int
+
+    public init(ticket: String, name: String, priority: String? = nil, purpose: String, status: String, waitedMinutes: Int) {
+        self.ticket = ticket; self.name = name; self.priority = priority
+        self.purpose = purpose; self.status = status; self.waitedMinutes = waitedMinutes
+    }
+
+    public var isPriority: Bool { priority.map { !$0.isEmpty } ?? false }
+}
+
+/// Everything the desk screen shows, loaded from the store in one read.
+public struct DeskSnapshot: Hashable, Sendable {
+    public var header: DeskHeader
+    /// Tickets waiting, in calling order (priority first, as the model decides).
+    public var waiting: [QueueLine]
+    /// Tickets being served at the counters.
+    public var serving: [QueueLine]
+
+    public init(header: DeskHeader, waiting: [QueueLine], serving: [QueueLine]) {
+        self.header = header; self.waiting = waiting; self.serving = serving
+    }
+}

@@ -1,0 +1,129 @@
+import ArgumentParser
+import Foundation
+import MotCuaCore
+
+struct CalendarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "calendar",
+        abstract: "Lịch làm việc: ngày nghỉ, ngày làm bù, ngày hẹn trả (working calendar).",
+        subcommands: [Show.self, Holidays.self, Due.self, Lunar.self], defaultSubcommand: Show.self)
+
+    static func parseDate(_ raw: String, field: String) throws -> LocalDate {
+        guard let d = LocalDate(iso: raw) else {
+            throw FieldError(field: field, label: Localized(vi: "--\(field)", en: "--\(field)"),
+                             problem: Localized(vi: "'\(raw)' không phải ngày hợp lệ; dạng đúng YYYY-MM-DD",
+                                                en: "'\(raw)' is not a valid date; expected YYYY-MM-DD"))
+        }
+        return d
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Hiện tệp thông báo nghỉ/làm bù đang dùng (show the announcements in force).")
+        @OptionGroup var global: GlobalOptions
+        func run() throws {
+            try runReporting(global) { lang in
+                let (calendar, source) = try global.workingCalendar()
+                let entries = calendar.announcements.entries
+                if global.json {
+                    struct E: Encodable { let date: String; let kind: String; let reason: String; let source: String }
+                    struct R: Encodable { let file: String; let entries: [E] }
+                    Output.print(Output.json(R(file: source, entries: entries.map { E(date: $0.date.iso, kind: $0.kind.rawValue, reason: $0.reason, source: $0.source) })))
+                    return
+                }
+                Output.print(lang == .vi ? "Tệp thông báo: \(source) (\(entries.count) dòng)" : "Announcements: \(source) (\(entries.count) lines)")
+                Output.print(Output.table(lang == .vi ? ["Ngày", "Loại", "Nội dung", "Căn cứ"] : ["Date", "Kind", "Reason", "Source"],
+                                          entries.map { [$0.date.vietnamese, $0.kind.rawValue, $0.reason, $0.source] }))
+            }
+        }
+    }
+
+    struct Holidays: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Ngày nghỉ lễ, nghỉ bù, làm bù trong năm (holidays of a year).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Năm (year)") var year: Int?
+        func run() throws {
+            try runReporting(global) { lang in
+                let (calendar, _) = try global.workingCalendar()
+                let y = try year ?? VietnamTime.local(global.clock().now()).date.year
+                guard (1900...2199).contains(y) else {
+                    throw FieldError(field: "year", label: Localized(vi: "Năm", en: "Year"),
+                                     problem: Localized(vi: "phải từ 1900 đến 2199", en: "must be between 1900 and 2199"))
+                }
+                let days = calendar.holidays(year: y)
+                if global.json {
+                    struct D: Encodable { let date: String; let weekday: Int; let kind: String; let workingDay: Bool; let reason: String; let source: String }
+                    Output.print(Output.json(days.map { D(date: $0.date.iso, weekday: $0.date.isoWeekday, kind: $0.kind.rawValue,
+                                                         workingDay: $0.isWorkingDay, reason: $0.reason.text(lang), source: $0.source) }))
+                    return
+                }
+                let names = lang == .vi ? ["T2", "T3", "T4", "T5", "T6", "T7", "CN"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+                Output.print(Output.table(lang == .vi ? ["Ngày", "Thứ", "", "Lý do", "Căn cứ"] : ["Date", "Day", "", "Reason", "Source"],
+                    days.map { [$0.date.vietnamese, names[$0.date.isoWeekday - 1],
+                                $0.isWorkingDay ? (lang == .vi ? "làm việc" : "work") : (lang == .vi ? "nghỉ" : "off"),
+                                $0.reason.text(lang), $0.source] }))
+            }
+        }
+    }
+
+    struct Due: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Tính ngày hẹn trả (due date): from + N working days.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Ngày tiếp nhận (received), YYYY-MM-DD") var from: String
+        @Option(help: "Giờ tiếp nhận (time received), HH:MM") var time: String = "08:00"
+        @Option(help: "Số ngày làm việc (working days)") var days: Int
+        @Option(help: "Giờ chốt (cut-off), HH:MM") var cutoff: String?
+
+        func run() throws {
+            try runReporting(global) { lang in
+                let (calendar, _) = try global.workingCalendar()
+                let date = try CalendarCommand.parseDate(from, field: "from")
+                guard let t = LocalDateTime(parsing: "\(date.iso) \(time)") else {
+                    throw FieldError(field: "time", label: Localized(vi: "--time", en: "--time"),
+                                     problem: Localized(vi: "'\(time)' không hợp lệ; dạng đúng HH:MM", en: "'\(time)' is not valid; expected HH:MM"))
+                }
+                guard (0...365).contains(days) else {
+                    throw FieldError(field: "days", label: Localized(vi: "--days", en: "--days"),
+                                     problem: Localized(vi: "phải từ 0 đến 365", en: "must be between 0 and 365"))
+                }
+                var cut: Int?
+                if let cutoff {
+                    guard let c = LocalDateTime(parsing: "2000-01-01 \(cutoff)") else {
+                        throw FieldError(field: "cutoff", label: Localized(vi: "--cutoff", en: "--cutoff"),
+                                         problem: Localized(vi: "'\(cutoff)' không hợp lệ; dạng đúng HH:MM", en: "'\(cutoff)' is not valid; expected HH:MM"))
+                    }
+                    cut = c.minuteOfDay
+                }
+                let due = calendar.dueDate(receivedAt: t, workingDays: days, cutoffMinuteOfDay: cut)
+                let counted = calendar.effectiveReceivingDay(receivedAt: t, cutoffMinuteOfDay: cut)
+                if global.json {
+                    struct R: Encodable { let from: String; let days: Int; let countedFrom: String; let due: String; let weekday: Int }
+                    Output.print(Output.json(R(from: t.iso8601, days: days, countedFrom: counted.iso, due: due.iso, weekday: due.isoWeekday)))
+                    return
+                }
+                Output.print(lang == .vi ? "Tiếp nhận \(date.vietnamese) \(time), \(days) ngày làm việc → hẹn trả \(due.vietnamese)"
+                                         : "Received \(date.iso) \(time), \(days) working days → due \(due.iso)")
+            }
+        }
+    }
+
+    struct Lunar: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Đổi ngày dương sang âm lịch (solar to lunar date, UTC+7).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Ngày dương (date), YYYY-MM-DD") var date: String
+        func run() throws {
+            try runReporting(global) { _ in
+                let d = try CalendarCommand.parseDate(date, field: "date")
+                guard (1900...2199).contains(d.year) else {
+                    throw FieldError(field: "date", label: Localized(vi: "Ngày", en: "Date"),
+                                     problem: Localized(vi: "năm phải từ 1900 đến 2199", en: "the year must be between 1900 and 2199"))
+                }
+                let l = LunarCalendar.lunarDate(for: d)
+                if global.json {
+                    struct R: Encodable { let date: String; let lunarYear: Int; let lunarMonth: Int; let lunarDay: Int; let leapMonth: Bool }
+                    Output.print(Output.json(R(date: d.iso, lunarYear: l.year, lunarMonth: l.month, lunarDay: l.day, leapMonth: l.isLeapMonth)))
+                    return
+                }
+                Output.print("\(d.vietnamese) → \(l)")
+            }
+        }
+    }
+}

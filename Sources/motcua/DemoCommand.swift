@@ -1,0 +1,151 @@
+import ArgumentParser
+import Foundation
+import MotCuaCore
+import MotCuaStore
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "demo",
+        abstract: "Tạo dữ liệu mẫu một tuần làm việc (fill a fresh database with a realistic week).")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Hạt giống ngẫu nhiên (random seed)") var seed: UInt64 = 2026
+
+    func run() throws {
+        try runReporting(global) { lang in
+            let db = try global.openDatabase()
+            let now = try global.clock().now()
+            let (calendar, _) = try global.workingCalendar()
+            let today = VietnamTime.local(now).date
+            let hasData = try !db.tickets(day: today).isEmpty || !db.dossiers(DossierFilter(limit: 1)).isEmpty
+            if hasData {
+                throw StoreError("Cơ sở dữ liệu đã có dữ liệu; chỉ tạo dữ liệu mẫu trên tệp mới (--db tệp-mới.sqlite)",
+                                 "The database already has data; demo data goes only into a fresh file (--db new.sqlite)")
+            }
+            var week = DemoWeek(db: db, calendar: calendar, now: now, seed: seed)
+            let summary = try week.fill()
+            Output.print(lang == .vi
+                ? "Đã tạo dữ liệu mẫu: \(summary.days) ngày làm việc, \(summary.tickets) số thứ tự, \(summary.dossiers) hồ sơ (\(summary.overdue) quá hạn)."
+                : "Demo data: \(summary.days) working days, \(summary.tickets) tickets, \(summary.dossiers) dossiers (\(summary.overdue) overdue).")
+        }
+    }
+}
+
+/// Plays a commune desk's week through the same store commands a clerk uses, so the demo data
+/// obeys every rule and leaves a full audit trail.
+struct DemoWeek {
+    let db: AppDatabase
+    let calendar: WorkingCalendar
+    let now: Date
+    var rng: SeededRandom
+
+    init(db: AppDatabase, calendar: WorkingCalendar, now: Date, seed: UInt64) {
+        self.db = db; self.calendar = calendar; self.now = now; self.rng = SeededRandom(seed: seed)
+    }
+
+    struct Summary { var days = 0, tickets = 0, dossiers = 0, overdue = 0 }
+
+    mutating func fill() throws -> Summary {
+        let setupTime = VietnamTime.instant(LocalDateTime(date: VietnamTime.local(now).date.adding(days: -14), hour: 7, minute: 0))
+        var profile = try db.profile()
+        profile.province = "Tỉnh Đồng Nai"; profile.commune = "Xã Tân Phú"
+        profile.deskName = "Trung tâm Phục vụ hành chính công xã Tân Phú"; profile.deskCode = "TP"; profile.counters = 3
+        try db.saveProfile(profile, now: setupTime, actor: Actor(user: "demo", counter: nil))
+        let procedures = try db.procedures()
+        var summary = Summary()
+        let local = VietnamTime.local(now)
+        // The last five working days up to today (today only up to the pinned time).
+        var days: [LocalDate] = []
+        var d = local.date
+        while days.count < 5 { if calendar.isWorkingDay(d) { days.insert(d, at: 0) }; d = d.adding(days: -1) }
+        // Ten older dossiers, some now overdue, so the supervisor's overdue list is not empty.
+        for i in 0..<10 {
+            let day = d.adding(days: -(i * 2))
+            let t = VietnamTime.instant(LocalDateTime(date: day, hour: 9, minute: 10 + i))
+            if let dossier = try receive(at: t, ticket: nil, procedures: procedures, longOnly: true) {
+                summary.dossiers += 1
+                if i % 3 == 0 { _ = try db.changeDossier(code: dossier.code, to: .processing, now: t, actor: clerk(1)) }
+            }
+        }
+        for day in days {
+            summary.days += 1
+            let isToday = day == local.date
+            let count = Int.random(in: 14...22, using: &rng)
+            var minute = 7 * 60 + 30
+            var issued: [(Ticket, Date)] = []
+            for _ in 0..<count {
+                minute += Int.random(in: 3...14, using: &rng)
+                if minute > 11 * 60 && minute < 13 * 60 + 30 { minute = 13 * 60 + 30 }
+                if minute > 16 * 60 + 45 { break }
+                let at = VietnamTime.instant(LocalDateTime(date: day, hour: minute / 60, minute: minute % 60))
+                if at > now { break }
+                let person = DemoData.name(&rng)
+                let priority: String? = Int.random(in: 0..<7, using: &rng) == 0
+                    ? ["elderly", "disabled", "pregnant", "child", "merit"].randomElement(using: &rng) : nil
+                let proc = procedures.randomElement(using: &rng)?.code
+                let t = try db.addWalkIn(WalkInRequest(name: person.name, priority: priority, procedureCode: proc,
+                                                       phone: Bool.random(using: &rng) ? DemoData.phone(&rng) : nil),
+                                         now: at, actor: clerk(nil))
+                issued.append((t, at))
+                summary.tickets += 1
+            }
+            // Serve in calling order; on today, the last few are still waiting.
+            let served = isToday ? max(0, issued.count - 4) : issued.count
+            for (i, pair) in issued.prefix(served).enumerated() {
+                let counter = i % 3 + 1
+                let callAt = pair.1.addingTimeInterval(Double(Int.random(in: 4...20, using: &rng) * 60))
+                guard callAt <= now, let called = try db.callNext(counter: counter, now: callAt, actor: clerk(counter)) else { continue }
+                if Int.random(in: 0..<12, using: &rng) == 0 {
+                    _ = try db.changeTicket(code: called.code, day: day, to: .noShow, counter: counter, now: callAt, actor: clerk(counter))
+                    continue
+                }
+                let doneAt = callAt.addingTimeInterval(Double(Int.random(in: 5...15, using: &rng) * 60))
+                if Int.random(in: 0..<5, using: &rng) < 2, doneAt <= now {
+                    let person = DemoData.name(&rng)
+                    if let dossier = try receive(at: doneAt, ticket: called.code, name: called.applicantName, female: person.female,
+                                                 procedures: procedures, counter: counter) {
+                        summary.dossiers += 1
+                        try advance(dossier, day: day)
+                    }
+                }
+                if doneAt <= now {
+                    _ = try db.changeTicket(code: called.code, day: day, to: .done, counter: counter, now: doneAt, actor: clerk(counter))
+                }
+            }
+        }
+        summary.overdue = try db.dossiers(DossierFilter(overdueOn: local.date)).count
+        return summary
+    }
+
+    func clerk(_ counter: Int?) -> Actor {
+        Actor(user: ["lan.nt", "hung.vd", "mai.pt"][((counter ?? 1) - 1) % 3], counter: counter)
+    }
+
+    mutating func receive(at: Date, ticket: String?, name: String? = nil, female: Bool = false,
+                          procedures: [Procedure], counter: Int = 1, longOnly: Bool = false) throws -> Dossier? {
+        let pool = longOnly ? procedures.filter { $0.processingDays >= 3 } : procedures
+        guard let p = pool.randomElement(using: &rng) else { return nil }
+        let person = name.map { ($0, female) } ?? DemoData.name(&rng)
+        let post = p.deliveries.contains(.post) && Int.random(in: 0..<4, using: &rng) == 0
+        return try db.receiveDossier(
+            ReceiveRequest(procedureCode: p.code, name: person.0, idNumber: DemoData.cccd(&rng, female: person.1),
+                           phone: DemoData.phone(&rng), address: DemoData.address(&rng), ticketCode: ticket,
+                           channel: Int.random(in: 0..<6, using: &rng) == 0 ? "online" : "direct",
+                           delivery: post ? "post" : "desk"),
+            now: at, actor: clerk(counter), calendar: calendar)
+    }
+
+    /// Older dossiers have moved on: processed, ready, some returned or posted.
+    mutating func advance(_ d: Dossier, day: LocalDate) throws {
+        let today = VietnamTime.local(now).date
+        guard day < today else { return }
+        let t = d.receivedAt.addingTimeInterval(3600)
+        _ = try db.changeDossier(code: d.code, to: .processing, now: t, actor: clerk(1))
+        if d.dueDate <= today, Int.random(in: 0..<4, using: &rng) > 0 {
+            let readyAt = min(now, VietnamTime.instant(LocalDateTime(date: d.dueDate, hour: 8, minute: 0)))
+            _ = try db.changeDossier(code: d.code, to: .ready, now: readyAt, actor: clerk(1))
+            if Bool.random(using: &rng) {
+                _ = try db.changeDossier(code: d.code, to: d.delivery == .post ? .posted : .returned,
+                                         trackingNumber: d.delivery == .post ? "EC136431858VN" : nil, now: readyAt, actor: clerk(2))
+            }
+        }
+    }
+}

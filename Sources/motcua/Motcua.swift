@@ -1,0 +1,17 @@
+import ArgumentParser
+
+@main
+struct Motcua: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "motcua",
+        abstract: "Bộ phận Một cửa — tiếp nhận và trả kết quả (one-stop reception desk).",
+        discussion: """
+            Không có lệnh con thì mở màn hình quầy (desk). Every subcommand accepts --db PATH, \
+            --now "YYYY-MM-DD HH:MM", --json and --lang vi|en.
+            """,
+        subcommands: [DeskCommand.self, SetupCommand.self, WalkinCommand.self, QueueCommand.self,
+                      DossierCommand.self, ProceduresCommand.self, CalendarCommand.self,
+                      DemoCommand.self, CheckCommand.self],
+        defaultSubcommand: DeskCommand.self
+    )
+}

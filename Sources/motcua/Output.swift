@@ -1,0 +1,61 @@
+import Foundation
+import MotCuaCore
+
+/// Human output is aligned by terminal cells (Vietnamese letters are one cell, but width is
+/// never counted in bytes or code points); JSON has stable snake_case keys.
+enum Output {
+    static func table(_ header: [String], _ rows: [[String]]) -> String {
+        let all = [header] + rows
+        var widths = Array(repeating: 0, count: header.count)
+        for r in all { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], CellWidth.of(c)) } }
+        return all.map { r in
+            r.enumerated().map { i, c in i == r.count - 1 ? c : CellWidth.pad(c, toCells: widths[i]) }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+
+    static func json<T: Encodable>(_ value: T) -> String {
+        let enc = JSONEncoder()
+        enc.keyEncodingStrategy = .convertToSnakeCase
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? enc.encode(value) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func print(_ text: String) { Swift.print(text) }
+}
+
+struct TicketJSON: Encodable {
+    let ticket: String, day: String, name: String, status: String
+    let priority: String?, priorityReason: String?, procedure: String?, phone: String?, idNumber: String?
+    let counter: Int?, clerk: String?, issuedAt: String, calledAt: String?, finishedAt: String?, waitedMinutes: Int
+    init(_ t: Ticket, now: Date) {
+        ticket = t.code; day = t.day.iso; name = t.applicantName; status = t.status.rawValue
+        priority = t.priorityCode; priorityReason = t.priorityReason; procedure = t.procedureCode
+        phone = t.phone; idNumber = t.idNumber; counter = t.counter; clerk = t.clerk
+        issuedAt = VietnamTime.iso8601(t.issuedAt); calledAt = t.calledAt.map(VietnamTime.iso8601)
+        finishedAt = t.finishedAt.map(VietnamTime.iso8601); waitedMinutes = t.waitedMinutes(now: now)
+    }
+}
+
+struct DossierJSON: Encodable {
+    let code: String, procedure: String, applicant: String, channel: String, delivery: String
+    let deliveryAddress: String?, notes: String?, receivedAt: String, dueDate: String, status: String
+    let overdue: Bool, ticket: String?, counter: Int?, clerk: String?, trackingNumber: String?, closedAt: String?
+    init(_ d: Dossier, today: LocalDate) {
+        code = d.code; procedure = d.procedureCode; applicant = d.applicantName; channel = d.channel.rawValue
+        delivery = d.delivery.rawValue; deliveryAddress = d.deliveryAddress; notes = d.notes
+        receivedAt = VietnamTime.iso8601(d.receivedAt); dueDate = d.dueDate.iso; status = d.status.rawValue
+        overdue = d.isOverdue(today: today); ticket = d.ticketCode; counter = d.counter; clerk = d.clerk
+        trackingNumber = d.trackingNumber; closedAt = d.closedAt.map(VietnamTime.iso8601)
+    }
+}
+
+struct EventJSON: Encodable {
+    let at: String, user: String, counter: Int?, action: String, data: String
+    init(_ e: AuditEvent) { at = VietnamTime.iso8601(e.at); user = e.actor.user; counter = e.actor.counter; action = e.action; data = e.data }
+}
+
+extension Date {
+    var vnTime: String { VietnamTime.local(self).hhmm }
+    var vnDateTime: String { let l = VietnamTime.local(self); return "\(l.date.vietnamese) \(l.hhmm)" }
+}

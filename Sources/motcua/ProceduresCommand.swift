@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import MotCuaCore
+import MotCuaStore
+
+struct ProceduresCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "procedures", abstract: "Danh mục thủ tục (procedure catalog).",
+                                                    subcommands: [List.self, Import.self])
+
+    struct ProcedureJSON: Encodable {
+        let code: String, name: String, field: String, processingDays: Int, cutoff: String?, fee: Int, feeNote: String
+        let deliveries: [String], effectiveFrom: String?, effectiveTo: String?, legalBasis: String
+        init(_ p: Procedure) {
+            code = p.code; name = p.name; field = p.field; processingDays = p.processingDays
+            cutoff = p.cutoffMinuteOfDay.map { String(format: "%02d:%02d", $0 / 60, $0 % 60) }
+            fee = p.fee; feeNote = p.feeNote; deliveries = p.deliveries.map(\.rawValue).sorted()
+            effectiveFrom = p.effectiveFrom?.iso; effectiveTo = p.effectiveTo?.iso; legalBasis = p.legalBasis
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Liệt kê thủ tục (list procedures).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Tìm (search), e.g. 'khai sinh' or 'ks'") var search: String?
+
+        func run() throws {
+            try runReporting(global) { lang in
+                var list = try global.openDatabase().procedures()
+                if let search, !search.isEmpty { list = try ProcedureCatalog(procedures: list).search(search) }
+                if global.json { Output.print(Output.json(list.map(ProcedureJSON.init))); return }
+                let vi = lang == .vi
+                let header = vi ? ["Mã", "Thủ tục", "Lĩnh vực", "Thời hạn", "Lệ phí"] : ["Code", "Procedure", "Field", "Time", "Fee"]
+                Output.print(Output.table(header, list.map { p in
+                    let days = p.processingDays == 0 ? (vi ? "trong ngày" : "same day") : (vi ? "\(p.processingDays) ngày LV" : "\(p.processingDays) working days")
+                    let cutoff = p.cutoffMinuteOfDay.map { String(format: vi ? " (sau %02d:%02d: hôm sau)" : " (after %02d:%02d: next day)", $0 / 60, $0 % 60) } ?? ""
+                    return [p.code, CellWidth.truncate(p.name, toCells: 44), p.field, days + cutoff, p.fee == 0 ? "0" : "\(p.fee)đ"]
+                }))
+            }
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Nhập danh mục từ tệp CSV (import procedures from CSV; adds or updates by code).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Tệp CSV, cùng cột với Sources/MotCuaCore/Data/procedures-vn.csv") var file: String
+
+        func run() throws {
+            try runReporting(global) { lang in
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    throw FieldError(field: "file", label: Localized(vi: "Tệp CSV", en: "CSV file"),
+                                     problem: Localized(vi: "không đọc được '\(file)'", en: "cannot read '\(file)'"))
+                }
+                // Parsed completely before anything is written: a bad line changes nothing.
+                let catalog = try ProcedureCatalog.parse(csv: String(decoding: data, as: UTF8.self), file: file)
+                let db = try global.openDatabase()
+                let (added, updated) = try db.importProcedures(catalog.procedures, source: file, now: try global.clock().now(),
+                                                               actor: actor(counter: nil))
+                if global.json {
+                    struct R: Encodable { let added: Int; let updated: Int }
+                    Output.print(Output.json(R(added: added, updated: updated))); return
+                }
+                Output.print(lang == .vi ? "Đã nhập: \(added) thủ tục mới, \(updated) cập nhật." : "Imported: \(added) new, \(updated) updated.")
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import MotCuaCore
+import MotCuaStore
+
+struct SetupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "setup", abstract: "Cài đặt thông tin bộ phận (desk profile). Without options, shows it.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Tỉnh/thành phố (province)") var province: String?
+    @Option(help: "Xã/phường (commune)") var commune: String?
+    @Option(name: .customLong("desk-name"), help: "Tên bộ phận, ví dụ 'Trung tâm Phục vụ hành chính công xã'") var deskName: String?
+    @Option(name: .customLong("desk-code"), help: "Mã bộ phận (2–8 chữ/số), đầu mã hồ sơ") var deskCode: String?
+    @Option(help: "Số quầy (number of counters)") var counters: Int?
+    @Option(help: "Giờ chốt mặc định (default cut-off), HH:MM, or 'none'") var cutoff: String?
+
+    func run() throws {
+        try runReporting(global) { lang in
+            let db = try global.openDatabase()
+            var p = try db.profile()
+            let changed = [province, commune, deskName, deskCode, cutoff].contains { $0 != nil } || counters != nil
+            if let province { p.province = try VietnameseText.validateName(province, field: "province") }
+            if let commune { p.commune = try VietnameseText.validateName(commune, field: "commune") }
+            if let deskName { p.deskName = try VietnameseText.validateName(deskName, field: "desk_name") }
+            if let deskCode { p.deskCode = try DeskProfile.validateDeskCode(deskCode) }
+            if let counters {
+                guard (1...99).contains(counters) else {
+                    throw FieldError(field: "counters", label: Localized(vi: "Số quầy", en: "Counters"),
+                                     problem: Localized(vi: "phải từ 1 đến 99", en: "must be between 1 and 99"))
+                }
+                p.counters = counters
+            }
+            if let cutoff {
+                if cutoff.lowercased() == "none" { p.defaultCutoffMinute = nil } else {
+                    let parts = cutoff.split(separator: ":")
+                    guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h), (0...59).contains(m) else {
+                        throw FieldError(field: "cutoff", label: Localized(vi: "Giờ chốt", en: "Cut-off"),
+                                         problem: Localized(vi: "'\(cutoff)' không hợp lệ; dạng đúng HH:MM, ví dụ 15:00", en: "'\(cutoff)' is not valid; expected HH:MM, e.g. 15:00"))
+                    }
+                    p.defaultCutoffMinute = h * 60 + m
+                }
+            }
+            if changed { try db.saveProfile(p, now: try global.clock().now(), actor: actor(counter: nil)) }
+            if global.json { Output.print(Output.json(p)); return }
+            let vi = lang == .vi
+            Output.print(Output.table(["", ""], [
+                [vi ? "Tỉnh" : "Province", p.province], [vi ? "Xã" : "Commune", p.commune],
+                [vi ? "Tên bộ phận" : "Desk name", p.deskName], [vi ? "Mã bộ phận" : "Desk code", p.deskCode],
+                [vi ? "Số quầy" : "Counters", String(p.counters)],
+                [vi ? "Giờ chốt mặc định" : "Default cut-off", p.defaultCutoffMinute.map { String(format: "%02d:%02d", $0 / 60, $0 % 60) } ?? "—"],
+                [vi ? "Nhóm ưu tiên" : "Priority groups", p.priority.groups.map(\.code).joined(separator: " > ")],
+            ]).split(separator: "\n").dropFirst().joined(separator: "\n"))
+        }
+    }
+}
