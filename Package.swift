@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaCore", "MotCuaStore"]),
         .testTarget(name: "MotCuaTUITests", dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaTUI"]),
         // Runs the built `motcua` binary (CLI and, through tmux, the desk).
-        .testTarget(name: "EndToEndTests", dependencies: ["MotCuaCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["MotCuaCore", "motcua"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -118,6 +118,30 @@ static inline void motcua_restore_signal_handlers(void) {
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) motcua_restore_one(sigs[i]);
 }
 
+// ---- extra key sequences ----
+// Sequences other terminals send when $TERM says otherwise (PuTTY's default ESC[n~ function and
+// Home/End keys under TERM=xterm, the Linux console's F1–F5, rxvt's Home/End, VT220-style F5–F12
+// and editing keys under TERM=vt100). Only sequences
+// the terminfo entry leaves undefined are added.
+static inline void motcua_define_extra_keys(void) {
+    static const struct { const char *seq; int code; } extra[] = {
+        { "\033[1~", KEY_HOME }, { "\033[4~", KEY_END }, { "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
+        { "\033[H", KEY_HOME }, { "\033[F", KEY_END }, { "\033OH", KEY_HOME }, { "\033OF", KEY_END },
+        { "\033[11~", KEY_F(1) }, { "\033[12~", KEY_F(2) }, { "\033[13~", KEY_F(3) }, { "\033[14~", KEY_F(4) },
+        { "\033[15~", KEY_F(5) }, { "\033OP", KEY_F(1) }, { "\033OQ", KEY_F(2) }, { "\033OR", KEY_F(3) },
+        { "\033OS", KEY_F(4) }, { "\033[[A", KEY_F(1) }, { "\033[[B", KEY_F(2) }, { "\033[[C", KEY_F(3) },
+        { "\033[[D", KEY_F(4) }, { "\033[[E", KEY_F(5) }, { "\033[Z", KEY_BTAB },
+        { "\033[17~", KEY_F(6) }, { "\033[18~", KEY_F(7) }, { "\033[19~", KEY_F(8) }, { "\033[20~", KEY_F(9) },
+        { "\033[21~", KEY_F(10) }, { "\033[23~", KEY_F(11) }, { "\033[24~", KEY_F(12) },
+        { "\033[2~", KEY_IC }, { "\033[3~", KEY_DC }, { "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
+        { "\033[A", KEY_UP }, { "\033[B", KEY_DOWN }, { "\033[C", KEY_RIGHT }, { "\033[D", KEY_LEFT },
+        { "\033OA", KEY_UP }, { "\033OB", KEY_DOWN }, { "\033OC", KEY_RIGHT }, { "\033OD", KEY_LEFT },
+    };
+    for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++) {
+        if (key_defined(extra[i].seq) == 0) define_key(extra[i].seq, extra[i].code);
+    }
+}
+
 // ---- drawing ----
 /// Puts one cell: up to 5 wide characters (a spacing character and its combining marks),
 /// NUL-terminated in `wch`, with attributes and a colour pair.

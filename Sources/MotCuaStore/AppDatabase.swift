@@ -103,6 +103,8 @@ public final class AppDatabase: Sendable {
         guard header == Data("SQLite format 3\0".utf8) else { throw notOurs }
         var config = Configuration()
         config.readonly = true
+        // Another desk may be writing right now: wait for it rather than misjudge the file.
+        config.busyMode = .timeout(10)
         do {
             let probe = try DatabaseQueue(path: path, configuration: config)
             let (appID, tables) = try probe.read { db in
@@ -111,8 +113,10 @@ public final class AppDatabase: Sendable {
             }
             try probe.close()
             if appID == Migrations.applicationID || (appID == 0 && tables == 0) { return }
-        } catch {
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
             throw notOurs
+        } catch {
+            throw StoreError("--db: không đọc được '\(path)': \(error)", "--db: cannot read '\(path)': \(error)")
         }
         throw notOurs
     }

@@ -26,7 +26,9 @@ extension AppDatabase {
     }
 
     public func procedures() throws -> [Procedure] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM procedures ORDER BY field, code").map(ProcedureRow.decode) }
+        // Sorted in Swift by the folded field: SQLite's byte order would put "Đất đai" after "Y tế".
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM procedures").map(ProcedureRow.decode) }
+            .sorted { (VietnameseText.fold($0.field), $0.code) < (VietnameseText.fold($1.field), $1.code) }
     }
 
     public func procedure(code: String) throws -> Procedure? {

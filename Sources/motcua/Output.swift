@@ -9,7 +9,8 @@ enum Output {
         var widths = Array(repeating: 0, count: header.count)
         for r in all { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], CellWidth.of(c)) } }
         return all.map { r in
-            r.enumerated().map { i, c in i == r.count - 1 ? c : CellWidth.pad(c, toCells: widths[i]) }.joined(separator: "  ")
+            let line = r.enumerated().map { i, c in i == r.count - 1 ? c : CellWidth.pad(c, toCells: widths[i]) }.joined(separator: "  ")
+            return String(line.reversed().drop(while: { $0 == " " }).reversed())
         }.joined(separator: "\n")
     }
 

@@ -70,10 +70,12 @@ public struct WorkingCalendar: Sendable {
     /// when it came on a non-working day or at/after the procedure's cut-off time.
     ///
     /// The cut-off is per procedure, not global: the one-stop decree (Nghị định 118/2025/NĐ-CP,
-    /// which replaced Nghị định 61/2018/NĐ-CP from 01/07/2025) sets none. Chứng thực has one in
-    /// Nghị định 23/2015/NĐ-CP (a request received after 15:00 is handled the next working day),
-    /// and hộ tịch procedures entered the same way; so the catalog passes it per procedure and
-    /// nil means none.
+    /// which replaced Nghị định 61/2018/NĐ-CP from 01/07/2025) sets none. It comes from the
+    /// procedure's own text: chứng thực, Nghị định 23/2015/NĐ-CP (same day, or the next working
+    /// day for a request after 15:00); hộ tịch entries (same day; after 15:00 and not done at
+    /// once, the next working day). So the catalog passes it per procedure; nil means none.
+    /// A receipt at exactly the cut-off minute counts as after it (the clock has no seconds on
+    /// the receipt, and the clerk cannot finish it that day either).
     public func effectiveReceivingDay(receivedAt t: LocalDateTime, cutoffMinuteOfDay: Int?) -> LocalDate {
         var lookup = Lookup(calendar: self)
         return lookup.effectiveReceivingDay(t, cutoffMinuteOfDay)

@@ -75,7 +75,7 @@ public struct ProcedureCatalog: Hashable, Sendable {
         }
         var index: [String: Int] = [:]
         for (i, raw) in header.fields.enumerated() {
-            let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            let name = trimSpaces(raw).lowercased()
             guard columns.contains(name) else {
                 throw CatalogError(file: file, line: header.line, column: raw, problem: Localized(
                     vi: "cột không biết; các cột là: \(columns.joined(separator: ", "))",
@@ -116,7 +116,7 @@ public struct ProcedureCatalog: Hashable, Sendable {
 
     private static func parseRow(_ record: CSV.Record, index: [String: Int], file: String) throws(CatalogError) -> Procedure {
         func value(_ column: String) -> String {
-            index[column].map { record.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
+            index[column].map { trimSpaces(record.fields[$0]) } ?? ""
         }
         func fail(_ column: String, _ vi: String, _ en: String) -> CatalogError {
             CatalogError(file: file, line: record.line, column: column, problem: Localized(vi: vi, en: en))
@@ -156,7 +156,7 @@ public struct ProcedureCatalog: Hashable, Sendable {
         }
         var deliveries = Set<Delivery>()
         for part in value("deliveries").split(separator: ";") {
-            let word = part.trimmingCharacters(in: .whitespaces).lowercased()
+            let word = trimSpaces(String(part)).lowercased()
             guard let d = Delivery(rawValue: word) else {
                 throw fail("deliveries", "'\(word)' không phải cách trả kết quả; dùng desk, post, home cách nhau bởi ';'",
                            "'\(word)' is not a delivery; use desk, post, home separated by ';'")
@@ -186,6 +186,15 @@ public struct ProcedureCatalog: Hashable, Sendable {
                          effectiveFrom: from, effectiveTo: to, legalBasis: VietnameseText.normalize(value("legal_basis")))
     }
 
+    /// Trims ASCII spaces and tabs only: a zero-width or other invisible character at the edge of
+    /// a cell must reach validation and be refused, not be silently cut off.
+    static func trimSpaces(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
+              let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        return String(scalars[first...last])
+    }
+
     /// `HH:MM` (also `H:MM`) → minute of the day.
     static func parseHourMinute(_ text: String) -> Int? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
@@ -212,33 +221,53 @@ public struct ProcedureCatalog: Hashable, Sendable {
 
     /// Case-insensitive, spaces ignored: clerks type `ht-ks` or ` HT-KS`.
     public func procedure(code: String) -> Procedure? {
-        let wanted = code.trimmingCharacters(in: .whitespaces).uppercased()
+        let wanted = Self.trimSpaces(code).uppercased()
         return procedures.first { $0.code == wanted }
     }
 
     /// The rows in force on `date`.
     public func active(on date: LocalDate) -> [Procedure] { procedures.filter { $0.isActive(on: date) } }
 
-    /// Diacritic- and case-insensitive search. Order: exact code, code prefix, name by word
-    /// prefix (`khai sinh`), name by initials (`ks`), field name (`ho tich`); within a rank,
-    /// shorter names first (the plain procedure before its variants), then catalog order.
-    /// An empty query returns every row. With `date`, only rows in force that day.
+    /// Diacritic- and case-insensitive search. Order: exact code; code prefix; name starting with
+    /// the query's words; name containing them as a phrase; name containing every query word as a
+    /// word prefix in any order (`khai sinh`); name by initials (`ks`); field name (`ho tich`).
+    /// Within a rank, shorter names first (the plain procedure before its variants), then catalog
+    /// order. A query with a `-` that starts some code is a code, and only codes are matched
+    /// (`CT-` should not also find names whose initials are "ct"). An empty query returns every
+    /// row. With `date`, only rows in force that day.
     public func search(_ query: String, on date: LocalDate? = nil) -> [Procedure] {
         let q = VietnameseText.normalize(query)
+        let upper = q.uppercased()
+        let codeOnly = q.contains("-") && procedures.contains { $0.code.hasPrefix(upper) }
+        let qWords = VietnameseText.words(VietnameseText.fold(q))
         var ranked: [(rank: Int, words: Int, index: Int)] = []
         for (i, p) in procedures.enumerated() {
             if let date, !p.isActive(on: date) { continue }
+            let nameWords = VietnameseText.words(keys[i].name)
             let rank: Int?
-            if q.isEmpty { rank = 0 }
-            else if p.code == q.uppercased() { rank = 0 }
-            else if !q.contains(" "), p.code.hasPrefix(q.uppercased()) { rank = 1 }
-            else if VietnameseText.matchesWordPrefix(query: q, in: keys[i].name) { rank = 2 }
-            else if VietnameseText.matchesInitials(query: q, in: keys[i].name) { rank = 3 }
-            else if VietnameseText.matchesWordPrefix(query: q, in: keys[i].field) { rank = 4 }
+            if q.isEmpty || p.code == upper { rank = 0 }
+            else if !q.contains(" "), p.code.hasPrefix(upper) { rank = 1 }
+            else if codeOnly { rank = nil }
+            else if Self.phrase(qWords, at: 0, in: nameWords) { rank = 2 }
+            else if nameWords.indices.contains(where: { Self.phrase(qWords, at: $0, in: nameWords) }) { rank = 3 }
+            else if VietnameseText.matchesWordPrefix(query: q, in: keys[i].name) { rank = 4 }
+            else if VietnameseText.matchesInitials(query: q, in: keys[i].name) { rank = 5 }
+            else if VietnameseText.matchesWordPrefix(query: q, in: keys[i].field) { rank = 6 }
             else { rank = nil }
-            if let rank { ranked.append((rank, q.isEmpty ? 0 : VietnameseText.words(keys[i].name).count, i)) }
+            if let rank { ranked.append((rank, q.isEmpty ? 0 : nameWords.count, i)) }
         }
         ranked.sort { ($0.rank, $0.words, $0.index) < ($1.rank, $1.words, $1.index) }
         return ranked.map { procedures[$0.index] }
+    }
+
+    /// The query words, in order, are the words of `text` from `start` on, the last one as a
+    /// prefix (the clerk is still typing it).
+    private static func phrase(_ query: [Substring], at start: Int, in text: [Substring]) -> Bool {
+        guard !query.isEmpty, start + query.count <= text.count else { return false }
+        for (k, word) in query.enumerated() {
+            let t = text[start + k]
+            if k == query.count - 1 ? !t.hasPrefix(word) : t != word { return false }
+        }
+        return true
     }
 }

@@ -238,7 +238,7 @@ enum DeskScreen {
             text = language == .en ? "The terminal is not UTF-8: text is shown without diacritics"
                                    : "Terminal không dùng UTF-8: chữ hiển thị không dấu"
             style = CellStyle(.bold, role: .warning)
-        } else if let s = snapshot, s.waiting.contains(where: { $0.waitedMinutes > longWaitMinutes }) {
+        } else if !state.showHelp, let s = snapshot, s.waiting.contains(where: { $0.waitedMinutes > longWaitMinutes }) {
             text = language == .en ? "! waited more than \(longWaitMinutes) minutes"
                                    : "! đã chờ quá \(longWaitMinutes) phút"
             style = CellStyle(.dim, role: .muted)

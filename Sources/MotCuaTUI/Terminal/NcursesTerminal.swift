@@ -1,5 +1,6 @@
 import CNcursesw
 import Foundation
+import MotCuaCore
 
 /// Why the real terminal could not be opened.
 public enum TerminalError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -102,6 +103,7 @@ public final class NcursesTerminal: Terminal {
         keypad(win, true)
         intrflush(win, false)
         _ = set_escdelay(25)
+        motcua_define_extra_keys()
         previousCursor = curs_set(0)
         var color = false
         if has_colors(), motcua_no_color() == 0, start_color() != ERR {
@@ -151,7 +153,9 @@ public final class NcursesTerminal: Terminal {
                 var text = cell.text
                 if asciiOnly {
                     text = NcursesTerminal.asciiFold(text, width: wide ? 2 : 1)
-                    put(r, c, text, attrs, pair, &wbuf)
+                    for (i, ch) in text.enumerated() where c + i < lastCol {
+                        put(r, c + i, String(ch), attrs, pair, &wbuf)
+                    }
                     c += wide ? 2 : 1
                     continue
                 }
@@ -278,12 +282,19 @@ public final class NcursesTerminal: Terminal {
     /// marks, other non-ASCII becomes `?` (`??` for a wide one).
     static func asciiFold(_ text: String, width: Int) -> String {
         if text.allSatisfy(\.isASCII) { return text }
-        if text.first == "đ" { return "d" }
-        if text.first == "Đ" { return "D" }
-        if let base = text.decomposedStringWithCanonicalMapping.unicodeScalars.first, base.isASCII,
-           base.properties.isAlphabetic {
-            return String(Character(base))
+        switch text.first {
+        case "đ": return "d"
+        case "Đ": return "D"
+        case "…": return "~"
+        case "—", "–", "−": return "-"
+        case "·", "•": return "."
+        case "×": return "x"
+        case "“", "”", "«", "»": return "\""
+        case "‘", "’": return "'"
+        default: break
         }
+        let folded = VietnameseText.asciiFallback(text)
+        if !folded.isEmpty, folded.allSatisfy(\.isASCII) { return String(folded.prefix(max(1, width))) }
         return String(repeating: "?", count: max(1, width))
     }
 

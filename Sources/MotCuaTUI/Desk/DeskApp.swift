@@ -1,0 +1,176 @@
+import MotCuaCore
+
+/// The clerk's desk screen: header, the queue, a status line and a key bar.
+///
+/// The loop reads a key with a timeout (`pollIntervalMs`, ~1 s). A key goes through the keymap
+/// (context `queue`, then `global`) to an action; on a timeout, `hasChanged()` (e.g. the store's
+/// `PRAGMA data_version` poll) decides whether to reload, so another clerk's new ticket shows
+/// within a second; `.resize` redraws. Below 80×24 the screen asks to be enlarged. No key
+/// crashes it: unbound keys are ignored.
+public final class DeskApp {
+    public let terminal: Terminal
+    public let language: Language
+    public let keymap: Keymap
+    /// How long `readKey` waits before polling for changes.
+    public var pollIntervalMs = 1000
+    /// Current view state (help shown, message, scrolling), readable by tests.
+    public private(set) var state = DeskViewState()
+    /// The snapshot on screen (nil before the first successful load).
+    public private(set) var snapshot: DeskSnapshot?
+    /// Number of successful loads (first load included).
+    public private(set) var loadCount = 0
+
+    private let load: () -> DeskSnapshot?
+    private let hasChanged: () -> Bool
+    private let clock: (() -> String)?
+    private var running = false
+    private var needsDraw = true
+    private var lastClock = ""
+    private let keyBarItems: [(key: String, label: String)]
+    private let helpItems: [(keys: String, text: String)]
+
+    /// The keys on the bar, in order.
+    public static let keyBarActions: [Action] = [.help, .walkinRegister, .queueCallNext, .quit]
+    /// Actions the minimal desk carries out itself (others are shown in help but not yet active).
+    public static let handledActions: Set<Action> = [.help, .quit, .cursorUp, .cursorDown, .pageUp, .pageDown, .cursorFirst, .cursorLast]
+
+    /// - Parameters:
+    ///   - load: reads the whole screen's data; nil when it cannot (the last data stays shown
+    ///     with a warning, and the next timeout retries).
+    ///   - hasChanged: cheap check, called on every timeout, whether to reload.
+    ///   - clock: optional; when given, the header's clock shows its value and is refreshed on
+    ///     timeouts (otherwise the header's `clock` from the snapshot is shown).
+    public init(terminal: Terminal, language: Language = .vi, keymap: Keymap = .standard,
+                load: @escaping () -> DeskSnapshot?, hasChanged: @escaping () -> Bool,
+                clock: (() -> String)? = nil) {
+        self.terminal = terminal
+        self.language = language
+        self.keymap = keymap
+        self.load = load
+        self.hasChanged = hasChanged
+        self.clock = clock
+        self.state.terminalLacksUnicode = !terminal.supportsUnicode
+        self.keyBarItems = DeskApp.keyBar(keymap, language)
+        self.helpItems = keymap.helpEntries(context: .queue, language: language)
+    }
+
+    /// Runs until quit (F10, `q`) or the terminal closes.
+    public func run() {
+        running = true
+        reload()
+        while running && !terminal.isClosed {
+            if needsDraw { redraw() }
+            guard let key = terminal.readKey(timeoutMs: pollIntervalMs) else {
+                idle()
+                continue
+            }
+            handle(key)
+        }
+        running = false
+    }
+
+    /// Pure render of the desk for tests and previews.
+    public static func render(snapshot: DeskSnapshot?, size: (rows: Int, cols: Int), language: Language,
+                              state: DeskViewState = DeskViewState(), keymap: Keymap = .standard) -> CellGrid {
+        DeskScreen.render(snapshot: snapshot, rows: size.rows, cols: size.cols, language: language, state: state,
+                          keyBar: keyBar(keymap, language), help: keymap.helpEntries(context: .queue, language: language))
+    }
+
+    private static func keyBar(_ keymap: Keymap, _ language: Language) -> [(key: String, label: String)] {
+        keymap.keyBar(keyBarActions.filter { handledActions.contains($0) }, context: .queue, language: language)
+    }
+
+    // MARK: - Loop steps
+
+    private func reload() {
+        if let s = load() {
+            snapshot = s
+            loadCount += 1
+            if state.messageIsWarning { state.message = nil; state.messageIsWarning = false }
+        } else {
+            state.message = language == .en ? "Cannot read the data — retrying" : "Không đọc được dữ liệu — đang thử lại"
+            state.messageIsWarning = true
+        }
+        needsDraw = true
+    }
+
+    private func idle() {
+        if hasChanged() || (snapshot == nil) { reload() }
+        if let clock, clock() != lastClock { needsDraw = true }
+    }
+
+    private func redraw() {
+        var shown = snapshot
+        if let clock {
+            lastClock = clock()
+            shown?.header.clock = lastClock
+        }
+        clampScroll()
+        let size = terminal.size
+        terminal.draw(DeskScreen.render(snapshot: shown, rows: size.rows, cols: size.cols, language: language,
+                                        state: state, keyBar: keyBarItems, help: helpItems))
+        needsDraw = false
+    }
+
+    /// Handles one key (public so a host can feed keys directly).
+    public func handle(_ key: Key) {
+        needsDraw = true
+        if key == .resize { return }
+        let tooSmall = terminal.size.rows < DeskScreen.minRows || terminal.size.cols < DeskScreen.minCols
+        if state.showHelp, key == .escape || key == .character("q") {
+            state.showHelp = false
+            return
+        }
+        guard let action = keymap.action(for: key, in: .queue) else {
+            if key == .function(10) { running = false } // F10 always quits, whatever the keymap says
+            return
+        }
+        if tooSmall && action != .quit { return }
+        perform(action)
+    }
+
+    private func perform(_ action: Action) {
+        state.message = nil
+        state.messageIsWarning = false
+        switch action {
+        case .quit:
+            running = false
+        case .help:
+            state.showHelp.toggle()
+            state.helpOffset = 0
+        case .viewQueue:
+            state.showHelp = false // the queue is this screen
+        case .cursorDown: scroll(by: 1)
+        case .cursorUp: scroll(by: -1)
+        case .pageDown: scroll(by: page)
+        case .pageUp: scroll(by: -page)
+        case .cursorFirst: scroll(by: Int.min / 2)
+        case .cursorLast: scroll(by: Int.max / 2)
+        default:
+            state.message = language == .en
+                ? "\(action.label.en): not available yet"
+                : "\(action.label.vi): chưa có trong bản này"
+        }
+    }
+
+    private var page: Int {
+        DeskScreen.waitingRoom(rows: terminal.size.rows, servingCount: snapshot?.serving.count ?? 0)
+    }
+
+    private func scroll(by delta: Int) {
+        if state.showHelp {
+            state.helpOffset = state.helpOffset.addingReportingOverflow(delta).overflow ? 0 : state.helpOffset + delta
+        } else {
+            let (v, o) = state.waitingOffset.addingReportingOverflow(delta)
+            state.waitingOffset = o ? 0 : v
+        }
+        clampScroll()
+    }
+
+    private func clampScroll() {
+        let count = snapshot?.waiting.count ?? 0
+        let maxOffset = max(0, count - page)
+        state.waitingOffset = min(max(0, state.waitingOffset), maxOffset)
+        state.helpOffset = min(max(0, state.helpOffset), max(0, helpItems.count - 1))
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import MotCuaCore
+
+@Suite struct ProcedureCatalogTests {
+    let catalog = ProcedureCatalog.builtIn
+
+    @Test func builtInParsesWithUniqueCodes() {
+        #expect(catalog.procedures.count >= 25)
+        #expect(Set(catalog.procedures.map(\.code)).count == catalog.procedures.count)
+        for p in catalog.procedures {
+            #expect(!p.legalBasis.isEmpty, "\(p.code) has no legal basis")
+            #expect(p.deliveries.contains(.desk), "\(p.code) cannot be returned at the desk")
+            // A fee of 0 must say why: free by law, or set by the province.
+            if p.fee == 0 { #expect(!p.feeNote.isEmpty, "\(p.code): fee 0 without a note") }
+            #expect(p.name == VietnameseText.normalize(p.name))
+        }
+    }
+
+    @Test func builtInFactsFromTheDesignNotes() throws {
+        let ks = try #require(catalog.procedure(code: "HT-KS"))
+        #expect(ks.name == "Đăng ký khai sinh")
+        #expect(ks.processingDays == 0 && ks.cutoffMinuteOfDay == 900)
+        let bs = try #require(catalog.procedure(code: "CT-BS"))
+        #expect(bs.processingDays == 0 && bs.cutoffMinuteOfDay == 900)
+        #expect(catalog.procedure(code: "HT-XNHN")?.processingDays == 3)
+        #expect(catalog.procedure(code: "HT-TLBS")?.cutoffMinuteOfDay == 900)
+        #expect(catalog.procedure(code: " ht-ks ") == ks)
+        #expect(catalog.procedure(code: "NOPE") == nil)
+    }
+
+    @Test func searchByWordsInitialsAndCode() throws {
+        #expect(catalog.search("khai sinh").first?.code == "HT-KS")
+        #expect(catalog.search("Khai Sinh").first?.code == "HT-KS")
+        #expect(catalog.search("ks").first?.code == "HT-KS")
+        #expect(catalog.search("ks").map(\.code).contains("HT-DKL-KS"))
+        #expect(catalog.search("dkks").first?.code == "HT-KS")
+        #expect(catalog.search("ket hon").map(\.code).prefix(1) == ["HT-KH"])
+        #expect(catalog.search("chứng thực bản sao").first?.code == "CT-BS")
+        #expect(catalog.search("HT-KS").first?.code == "HT-KS")
+        #expect(catalog.search("ht-ks").first?.code == "HT-KS")
+        #expect(catalog.search("CT-").allSatisfy { $0.code.hasPrefix("CT-") })
+        #expect(catalog.search("ho tich").count >= 10)
+        #expect(catalog.search("zzzz").isEmpty)
+        #expect(catalog.search("").count == catalog.procedures.count)
+    }
+
+    @Test func serializeRoundTrips() throws {
+        let again = try ProcedureCatalog.parse(csv: catalog.csv(), file: "x.csv")
+        #expect(again == catalog)
+    }
+
+    static let header = "code,name,field,processing_days,cutoff,fee,fee_note,deliveries,effective_from,effective_to,legal_basis\n"
+
+    private func error(_ body: String, header: String = header) -> CatalogError? {
+        do { _ = try ProcedureCatalog.parse(csv: header + body, file: "xa.csv"); return nil } catch { return error }
+    }
+
+    @Test func badRowsNameFileLineAndColumn() throws {
+        let good = "A-1,Thủ tục A,Hộ tịch,0,15:00,0,miễn,desk,,,Luật\n"
+        let e1 = try #require(error(good + "\n" + "B-1,Thủ tục B,Hộ tịch,ba,,0,,desk,,,\n"))
+        #expect(e1.file == "xa.csv" && e1.line == 4 && e1.column == "processing_days")
+        #expect(e1.message(.en).hasPrefix("xa.csv:4, column 'processing_days': expected working days"))
+        #expect(e1.message(.vi).contains("'ba'"))
+
+        #expect(error("A,Tên,HT,0,3pm,0,,desk,,,\n")?.column == "cutoff")
+        #expect(error("A,Tên,HT,0,,15.000,,desk,,,\n")?.column == "fee")
+        #expect(error("A,Tên,HT,0,,0,,desk;ship,,,\n")?.column == "deliveries")
+        #expect(error("A,Tên,HT,0,,0,,,,,\n")?.column == "deliveries")
+        #expect(error("A,Tên,HT,0,,0,,desk,2026-02-30,,\n")?.column == "effective_from")
+        #expect(error("A,Tên,HT,0,,0,,desk,2026-02-01,2026-01-01,\n")?.column == "effective_to")
+        #expect(error("Mã có dấu,Tên,HT,0,,0,,desk,,,\n")?.column == "code")
+        #expect(error("A,  ,HT,0,,0,,desk,,,\n")?.column == "name")
+        #expect(error("A,Tên\u{200B},HT,0,,0,,desk,,,\n")?.column == "name")
+        let short = try #require(error("A,Tên,HT,0\n"))
+        #expect(short.line == 2 && short.column == nil)
+    }
+
+    @Test func duplicateCodeNamesBothLines() throws {
+        let e = try #require(error("A-1,Một,HT,0,,0,,desk,,,\nB,Hai,HT,0,,0,,desk,,,\na-1,Ba,HT,0,,0,,desk,,,\n"))
+        #expect(e.line == 4 && e.column == "code")
+        #expect(e.problem.en.contains("line 2"))
+    }
+
+    @Test func headerProblems() {
+        #expect(error("", header: "")?.line == 1)
+        #expect(error("", header: "code,name,field,processing_days,fee\n")?.column == "deliveries")
+        #expect(error("", header: "code,name,field,processing_days,fee,deliveries,colour\n")?.column == "colour")
+        #expect(error("", header: "code,code,name,field,processing_days,fee,deliveries\n")?.column == "code")
+    }
+
+    @Test func columnsInAnyOrderAndOptionalOnesMissing() throws {
+        let text = "\u{FEFF}deliveries,fee,processing_days,field,name,code\r\n\"desk;post\",2000,0,Chứng thực,\"Chứng thực bản sao, chữ ký\",ct-x\r\n"
+        let c = try ProcedureCatalog.parse(csv: text, file: "x.csv")
+        let p = try #require(c.procedures.first)
+        #expect(p.code == "CT-X" && p.fee == 2000 && p.deliveries == [.desk, .post] && p.cutoffMinuteOfDay == nil)
+        #expect(p.name == "Chứng thực bản sao, chữ ký")
+    }
+
+    @Test func activeOnDate() throws {
+        let text = Self.header + "OLD,Cũ,HT,0,,0,,desk,,2027-02-28,\nNEW,Mới,HT,0,,0,,desk,2027-03-01,,\nALL,Luôn,HT,0,,0,,desk,,,\n"
+        let c = try ProcedureCatalog.parse(csv: text, file: "x.csv")
+        let before = try #require(LocalDate(year: 2027, month: 2, day: 28))
+        #expect(c.active(on: before).map(\.code) == ["OLD", "ALL"])
+        #expect(c.active(on: before.adding(days: 1)).map(\.code) == ["NEW", "ALL"])
+        #expect(c.search("", on: before).map(\.code) == ["OLD", "ALL"])
+    }
+
+    @Test func duplicateCodesRefusedInInit() {
+        let p = Procedure(code: "A", name: "A", field: "F", processingDays: 0, cutoffMinuteOfDay: nil, fee: 0, feeNote: "",
+                          deliveries: [.desk], effectiveFrom: nil, effectiveTo: nil, legalBasis: "")
+        #expect(throws: RuleViolation.self) { try ProcedureCatalog(procedures: [p, p]) }
+    }
+
+    @Test func procedureCodable() throws {
+        let p = try #require(catalog.procedure(code: "HT-KS"))
+        let back = try JSONDecoder().decode(Procedure.self, from: JSONEncoder().encode(p))
+        #expect(back == p)
+        #expect(p.foldedName == "dang ky khai sinh")
+        #expect(p.cutoffText == "15:00")
+        #expect(p.processingText.vi == "Trong ngày")
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+import MotCuaCore
+@testable import MotCuaTUI
+
+@Suite("Actions and keymaps")
+struct KeymapTests {
+    @Test("every action in design.md exists, with labels and help lines")
+    func actions() {
+        let names = """
+        help quit undo view.queue view.appointments view.dossiers view.search view.reports input.cycle cursor.up \
+        cursor.down page.up page.down cursor.first cursor.last search.start walkin.register queue.call-next \
+        queue.recall queue.done queue.no-show queue.transfer appointment.book appointment.check-in \
+        appointment.reschedule appointment.cancel appointment.no-show calendar.prev calendar.next calendar.today \
+        calendar.week dossier.receive dossier.ready dossier.return dossier.post dossier.deliver-home \
+        dossier.supplement dossier.reject dossier.apologize dossier.print form.submit form.cancel field.next field.prev
+        """.split(separator: " ").map(String.init)
+        #expect(Set(names) == Set(Action.allCases.map(\.rawValue)))
+        for a in Action.allCases {
+            #expect(ActionInfo.table[a] != nil, "\(a.rawValue) has no metadata")
+            #expect(!a.label.vi.isEmpty && !a.label.en.isEmpty && !a.helpLine.vi.isEmpty)
+        }
+    }
+
+    @Test("the built-in default keymap parses cleanly and binds function keys")
+    func standard() {
+        let (map, diags) = Keymap.parse(Keymap.builtInFiles["default"] ?? "", file: "keymaps/default.keys")
+        #expect(diags.isEmpty, "\(diags)")
+        #expect(map == Keymap.standard)
+        #expect(map.action(for: .function(1), in: .queue) == .help)
+        #expect(map.action(for: .function(2), in: .queue) == .walkinRegister)
+        #expect(map.action(for: .function(5), in: .queue) == .queueCallNext)
+        #expect(map.action(for: .function(10), in: .form) == .quit) // global fallback
+        #expect(map.action(for: .character("q"), in: .queue) == .quit)
+        #expect(map.action(for: .character("q"), in: .form) == nil) // typing in forms
+        #expect(map.action(for: .function(2), in: .dossiers) == .dossierReceive)
+    }
+
+    @Test("vi.keys includes default and adds movement")
+    func vi() {
+        let (map, diags) = Keymap.parse("include vi\n", file: "user.keys")
+        #expect(diags.isEmpty, "\(diags)")
+        #expect(map.action(for: .character("j"), in: .queue) == .cursorDown)
+        #expect(map.action(for: .function(5), in: .queue) == .queueCallNext)
+        #expect(map.action(for: .character("j"), in: .form) == nil)
+    }
+
+    @Test("bind, override, unbind, comments")
+    func bindUnbind() {
+        let text = """
+        # my keys
+        include default
+        bind queue F5 queue.recall   # override
+        unbind queue q
+        bind global  C-q  quit
+        bind queue # search.start
+
+        """
+        let (map, diags) = Keymap.parse(text, file: "me.keys")
+        #expect(diags.isEmpty, "\(diags)")
+        #expect(map.action(for: .function(5), in: .queue) == .queueRecall)
+        #expect(map.action(for: .character("q"), in: .queue) == nil)
+        #expect(map.action(for: .ctrl("q"), in: .queue) == .quit)
+        #expect(map.action(for: .character("#"), in: .queue) == .searchStart)
+        #expect(map.keys(for: .quit, in: .queue) == [.function(10), .ctrl("q")])
+    }
+
+    @Test("bad lines name file:line, and the rest still applies")
+    func diagnostics() {
+        let text = """
+        bind queue F5 queue.cal-next
+        bind desk F5 queue.call-next
+        bind queue F99 help
+        bind queue F5
+        frobnicate
+        include nowhere
+        unbind queue
+        bind queue F6 queue.done
+        """
+        let (map, diags) = Keymap.parse(text, file: "~/.config/motcua/keys")
+        #expect(diags.map(\.description) == [
+            "~/.config/motcua/keys:1: unknown action 'queue.cal-next'",
+            "~/.config/motcua/keys:2: unknown context 'desk' (one of: global, queue, appointments, dossiers, search, form, board)",
+            "~/.config/motcua/keys:3: invalid key name 'F99'",
+            "~/.config/motcua/keys:4: expected: bind <context> <key> <action>",
+            "~/.config/motcua/keys:5: unknown command 'frobnicate' (use bind, unbind, include)",
+            "~/.config/motcua/keys:6: keymap 'nowhere' not found",
+            "~/.config/motcua/keys:7: expected: unbind <context> <key>",
+        ])
+        #expect(diags[0].text(.vi) == "~/.config/motcua/keys:1: không có lệnh 'queue.cal-next'")
+        #expect(map.action(for: .function(6), in: .queue) == .queueDone)
+    }
+
+    @Test("includes resolve through the caller and cycles are caught")
+    func includes() {
+        let files = ["a.keys": "include b\nbind queue x help", "b.keys": "include a\nbind queue y quit"]
+        let (map, diags) = Keymap.parse("include a", file: "main.keys", resolve: { name, _ in
+            files["\(name).keys"].map { (file: "\(name).keys", text: $0) }
+        })
+        #expect(map.action(for: .character("x"), in: .queue) == .help)
+        #expect(map.action(for: .character("y"), in: .queue) == .quit)
+        #expect(diags.map(\.description) == ["b.keys:1: include cycle: 'a'"])
+    }
+
+    @Test("describe lists bindings in force, function keys first")
+    func describe() {
+        let lines = Keymap.standard.describe(language: .en)
+        #expect(lines.first?.hasPrefix("global        F1 ") == true)
+        #expect(lines.contains { $0.hasPrefix("queue") && $0.contains("F5") && $0.contains("queue.call-next") && $0.contains("Call the next ticket") })
+        let queueLines = lines.filter { $0.hasPrefix("queue ") }
+        #expect(queueLines.first?.contains("F2") == true)
+    }
+
+    @Test("the embedded keymaps equal the files in keymaps/")
+    func embeddedMatchesFiles() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for name in ["default", "vi"] {
+            let file = try String(contentsOf: root.appendingPathComponent("keymaps/\(name).keys"), encoding: .utf8)
+            let embedded = try #require(Keymap.builtInFiles[name])
+            #expect(file.trimmingCharacters(in: .newlines) == embedded.trimmingCharacters(in: .newlines),
+                    "regenerate Sources/MotCuaTUI/Actions/BuiltInKeymaps.swift from keymaps/\(name).keys")
+        }
+    }
+
+    @Test("every bind example in design.md parses")
+    func designExamples() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let design = root.deletingLastPathComponent().appendingPathComponent("shared/design.md")
+        guard let text = try? String(contentsOf: design, encoding: .utf8) else { return } // not in every checkout
+        let binds = text.split(separator: "\n").filter { $0.hasPrefix("bind ") }.joined(separator: "\n")
+        let (_, diags) = Keymap.parse(binds, file: "design.md")
+        #expect(diags.isEmpty, "\(diags)")
+    }
+}
