@@ -43,19 +43,26 @@ final class DeskDataSource: @unchecked Sendable {
     let counter: Int
     let language: Language
     private var lastMark: Int64 = -1
+    private var lastMinute = -1
 
     init(db: AppDatabase, clock: any Clock, counter: Int, language: Language) {
         self.db = db; self.clock = clock; self.counter = counter; self.language = language
     }
 
+    /// True after another process's write, and once a minute so the clock and the waited
+    /// minutes stay current in a quiet hour.
     func hasChanged() -> Bool {
+        if minuteNow() != lastMinute { return true }
         guard let mark = try? db.changeMark() else { return false }
         return mark != lastMark
     }
 
+    private func minuteNow() -> Int { Int(clock.now().timeIntervalSince1970 / 60) }
+
     func snapshot() -> DeskSnapshot? {
         guard let profile = try? db.profile(), let mark = try? db.changeMark() else { return nil }
         lastMark = mark
+        lastMinute = minuteNow()
         let now = clock.now()
         let local = VietnamTime.local(now)
         let tickets = (try? db.tickets(day: local.date)) ?? []

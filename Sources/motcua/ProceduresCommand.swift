@@ -33,10 +33,20 @@ struct ProceduresCommand: ParsableCommand {
                 Output.print(Output.table(header, list.map { p in
                     let days = p.processingDays == 0 ? (vi ? "trong ngày" : "same day") : (vi ? "\(p.processingDays) ngày LV" : "\(p.processingDays) working days")
                     let cutoff = p.cutoffMinuteOfDay.map { String(format: vi ? " (sau %02d:%02d: hôm sau)" : " (after %02d:%02d: next day)", $0 / 60, $0 % 60) } ?? ""
-                    return [p.code, CellWidth.truncate(p.name, toCells: 44), p.field, days + cutoff, p.fee == 0 ? "0" : "\(p.fee)đ"]
+                    return [p.code, CellWidth.truncate(p.name, toCells: 44), p.field, days + cutoff, ProceduresCommand.fee(p, lang)]
                 }))
             }
         }
+    }
+
+    /// Fees set by the province show their note rather than a misleading "0".
+    static func fee(_ p: Procedure, _ lang: Language) -> String {
+        if p.fee > 0 {
+            let grouped = String(p.fee).reversed().enumerated().map { $0.offset > 0 && $0.offset % 3 == 0 ? ".\($0.element)" : "\($0.element)" }
+            return String(grouped.joined().reversed()) + "đ"
+        }
+        if p.feeNote.isEmpty { return lang == .vi ? "miễn" : "free" }
+        return CellWidth.truncate(p.feeNote, toCells: 28)
     }
 
     struct Import: ParsableCommand {

@@ -344,3 +344,39 @@ struct KeyFuzzTests {
         #expect(g != nil)
     }
 }
+
+@Suite("Desk with a custom keymap")
+struct DeskKeymapTests {
+    @Test("the keymap decides help and quit; F10 always quits")
+    func customKeymap() {
+        let (map, diags) = Keymap.parse("bind queue h help\nbind queue x quit\n", file: "t.keys")
+        #expect(diags.isEmpty)
+        let term = MemoryTerminal()
+        term.enqueue(.character("q"), .function(1)) // unbound in this keymap: ignored
+        term.enqueue(perform: { #expect(!term.dump()[1].contains("Trợ giúp")) })
+        term.enqueue(.character("h"))
+        term.enqueue(perform: { #expect(term.dump()[1].contains("Trợ giúp")) })
+        term.enqueue(.escape, .character("x"), .character("n"))
+        let app = DeskApp(terminal: term, keymap: map, load: { Sample.snapshot }, hasChanged: { false })
+        app.run()
+        #expect(term.pendingSteps == 1)
+        #expect(term.dump()[23] == "h Trợ giúp  x Thoát")
+
+        let term2 = MemoryTerminal()
+        term2.enqueue(.function(10), .character("n"))
+        DeskApp(terminal: term2, keymap: Keymap(), load: { Sample.snapshot }, hasChanged: { false }).run()
+        #expect(term2.pendingSteps == 1)
+    }
+
+    @Test("a start-up message shows until the next action")
+    func message() {
+        let term = MemoryTerminal()
+        term.enqueue(perform: { #expect(term.dump()[22].contains("keys:3: unknown action")) })
+        term.enqueue(.down)
+        term.enqueue(perform: { #expect(!term.dump()[22].contains("unknown action")) })
+        term.enqueue(.function(10))
+        let app = DeskApp(terminal: term, load: { Sample.snapshot }, hasChanged: { false })
+        app.show(message: "keys:3: unknown action 'x'", warning: true)
+        app.run()
+    }
+}

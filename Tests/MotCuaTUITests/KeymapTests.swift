@@ -132,3 +132,30 @@ struct KeymapTests {
         #expect(diags.isEmpty, "\(diags)")
     }
 }
+
+@Suite("Keymap files")
+struct KeymapFileTests {
+    @Test("a user file applies on top of the default and includes files beside it")
+    func load() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-keys-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "bind queue x queue.done\n".write(to: dir.appendingPathComponent("extra.keys"), atomically: true, encoding: .utf8)
+        let user = dir.appendingPathComponent("keys")
+        try "include vi\ninclude extra\nunbind queue q\nbind queue Z nonsense\n".write(to: user, atomically: true, encoding: .utf8)
+        let (map, diags) = Keymap.load(path: user.path)
+        #expect(map.action(for: .function(5), in: .queue) == .queueCallNext) // default kept
+        #expect(map.action(for: .character("j"), in: .queue) == .cursorDown) // vi
+        #expect(map.action(for: .character("x"), in: .queue) == .queueDone)  // extra.keys
+        #expect(map.action(for: .character("q"), in: .queue) == nil)
+        #expect(diags.map(\.description) == ["\(user.path):4: unknown action 'nonsense'"])
+    }
+
+    @Test("an unreadable file keeps the default and says so")
+    func missing() {
+        let (map, diags) = Keymap.load(path: "/nonexistent/motcua/keys")
+        #expect(map == Keymap.standard)
+        #expect(diags.count == 1)
+        #expect(diags.first?.description == "/nonexistent/motcua/keys:0: cannot read the file")
+    }
+}

@@ -9,7 +9,8 @@ public struct Actor: Hashable, Sendable, Codable {
     /// The logged-in OS user, which on a shared desk PC is the clerk's account.
     public static func current(counter: Int?) -> Actor {
         let env = ProcessInfo.processInfo.environment
-        return Actor(user: env["USER"] ?? env["LOGNAME"] ?? "unknown", counter: counter)
+        let name = env["USER"] ?? env["LOGNAME"] ?? ProcessInfo.processInfo.userName
+        return Actor(user: name.isEmpty ? "unknown" : name, counter: counter)
     }
 }
 

@@ -24,6 +24,7 @@ public final class DeskApp {
     private let hasChanged: () -> Bool
     private let clock: (() -> String)?
     private var running = false
+    private var loadFailed = false
     private var needsDraw = true
     private var lastClock = ""
     private let keyBarItems: [(key: String, label: String)]
@@ -52,6 +53,14 @@ public final class DeskApp {
         self.state.terminalLacksUnicode = !terminal.supportsUnicode
         self.keyBarItems = DeskApp.keyBar(keymap, language)
         self.helpItems = keymap.helpEntries(context: .queue, language: language)
+    }
+
+    /// Shows a message in the status line until the next action (e.g. keymap diagnostics at
+    /// start-up).
+    public func show(message: String, warning: Bool = false) {
+        state.message = message
+        state.messageIsWarning = warning
+        needsDraw = true
     }
 
     /// Runs until quit (F10, `q`) or the terminal closes.
@@ -86,10 +95,11 @@ public final class DeskApp {
         if let s = load() {
             snapshot = s
             loadCount += 1
-            if state.messageIsWarning { state.message = nil; state.messageIsWarning = false }
+            if loadFailed { state.message = nil; state.messageIsWarning = false; loadFailed = false }
         } else {
             state.message = language == .en ? "Cannot read the data — retrying" : "Không đọc được dữ liệu — đang thử lại"
             state.messageIsWarning = true
+            loadFailed = true
         }
         needsDraw = true
     }
