@@ -162,6 +162,8 @@ public final class AppDatabase: Sendable {
         if !hasCatalog {
             try write { db in
                 for p in ProcedureCatalog.builtIn.procedures { try ProcedureRow.upsert(p, db) }
+                try log(db, at: Date(), actor: Actor.current(counter: nil), entity: "procedures", key: "built-in",
+                        action: "seed", data: ["count": String(ProcedureCatalog.builtIn.procedures.count)])
             }
         }
     }
