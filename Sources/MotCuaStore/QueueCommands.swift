@@ -86,3 +86,28 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// Sends the ticket being served to another counter: it becomes that counter's called
+    /// ticket (the waiting-room display shows the new counter), with the move in the audit log.
+    public func transferTicket(code: String, day: LocalDate, to counter: Int, now: Date, actor: Actor) throws -> Ticket {
+        let (series, number) = try Ticket.parse(code: code)
+        return try write { db in
+            guard var t = try Row.fetchOne(db, sql: "SELECT * FROM tickets WHERE day = ? AND series = ? AND number = ?",
+                                           arguments: [day.iso, series.rawValue, number]).map(TicketRow.decode) else {
+                throw StoreError.notFound(Localized(vi: "phiếu", en: "ticket"), code)
+            }
+            _ = try Self.profile(db).validateCounter(counter)
+            let from = t.counter
+            try QueueRules.check(t.status, to: .called, ticket: t.code)
+            t.status = .called
+            t.counter = counter
+            t.calledAt = now
+            t.clerk = nil
+            try TicketRow.updateState(t, db)
+            try log(db, at: now, actor: actor, entity: "ticket", key: "\(day.iso)/\(t.code)", action: "transfer",
+                    data: ["from_counter": from.map(String.init), "to_counter": String(counter)])
+            return t
+        }
+    }
+}

@@ -7,6 +7,7 @@ import MotCuaTUI
 struct DeskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "desk", abstract: "Màn hình quầy tiếp nhận (the clerk's desk; default).")
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var keys: KeymapOption
     @Option(help: "Quầy (counter number)") var counter: Int = 1
     @Flag(help: "Hiện tiếng Việt không dấu (show Vietnamese without diacritics; stored text unchanged)") var ascii = false
 
@@ -14,8 +15,9 @@ struct DeskCommand: ParsableCommand {
         try runReporting(global) { lang in
             let db = try global.openDatabase()
             let clock = try global.clock()
-            let profile = try db.profile()
-            _ = try profile.validateCounter(counter)
+            let (calendar, _) = try global.workingCalendar()
+            _ = try db.profile().validateCounter(counter)
+            let (keymap, diagnostics) = keys.load()
             var asciiMode = ascii
             if !ascii && !NcursesTerminal.isUTF8Codeset(NcursesTerminal.localeCodeset()) {
                 // The terminal cannot show Vietnamese: say so, then run without diacritics.
@@ -24,62 +26,53 @@ struct DeskCommand: ParsableCommand {
                     : "The terminal's locale is not UTF-8 (\(NcursesTerminal.localeCodeset())): showing Vietnamese without diacritics. Use LANG=C.UTF-8, or --ascii to skip this notice.\n").utf8))
                 asciiMode = true
             }
-            let source = DeskDataSource(db: db, clock: clock, counter: counter, language: lang)
+            let session = DeskSession(db: db, clock: clock, counter: counter, language: lang, calendar: calendar)
             let terminal: NcursesTerminal
             do { terminal = try NcursesTerminal.open(ascii: asciiMode) } catch {
                 throw StoreError("Không mở được terminal: \(error)", "Cannot open the terminal: \(error)")
             }
             defer { terminal.close() }
-            let app = DeskApp(terminal: terminal, language: lang, load: { source.snapshot() }, hasChanged: { source.hasChanged() })
+            let app = DeskApp(terminal: terminal, session: session, keymap: keymap)
+            if let first = diagnostics.first {
+                app.say(first.text(lang) + (diagnostics.count > 1 ? " (+\(diagnostics.count - 1))" : ""), warning: true)
+            }
             app.run()
         }
     }
 }
 
-/// Reads what the desk shows from the store, and notices other processes' writes.
-final class DeskDataSource: @unchecked Sendable {
-    let db: AppDatabase
-    let clock: any Clock
-    let counter: Int
-    let language: Language
-    private var lastMark: Int64 = -1
-    private var lastMinute = -1
+/// `--keymap NAME|PATH`: a built-in keymap by name (`default`, `vi`) or a file; else
+/// `$XDG_CONFIG_HOME/motcua/keys` (`~/.config/motcua/keys`) when present; else the default.
+struct KeymapOption: ParsableArguments {
+    @Option(name: .customLong("keymap"), help: "Bàn phím (keymap): default, vi, or a file path") var keymap: String?
 
-    init(db: AppDatabase, clock: any Clock, counter: Int, language: Language) {
-        self.db = db; self.clock = clock; self.counter = counter; self.language = language
-    }
-
-    /// True after another process's write, and once a minute so the clock and the waited
-    /// minutes stay current in a quiet hour.
-    func hasChanged() -> Bool {
-        if minuteNow() != lastMinute { return true }
-        guard let mark = try? db.changeMark() else { return false }
-        return mark != lastMark
-    }
-
-    private func minuteNow() -> Int { Int(clock.now().timeIntervalSince1970 / 60) }
-
-    func snapshot() -> DeskSnapshot? {
-        guard let profile = try? db.profile(), let mark = try? db.changeMark() else { return nil }
-        lastMark = mark
-        lastMinute = minuteNow()
-        let now = clock.now()
-        let local = VietnamTime.local(now)
-        let tickets = (try? db.tickets(day: local.date)) ?? []
-        let procedures = Dictionary(((try? db.procedures()) ?? []).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        func line(_ t: Ticket) -> QueueLine {
-            QueueLine(ticket: t.code, name: t.applicantName,
-                      priority: t.priorityCode.flatMap { profile.priority.group(code: $0)?.label.text(language) },
-                      purpose: t.procedureCode.flatMap { procedures[$0] } ?? "",
-                      status: t.status.label.text(language) + (t.counter.map { " · Q\($0)" } ?? ""),
-                      waitedMinutes: t.waitedMinutes(now: now))
+    func load() -> (Keymap, [KeymapDiagnostic]) {
+        if let name = keymap {
+            if Keymap.builtInFiles[name] != nil {
+                var parser = KeymapParser(keymap: Keymap(), resolve: { n, _ in Keymap.builtInFiles[n].map { (file: n, text: $0) } })
+                parser.parse("include \(name)", file: "--keymap")
+                return (parser.keymap, parser.diagnostics)
+            }
+            return Keymap.load(path: name)
         }
-        let ordered = QueueRules.callingOrder(tickets.filter { !$0.status.isFinal }, now: now, policy: profile.priority)
-        return DeskSnapshot(
-            header: DeskHeader(desk: "\(profile.deskName) — \(profile.commune)", counter: counter,
-                               clerk: Actor.current(counter: counter).user,
-                               clock: "\(local.hhmm) \(local.date.vietnamese)"),
-            waiting: ordered.filter { $0.status == .waiting }.map(line),
-            serving: ordered.filter { $0.status == .called || $0.status == .serving }.map(line))
+        let env = ProcessInfo.processInfo.environment
+        let config = (env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((env["HOME"] ?? NSHomeDirectory()) + "/.config")) + "/motcua/keys"
+        if FileManager.default.fileExists(atPath: config) { return Keymap.load(path: config) }
+        return (.standard, [])
+    }
+}
+
+struct KeysCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "keys", abstract: "Các phím đang dùng (the key bindings in force).")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var keys: KeymapOption
+
+    func run() throws {
+        try runReporting(global) { lang in
+            let (keymap, diagnostics) = keys.load()
+            for d in diagnostics { FileHandle.standardError.write(Data((d.text(lang) + "\n").utf8)) }
+            keymap.describe(language: lang).forEach { Output.print($0) }
+            if !diagnostics.isEmpty { throw ExitCode(1) }
+        }
     }
 }

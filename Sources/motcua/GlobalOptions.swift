@@ -43,8 +43,11 @@ struct GlobalOptions: ParsableArguments {
         return try AppDatabase.defaultPath()
     }
 
+    /// Checks the other global options first, so a bad `--now` never leaves a new file behind.
     func openDatabase(readOnly: Bool = false) throws -> AppDatabase {
-        try AppDatabase(path: try databasePath(), readOnly: readOnly)
+        _ = try clock()
+        _ = try language()
+        return try AppDatabase(path: try databasePath(), readOnly: readOnly)
     }
 
     /// The built-in announcements, or the desk's own file when given (or found beside the database).

@@ -11,7 +11,7 @@ struct Motcua: ParsableCommand {
             """,
         subcommands: [DeskCommand.self, SetupCommand.self, WalkinCommand.self, QueueCommand.self,
                       DossierCommand.self, ProceduresCommand.self, CalendarCommand.self,
-                      DemoCommand.self, CheckCommand.self],
+                      DemoCommand.self, CheckCommand.self, KeysCommand.self],
         defaultSubcommand: DeskCommand.self
     )
 }

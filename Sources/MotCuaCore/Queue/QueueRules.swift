@@ -35,7 +35,7 @@ public enum QueueRules {
         let allowed: [Ticket.Status: Set<Ticket.Status>] = [
             .waiting: [.called, .left],
             .called: [.called, .serving, .done, .noShow, .waiting],
-            .serving: [.done, .left, .waiting],
+            .serving: [.done, .left, .waiting, .called],
         ]
         if allowed[from]?.contains(to) == true { return }
         let why: Localized

@@ -35,6 +35,7 @@ bind global       End       cursor.last
 
 # The queue (the desk's first screen)
 bind queue        F2        walkin.register
+bind queue        F4        dossier.receive
 bind queue        F5        queue.call-next
 bind queue        F6        queue.recall
 bind queue        F7        queue.done

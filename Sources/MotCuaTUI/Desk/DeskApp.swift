@@ -20,20 +20,33 @@ public final class DeskApp {
     /// Number of successful loads (first load included).
     public private(set) var loadCount = 0
 
+    /// The store side of a real desk; nil for the minimal queue view used in rendering tests.
+    public let session: DeskSession?
+    /// Screens opened over the queue (forms, lists); the last one is on top.
+    public private(set) var screens: [Screen] = []
+    /// The input method for text fields (Telex by default), cycled by `input.cycle` and shown
+    /// in the header.
+    public var composer = PendingComposer()
+
     private let load: () -> DeskSnapshot?
     private let hasChanged: () -> Bool
     private let clock: (() -> String)?
     private var running = false
+    /// The working desk shows the input method in the header (the minimal view has none).
+    private var loadsInputMethod = false
     private var loadFailed = false
     private var needsDraw = true
     private var lastClock = ""
-    private let keyBarItems: [(key: String, label: String)]
+    private var keyBarItems: [(key: String, label: String)]
     private let helpItems: [(keys: String, text: String)]
 
     /// The keys on the bar, in order.
     public static let keyBarActions: [Action] = [.help, .walkinRegister, .queueCallNext, .quit]
     /// Actions the minimal desk carries out itself (others are shown in help but not yet active).
     public static let handledActions: Set<Action> = [.help, .quit, .cursorUp, .cursorDown, .pageUp, .pageDown, .cursorFirst, .cursorLast]
+    /// The key bar of the working desk, in order: what a clerk needs all morning.
+    public static let sessionBarActions: [Action] = [.help, .walkinRegister, .dossierReceive, .queueCallNext, .queueRecall,
+                                                     .queueDone, .queueNoShow, .viewDossiers, .quit]
 
     /// - Parameters:
     ///   - load: reads the whole screen's data; nil when it cannot (the last data stays shown
@@ -50,9 +63,25 @@ public final class DeskApp {
         self.load = load
         self.hasChanged = hasChanged
         self.clock = clock
+        self.session = nil
         self.state.terminalLacksUnicode = !terminal.supportsUnicode
         self.keyBarItems = DeskApp.keyBar(keymap, language)
         self.helpItems = keymap.helpEntries(context: .queue, language: language)
+    }
+
+    /// The working desk on a store: the queue with its actions, and the screens it opens.
+    public init(terminal: Terminal, session: DeskSession, keymap: Keymap = .standard) {
+        self.terminal = terminal
+        self.language = session.language
+        self.keymap = keymap
+        self.session = session
+        self.clock = nil
+        self.load = { session.snapshot() }
+        self.loadsInputMethod = true
+        self.hasChanged = { session.hasChanged() }
+        self.state.terminalLacksUnicode = !terminal.supportsUnicode
+        self.keyBarItems = keymap.keyBar(DeskApp.sessionBarActions, context: .queue, language: session.language)
+        self.helpItems = keymap.helpEntries(context: .queue, language: session.language)
     }
 
     /// Shows a message in the status line until the next action (e.g. keymap diagnostics at
@@ -92,7 +121,9 @@ public final class DeskApp {
     // MARK: - Loop steps
 
     private func reload() {
-        if let s = load() {
+        for screen in screens { screen.refresh(app: self) }
+        if var s = load() {
+            if loadsInputMethod { s.header.inputMethod = composer.kind.label(language) }
             snapshot = s
             loadCount += 1
             if loadFailed { state.message = nil; state.messageIsWarning = false; loadFailed = false }
@@ -116,10 +147,26 @@ public final class DeskApp {
             shown?.header.clock = lastClock
         }
         clampScroll()
-        let size = terminal.size
-        terminal.draw(DeskScreen.render(snapshot: shown, rows: size.rows, cols: size.cols, language: language,
-                                        state: state, keyBar: keyBarItems, help: helpItems))
+        terminal.draw(currentGrid(shown))
         needsDraw = false
+    }
+
+    /// The whole screen as it is now: the queue, or the top screen in the same frame.
+    public func currentGrid(_ shown: DeskSnapshot? = nil) -> CellGrid {
+        let size = terminal.size
+        let snap = shown ?? snapshot
+        guard let top = screens.last, !state.showHelp,
+              size.rows >= DeskScreen.minRows, size.cols >= DeskScreen.minCols else {
+            let help = screens.last.map { keymap.helpEntries(context: $0.keyContext, language: language) } ?? helpItems
+            return DeskScreen.render(snapshot: snap, rows: size.rows, cols: size.cols, language: language,
+                                     state: state, keyBar: keyBarItems, help: help)
+        }
+        var g = CellGrid(rows: size.rows, cols: size.cols)
+        DeskScreen.renderHeader(into: &g, header: snap?.header, language: language)
+        top.render(into: &g, top: 1, bottom: size.rows - 2, app: self)
+        DeskScreen.renderStatus(into: &g, snapshot: nil, state: state, language: language)
+        DeskScreen.renderKeyBar(into: &g, items: keymap.keyBar(top.barActions, context: top.keyContext, language: language))
+        return g
     }
 
     /// Handles one key (public so a host can feed keys directly).
@@ -131,6 +178,10 @@ public final class DeskApp {
             state.showHelp = false
             return
         }
+        if let top = screens.last, !tooSmall {
+            handleOnScreen(top, key)
+            return
+        }
         guard let action = keymap.action(for: key, in: .queue) else {
             if key == .function(10) { running = false } // F10 always quits, whatever the keymap says
             return
@@ -139,9 +190,90 @@ public final class DeskApp {
         perform(action)
     }
 
+    private func handleOnScreen(_ top: Screen, _ key: Key) {
+        if top.handle(key: key, app: self) { return }
+        guard let action = keymap.action(for: key, in: top.keyContext) else {
+            if key == .function(10) || key == .escape { close(top) }
+            return
+        }
+        if top.perform(action, app: self) { return }
+        switch action {
+        case .help:
+            state.showHelp = true
+            state.helpOffset = 0
+        case .quit, .formCancel, .viewQueue:
+            close(top)
+        default:
+            if !performGlobal(action) { notAvailable(action) }
+        }
+    }
+
+    /// Opens a screen over the current one.
+    public func push(_ screen: Screen) {
+        screens.append(screen)
+        needsDraw = true
+    }
+
+    /// Closes the top screen if it agrees (a form with typed text asks first).
+    public func close(_ screen: Screen) {
+        guard screen.shouldClose(app: self) else { return }
+        pop(screen)
+    }
+
+    /// Closes the screen without asking.
+    public func pop(_ screen: Screen) {
+        screens.removeAll { $0 === screen }
+        needsDraw = true
+        if screens.isEmpty { reload() }
+    }
+
+    /// Replaces the message on the status line.
+    public func say(_ text: String, warning: Bool = false) {
+        state.message = text
+        state.messageIsWarning = warning
+        needsDraw = true
+    }
+
+    /// Reports an error from the model or the store on the status line.
+    public func report(_ error: Error) {
+        say(session?.message(for: error) ?? "\(error)", warning: true)
+    }
+
+    private func notAvailable(_ action: Action) {
+        say(language == .en ? "\(action.label.en): not available here" : "\(action.label.vi): không dùng ở màn hình này")
+    }
+
+    /// Telex → VNI → off, and the header says which.
+    public func cycleInputMethod() {
+        composer.kind = composer.kind.next
+        snapshot?.header.inputMethod = composer.kind.label(language)
+        say(language == .vi ? "Bộ gõ: \(composer.kind.label(language))" : "Input method: \(composer.kind.label(language))")
+    }
+
+    /// Actions that work from any screen of a working desk.
+    private func performGlobal(_ action: Action) -> Bool {
+        if action == .inputCycle, session != nil {
+            cycleInputMethod()
+            return true
+        }
+        guard let session else { return false }
+        switch action {
+        case .viewDossiers:
+            screens.removeAll { $0 is DossierListScreen }
+            push(DossierListScreen(session: session))
+        case .viewSearch, .searchStart:
+            push(SearchScreen(session: session))
+        default:
+            return false
+        }
+        return true
+    }
+
     private func perform(_ action: Action) {
         state.message = nil
         state.messageIsWarning = false
+        if session != nil, performQueueAction(action) { return }
+        if performGlobal(action) { return }
         switch action {
         case .quit:
             running = false

@@ -94,7 +94,7 @@ enum DeskScreen {
         guard let h = header else { return }
         let counter = language == .en ? "Counter \(h.counter)" : "Quầy \(h.counter)"
         let clerk = language == .en ? "Clerk: \(h.clerk)" : "Cán bộ: \(h.clerk)"
-        let clock = h.clock
+        let clock = h.inputMethod.isEmpty ? h.clock : "[\(h.inputMethod)] \(h.clock)"
         let clockW = CellWidth.of(clock)
         let room = g.cols - 2 - (clockW > 0 ? clockW + 2 : 0)
         // Counter first after the desk so it survives truncation of a long desk name.
@@ -246,20 +246,43 @@ enum DeskScreen {
         if !text.isEmpty { g.put(row: row, col: 1, text: CellWidth.truncate(text, toCells: g.cols - 2), style: style) }
     }
 
+    /// The key bar, as roomy as the width allows: `F1 Trợ giúp  F2 …`, then single gaps, then
+    /// Midnight Commander's compact `1Trợ giúp 2…`, then dropping items before the last (quit
+    /// stays visible). Every key is in the help screen whatever the bar shows.
     static func renderKeyBar(into g: inout CellGrid, items: [(key: String, label: String)]) {
         let row = g.rows - 1
         let bar = CellStyle(role: .keyBar)
         g.fill(row: row, style: bar)
+        guard g.cols > 0, !items.isEmpty else { return }
+        func compactKey(_ k: String) -> String {
+            if k.hasPrefix("F"), Int(k.dropFirst()) != nil { return String(k.dropFirst()) }
+            return k
+        }
+        func width(_ list: [(key: String, label: String)], gap: Int, compact: Bool) -> Int {
+            list.enumerated().reduce(0) { sum, e in
+                let key = compact ? compactKey(e.element.key) : e.element.key
+                return sum + (e.offset > 0 ? gap : 0) + CellWidth.of(key) + (compact ? 0 : 1) + CellWidth.of(e.element.label)
+            }
+        }
+        var list = items
+        var layout: (gap: Int, compact: Bool) = (2, false)
+        while true {
+            if let fit = [(2, false), (1, false), (1, true)].first(where: { width(list, gap: $0.0, compact: $0.1) <= g.cols }) {
+                layout = fit
+                break
+            }
+            if list.count <= 1 { layout = (1, true); break }
+            list.remove(at: list.count - 2)
+        }
         var col = 0
-        for (i, item) in items.enumerated() {
-            let keyText = item.key
-            let labelText = " " + item.label
-            let need = CellWidth.of(keyText) + CellWidth.of(labelText)
-            if col + need > g.cols { break }
-            if i > 0 { col += 2 }
-            if col + need > g.cols { break }
+        for (i, item) in list.enumerated() {
+            if i > 0 { col += layout.gap }
+            let keyText = layout.compact ? compactKey(item.key) : item.key
+            let labelText = layout.compact ? item.label : " " + item.label
             col = g.put(row: row, col: col, text: keyText, style: CellStyle(.bold, role: .keyBar))
-            col = g.put(row: row, col: col, text: labelText, style: bar)
+            col = g.put(row: row, col: col, text: labelText, style: layout.compact ? CellStyle(.reverse, role: .keyBar) : bar)
+            if col >= g.cols { break }
         }
     }
+
 }

@@ -8,9 +8,11 @@ public struct DeskHeader: Hashable, Sendable {
     public var clerk: String
     /// Date and time as shown, e.g. `08:05 25/11/2026` (formatted by the caller's clock).
     public var clock: String
+    /// The input method in force (`Telex`, `VNI`, `Tắt`), shown so the clerk knows what typing does.
+    public var inputMethod: String = ""
 
-    public init(desk: String, counter: Int, clerk: String, clock: String) {
-        self.desk = desk; self.counter = counter; self.clerk = clerk; self.clock = clock
+    public init(desk: String, counter: Int, clerk: String, clock: String, inputMethod: String = "") {
+        self.desk = desk; self.counter = counter; self.clerk = clerk; self.clock = clock; self.inputMethod = inputMethod
     }
 }
 

@@ -1,0 +1,144 @@
+import Foundation
+import MotCuaCore
+import MotCuaStore
+
+/// One clerk at one counter: the store, the clock and who acts. Screens go through it, so every
+/// change is one store transaction with its audit event, exactly as from the command line.
+public final class DeskSession {
+    public let db: AppDatabase
+    public let clock: any Clock
+    public let counter: Int
+    public let language: Language
+    public let calendar: WorkingCalendar
+    public var actor: Actor
+    private var lastMark: Int64 = -1
+    private var lastMinute = -1
+
+    public init(db: AppDatabase, clock: any Clock, counter: Int, language: Language,
+                calendar: WorkingCalendar = WorkingCalendar(), actor: Actor? = nil) {
+        self.db = db; self.clock = clock; self.counter = counter; self.language = language
+        self.calendar = calendar
+        self.actor = actor ?? Actor.current(counter: counter)
+    }
+
+    public var now: Date { clock.now() }
+    public var today: LocalDate { VietnamTime.local(now).date }
+    public func text(_ l: Localized) -> String { l.text(language) }
+
+    // MARK: - Live data
+
+    /// True after any process's write, and once a minute so the clock and waited minutes stay
+    /// current in a quiet hour.
+    public func hasChanged() -> Bool {
+        if minuteNow() != lastMinute { return true }
+        guard let mark = try? db.changeMark() else { return false }
+        return mark != lastMark
+    }
+
+    private func minuteNow() -> Int { Int(clock.now().timeIntervalSince1970 / 60) }
+
+    public func profile() -> DeskProfile { (try? db.profile()) ?? DeskProfile() }
+
+    /// Today's tickets, in calling order.
+    public func todaysTickets() throws -> [Ticket] {
+        let now = self.now
+        let tickets = try db.tickets(day: VietnamTime.local(now).date)
+        return QueueRules.callingOrder(tickets, now: now, policy: profile().priority)
+    }
+
+    /// The ticket this counter is serving: the latest one called here that is not finished.
+    public func currentTicket() -> Ticket? {
+        ((try? db.tickets(day: today)) ?? [])
+            .filter { $0.counter == counter && ($0.status == .called || $0.status == .serving) }
+            .max { ($0.calledAt ?? $0.issuedAt) < ($1.calledAt ?? $1.issuedAt) }
+    }
+
+    public func snapshot(inputMethod: String = "") -> DeskSnapshot? {
+        guard let profile = try? db.profile(), let mark = try? db.changeMark(),
+              let ordered = try? todaysTickets() else { return nil }
+        lastMark = mark
+        lastMinute = minuteNow()
+        let now = self.now
+        let local = VietnamTime.local(now)
+        let procedures = Dictionary(((try? db.procedures()) ?? []).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let mine = currentTicket()?.id
+        func line(_ t: Ticket) -> QueueLine {
+            var status = t.status.label.text(language)
+            if let c = t.counter { status += language == .vi ? " · Q\(c)" : " · C\(c)" }
+            return QueueLine(ticket: (t.id == mine ? "▸" : "") + t.code, name: t.applicantName,
+                             priority: t.priorityCode.flatMap { profile.priority.group(code: $0)?.label.text(language) },
+                             purpose: t.procedureCode.flatMap { procedures[$0] } ?? "",
+                             status: status, waitedMinutes: t.waitedMinutes(now: now))
+        }
+        let open = ordered.filter { !$0.status.isFinal }
+        var header = DeskHeader(desk: "\(profile.deskName) — \(profile.commune)", counter: counter,
+                                clerk: actor.user, clock: "\(local.hhmm) \(local.date.vietnamese)")
+        header.inputMethod = inputMethod
+        return DeskSnapshot(header: header,
+                            waiting: open.filter { $0.status == .waiting }.map(line),
+                            serving: open.filter { $0.status == .called || $0.status == .serving }.map(line))
+    }
+
+    // MARK: - Queue actions (one transaction each)
+
+    public func callNext() throws -> Ticket? { try db.callNext(counter: counter, now: now, actor: actor) }
+
+    /// The ticket an action applies to: the one being served here.
+    func requireCurrent() throws -> Ticket {
+        guard let t = currentTicket() else {
+            throw RuleViolation(code: "no_current_ticket",
+                                message: Localized(vi: "Quầy \(counter) chưa gọi số nào — nhấn F5 để gọi số tiếp theo",
+                                                   en: "Counter \(counter) has not called anyone — press F5 to call the next ticket"))
+        }
+        return t
+    }
+
+    public func recall() throws -> Ticket {
+        let t = try requireCurrent()
+        return try db.changeTicket(code: t.code, day: today, to: .called, counter: counter, now: now, actor: actor)
+    }
+
+    public func finishCurrent(_ status: Ticket.Status) throws -> Ticket {
+        let t = try requireCurrent()
+        return try db.changeTicket(code: t.code, day: today, to: status, counter: counter, now: now, actor: actor)
+    }
+
+    /// Sends the current ticket back to the waiting list for another counter: it keeps its place
+    /// (issue time) and the other counter calls it next by the usual rules.
+    public func transferCurrent(to other: Int) throws -> Ticket {
+        _ = try profile().validateCounter(other)
+        guard other != counter else {
+            throw FieldError(field: "counter", label: Localized(vi: "Quầy", en: "Counter"),
+                             problem: Localized(vi: "phải khác quầy đang dùng (\(counter))", en: "must differ from this counter (\(counter))"))
+        }
+        let t = try requireCurrent()
+        return try db.transferTicket(code: t.code, day: today, to: other, now: now, actor: actor)
+    }
+
+    public func registerWalkIn(_ request: WalkInRequest) throws -> Ticket {
+        try db.addWalkIn(request, now: now, actor: actor)
+    }
+
+    public func receiveDossier(_ request: ReceiveRequest) throws -> Dossier {
+        try db.receiveDossier(request, now: now, actor: actor, calendar: calendar)
+    }
+
+    /// The due date the receipt will show, for the form to display before saving.
+    public func previewDueDate(procedure: Procedure) -> LocalDate {
+        DueDateRule.dueDate(procedure: procedure, receivedAt: now, calendar: calendar, profile: profile())
+    }
+
+    public func changeDossier(_ code: String, to status: DossierStatus, trackingNumber: String? = nil, reason: String? = nil) throws -> Dossier {
+        try db.changeDossier(code: code, to: status, trackingNumber: trackingNumber, reason: reason, now: now, actor: actor)
+    }
+
+    /// Turns any error from the model or the store into one line for the status bar.
+    public func message(for error: Error) -> String {
+        switch error {
+        case let e as FieldError: return e.message(language)
+        case let e as RuleViolation: return e.message.text(language)
+        case let e as StoreError: return e.message.text(language)
+        default: return language == .vi ? "Lỗi: \(error)" : "Error: \(error)"
+        }
+    }
+}
