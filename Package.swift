@@ -44,7 +44,13 @@ let package = Package(
             dependencies: ["MotCuaCore", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaCore", "MotCuaStore"]),
-        .testTarget(name: "MotCuaTUITests", dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaTUI"]),
+        .testTarget(
+            name: "MotCuaTUITests",
+            dependencies: [
+                "MotCuaCore", "MotCuaStore", "MotCuaTUI",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         // Runs the built `motcua` binary (CLI and, through tmux, the desk).
         .testTarget(name: "EndToEndTests", dependencies: ["MotCuaCore", "motcua"]),
     ],

@@ -80,7 +80,7 @@ bind form         F2        form.submit
 bind form         C-s       form.submit
 bind form         Esc       form.cancel
 bind form         Tab       field.next
-bind form         Enter     field.next
+bind form         Enter     form.submit
 bind form         BackTab   field.prev
 
 # The supervisor's board (read-only)

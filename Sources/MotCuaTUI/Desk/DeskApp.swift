@@ -26,7 +26,7 @@ public final class DeskApp {
     public private(set) var screens: [Screen] = []
     /// The input method for text fields (Telex by default), cycled by `input.cycle` and shown
     /// in the header.
-    public var composer = PendingComposer()
+    public var composer = VietnameseComposer()
 
     private let load: () -> DeskSnapshot?
     private let hasChanged: () -> Bool
@@ -120,7 +120,7 @@ public final class DeskApp {
 
     // MARK: - Loop steps
 
-    private func reload() {
+    func reload() {
         for screen in screens { screen.refresh(app: self) }
         if var s = load() {
             if loadsInputMethod { s.header.inputMethod = composer.kind.label(language) }

@@ -1,11 +1,307 @@
 import MotCuaCore
+import MotCuaStore
 
+/// The dossier register (sổ theo dõi hồ sơ): filters on one line (keys 1–7, Left/Right), a
+/// typed search (`/`, Esc clears it), an order (`s`), a selection bar, and the dossier actions
+/// on the selected row. Enter opens the dossier.
 public final class DossierListScreen: Screen {
-    let session: DeskSession
-    public init(session: DeskSession) { self.session = session }
+    public let session: DeskSession
+    public private(set) var filter: DossierListFilter
+    public private(set) var model = DossierListModel()
+    /// True while `/` search text is being typed (printable keys go to the search).
+    public private(set) var isTyping = false
+    /// Fields (lĩnh vực) of the catalog, in catalog order, for filter 7.
+    public let fields: [String]
+    private let procedures: [Procedure]
+    private var lastStatus: DossierStatus = .received
+    private var lastField: String?
+    private var loadError: String?
+    /// Rows of dossiers that fit on the screen at the last render (for paging).
+    private var visibleRows = 15
+
+    public convenience init(session: DeskSession) {
+        self.init(session: session, filter: .open)
+    }
+
+    /// The register of one applicant's dossiers (from the search screen).
+    public convenience init(session: DeskSession, applicant: Applicant) {
+        self.init(session: session, filter: applicant.id.map { .applicant(id: $0, name: applicant.name) } ?? .open)
+        if applicant.id == nil { model.setSearch(applicant.name) }
+    }
+
+    public init(session: DeskSession, filter: DossierListFilter) {
+        self.session = session
+        self.filter = filter
+        self.procedures = (try? session.db.procedures()) ?? []
+        var seen = Set<String>()
+        self.fields = procedures.map(\.field).filter { seen.insert($0).inserted }
+        if case .status(let s) = filter { lastStatus = s }
+        if case .field(let f) = filter { lastField = f }
+        reload()
+    }
+
     public var keyContext: KeyContext { .dossiers }
-    public var barActions: [Action] { [.help, .quit] }
-    public func handle(key: Key, app: DeskApp) -> Bool { false }
-    public func perform(_ action: Action, app: DeskApp) -> Bool { false }
-    public func render(into g: inout CellGrid, top: Int, bottom: Int, app: DeskApp) {}
+    public var barActions: [Action] { DossierActions.barActions }
+
+    /// The dossier under the selection bar.
+    public var selectedDossier: Dossier? { model.selectedDossier }
+
+    // MARK: - Data
+
+    private func reload() {
+        do {
+            model.setLoaded(try session.db.dossiers(matching: filter.query(today: session.today, procedures: procedures)))
+            loadError = nil
+        } catch {
+            loadError = session.message(for: error)
+        }
+    }
+
+    public func refresh(app: DeskApp) { reload() }
+
+    /// Shows another filter (the selection goes back to the top).
+    public func setFilter(_ f: DossierListFilter) {
+        filter = f
+        if case .status(let s) = f { lastStatus = s }
+        if case .field(let name) = f { lastField = name }
+        reload()
+        model.moveToFirst()
+    }
+
+    /// Filter slot `n` (1–7); pressing 6 or 7 again moves to the next status or field.
+    public func selectSlot(_ n: Int) {
+        switch n {
+        case 1: setFilter(.open)
+        case 2: setFilter(.receivedToday)
+        case 3: setFilter(.dueToday)
+        case 4: setFilter(.overdue)
+        case 5: setFilter(.ready)
+        case 6:
+            if case .status(let s) = filter {
+                let all = DossierStatus.allCases
+                let i = all.firstIndex(of: s) ?? 0
+                setFilter(.status(all[(i + 1) % all.count]))
+            } else {
+                setFilter(.status(lastStatus))
+            }
+        case 7:
+            guard !fields.isEmpty else { return }
+            if case .field(let f) = filter {
+                let i = fields.firstIndex(of: f) ?? -1
+                setFilter(.field(fields[(i + 1) % fields.count]))
+            } else {
+                setFilter(.field(lastField.flatMap { fields.contains($0) ? $0 : nil } ?? fields[0]))
+            }
+        default:
+            break
+        }
+    }
+
+    private func cycleFilter(by delta: Int) {
+        let current = filter.slot ?? (delta > 0 ? 0 : 8)
+        var next = current + delta
+        if next < 1 { next = 7 }
+        if next > 7 { next = 1 }
+        if next == 7 && fields.isEmpty { next = delta > 0 ? 1 : 6 }
+        // Arriving at 6 or 7 shows the remembered status or field, not the next one.
+        switch next {
+        case 6: setFilter(.status(lastStatus))
+        case 7: setFilter(.field(lastField.flatMap { fields.contains($0) ? $0 : nil } ?? fields[0]))
+        default: selectSlot(next)
+        }
+    }
+
+    // MARK: - Keys
+
+    public func handle(key: Key, app: DeskApp) -> Bool {
+        if isTyping {
+            switch key {
+            case .character(let ch):
+                if ScreenDraw.isTypable(ch), model.search.count < 100 { model.setSearch(model.search + String(ch)) }
+                return true
+            case .backspace:
+                if !model.search.isEmpty { model.setSearch(String(model.search.dropLast())) }
+                return true
+            case .enter:
+                isTyping = false
+                return true
+            case .escape:
+                isTyping = false
+                model.setSearch("")
+                return true
+            default:
+                return false // movement and the function keys still work while typing
+            }
+        }
+        if key == .escape, !model.search.isEmpty {
+            model.setSearch("")
+            return true
+        }
+        if key == .enter {
+            openSelected(app)
+            return true
+        }
+        // The keymap comes first: a key bound in `dossiers` (vi-style j/k, a user's own) keeps
+        // its action; the list's own keys are used only where nothing is bound.
+        guard app.keymap.action(for: key, in: keyContext) == nil else { return false }
+        switch key {
+        case .left: cycleFilter(by: -1)
+        case .right: cycleFilter(by: 1)
+        case .character(let ch):
+            if let n = ch.wholeNumberValue, (1...7).contains(n), ch.isASCII {
+                selectSlot(n)
+            } else if ch == "s" || ch == "S" {
+                model.setSort(model.sort.next)
+                app.say(app.language == .en ? "Sorted by \(model.sort.label(.en))" : "Sắp xếp theo \(model.sort.label(.vi))")
+            } else {
+                return false
+            }
+        default:
+            return false
+        }
+        return true
+    }
+
+    public func perform(_ action: Action, app: DeskApp) -> Bool {
+        switch action {
+        case .cursorUp: model.move(by: -1)
+        case .cursorDown: model.move(by: 1)
+        case .pageUp: model.move(by: -max(1, visibleRows - 1))
+        case .pageDown: model.move(by: max(1, visibleRows - 1))
+        case .cursorFirst: model.moveToFirst()
+        case .cursorLast: model.moveToLast()
+        case .searchStart: isTyping = true
+        default:
+            return DossierActions.perform(action, code: model.selectedDossier?.code, from: self, app: app, session: session) { [weak self] in
+                self?.reload()
+            }
+        }
+        return true
+    }
+
+    private func openSelected(_ app: DeskApp) {
+        guard let d = model.selectedDossier else {
+            app.say(app.language == .en ? "No dossier here" : "Không có hồ sơ nào", warning: true)
+            return
+        }
+        app.push(DossierDetailScreen(session: session, code: d.code))
+    }
+
+    // MARK: - Drawing
+
+    struct Columns {
+        let code = 14, procedure = 10, received = 8, due = 9, status = 15
+        let name: Int
+        init(cols: Int) {
+            name = max(8, cols - 2 - (code + procedure + received + due + status) - 5)
+        }
+    }
+
+    static func headings(_ language: Language) -> [String] {
+        language == .en
+            ? ["Code", "Applicant", "Procedure", "Received", "Due", "Status"]
+            : ["Mã hồ sơ", "Người nộp", "Thủ tục", "Nhận", "Hẹn trả", "Trạng thái"]
+    }
+
+    public func render(into g: inout CellGrid, top: Int, bottom: Int, app: DeskApp) {
+        let lang = app.language
+        let en = lang == .en
+        let k = Columns(cols: g.cols)
+        let today = session.today
+        guard bottom > top else { return }
+
+        // Title: what is shown, how many, and the order.
+        let count = model.rows.count
+        let position = count == 0 ? "0" : "\(model.selected + 1)/\(count)"
+        let title = (en ? "Dossier register — " : "Sổ theo dõi hồ sơ — ") + filter.label(lang) + " (\(position))"
+        let sortText = (en ? "s: by " : "s: theo ") + model.sort.label(lang)
+        let sortW = CellWidth.of(sortText)
+        g.put(row: top, col: 1, text: CellWidth.truncate(title, toCells: g.cols - sortW - 4), style: CellStyle(.bold))
+        g.put(row: top, col: g.cols - 1 - sortW, text: sortText, style: CellStyle(.dim, role: .muted))
+
+        // Filter line: 1–7, the active one highlighted.
+        if top + 1 < bottom {
+            var col = 1
+            for slot in 1...7 {
+                let text = "\(slot) \(DossierListFilter.chip(slot, lang))"
+                let active = filter.slot == slot
+                if col + CellWidth.of(text) > g.cols { break }
+                col = g.put(row: top + 1, col: col, text: text, style: active ? CellStyle(.reverse, role: .selected) : .plain)
+                col += 1
+            }
+        }
+
+        // Search line.
+        if top + 2 < bottom {
+            let row = top + 2
+            if isTyping || !model.search.isEmpty {
+                let label = en ? "Find: " : "Tìm: "
+                var col = g.put(row: row, col: 1, text: label, style: CellStyle(.bold))
+                let room = g.cols - col - 22
+                col = g.put(row: row, col: col, text: ScreenDraw.tail(model.search, toCells: max(1, room)))
+                if isTyping {
+                    g.put(row: row, col: col, text: " ", style: CellStyle(.reverse))
+                    col += 1
+                }
+                let hint = isTyping ? (en ? "  Enter: done · Esc: clear" : "  Enter: xong · Esc: xoá")
+                                    : (en ? "  Esc: clear" : "  Esc: xoá tìm")
+                g.put(row: row, col: col, text: CellWidth.truncate(hint, toCells: max(0, g.cols - 1 - col)),
+                      style: CellStyle(.dim, role: .muted))
+            } else {
+                let hint = en ? "/ find by code or name · Enter open · ←→ 1–7 filter · s sort"
+                              : "/ tìm theo mã hoặc tên · Enter xem · ←→ 1–7 lọc · s sắp xếp"
+                g.put(row: row, col: 1, text: CellWidth.truncate(hint, toCells: g.cols - 2), style: CellStyle(.dim, role: .muted))
+            }
+        }
+
+        // Headings.
+        let headRow = top + 3
+        guard headRow < bottom else { return }
+        let h = Self.headings(lang)
+        let widths = [k.code, k.name, k.procedure, k.received, k.due, k.status]
+        var col = 1
+        for (text, w) in zip(h, widths) {
+            g.put(row: headRow, col: col, text: CellWidth.fit(text, toCells: w), style: CellStyle(.underline))
+            col += w + 1
+        }
+
+        let first = headRow + 1
+        visibleRows = max(1, bottom - first)
+        if let loadError {
+            g.put(row: first, col: 1, text: CellWidth.truncate(loadError, toCells: g.cols - 2), style: CellStyle(.bold, role: .warning))
+            return
+        }
+        if model.rows.isEmpty {
+            if first < bottom {
+                let none = model.search.isEmpty ? (en ? "  (no dossiers)" : "  (không có hồ sơ nào)")
+                                                : (en ? "  (nothing matches the search)" : "  (không có hồ sơ nào khớp)")
+                g.put(row: first, col: 1, text: none, style: CellStyle(.dim, role: .muted))
+            }
+            return
+        }
+        model.scrollToSelection(visible: visibleRows)
+        var row = first
+        for i in model.offset..<model.rows.count {
+            guard row < bottom else { break }
+            let d = model.rows[i]
+            let selected = i == model.selected
+            let base = selected ? CellStyle(.reverse, role: .selected) : CellStyle.plain
+            if selected { g.fill(row: row, style: base) }
+            let overdue = d.isOverdue(today: today)
+            let cells = [d.code, d.applicantName, d.procedureCode,
+                         ScreenDraw.shortDate(VietnamTime.local(d.receivedAt).date)]
+            var c = 1
+            for (text, w) in zip(cells, widths) {
+                g.put(row: row, col: c, text: CellWidth.fit(text, toCells: w), style: base)
+                c += w + 1
+            }
+            let warn = selected ? CellStyle([.reverse, .bold], role: .warning) : CellStyle(.bold, role: .warning)
+            g.put(row: row, col: c, text: overdue ? "!" : " ", style: overdue ? warn : base)
+            g.put(row: row, col: c + 1, text: CellWidth.fit(ScreenDraw.shortDate(d.dueDate), toCells: k.due - 1),
+                  style: overdue ? warn : base)
+            c += k.due + 1
+            g.put(row: row, col: c, text: CellWidth.fit(d.status.label.text(lang), toCells: k.status), style: base)
+            row += 1
+        }
+    }
 }

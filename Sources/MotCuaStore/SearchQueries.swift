@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+import MotCuaCore
+
+/// Which dossiers a desk list shows: every condition given must hold (nil = any).
+public struct DossierQuery: Hashable, Sendable {
+    /// Only these statuses (nil = any status).
+    public var statuses: Set<DossierStatus>?
+    /// Received on this day (Vietnam time).
+    public var receivedOn: LocalDate?
+    /// Due on this day.
+    public var dueOn: LocalDate?
+    /// Due strictly before this day.
+    public var dueBefore: LocalDate?
+    /// Of one applicant.
+    public var applicantId: Int64?
+    /// For one of these procedures (e.g. every procedure of a field); an empty set matches nothing.
+    public var procedureCodes: Set<String>?
+    public var limit: Int
+
+    public init(statuses: Set<DossierStatus>? = nil, receivedOn: LocalDate? = nil, dueOn: LocalDate? = nil,
+                dueBefore: LocalDate? = nil, applicantId: Int64? = nil, procedureCodes: Set<String>? = nil,
+                limit: Int = 10_000) {
+        self.statuses = statuses; self.receivedOn = receivedOn; self.dueOn = dueOn; self.dueBefore = dueBefore
+        self.applicantId = applicantId; self.procedureCodes = procedureCodes; self.limit = limit
+    }
+
+    /// Still open (not returned, posted, delivered, rejected or withdrawn).
+    public static let openStatuses = Set(DossierStatus.allCases.filter(\.isOpen))
+}
+
+/// The desk's search box and lists: queries the screens need beyond the command line's.
+extension AppDatabase {
+    /// Dossiers matching `query`, by due date then code (SQL does the narrowing, so a register of
+    /// many years stays quick for "open" and "overdue").
+    public func dossiers(matching query: DossierQuery) throws -> [Dossier] {
+        var clauses: [String] = []
+        var args: [DatabaseValue] = []
+        func list(_ values: [String]) -> String {
+            args.append(contentsOf: values.map(\.databaseValue))
+            return Array(repeating: "?", count: values.count).joined(separator: ",")
+        }
+        if let s = query.statuses {
+            if s.isEmpty { return [] }
+            clauses.append("status IN (\(list(s.map(\.rawValue).sorted())))")
+        }
+        if let codes = query.procedureCodes {
+            if codes.isEmpty { return [] }
+            clauses.append("procedure_code IN (\(list(codes.sorted())))")
+        }
+        if let d = query.receivedOn { clauses.append("day = ?"); args.append(d.iso.databaseValue) }
+        if let d = query.dueOn { clauses.append("due_date = ?"); args.append(d.iso.databaseValue) }
+        if let d = query.dueBefore { clauses.append("due_date < ?"); args.append(d.iso.databaseValue) }
+        if let id = query.applicantId { clauses.append("applicant_id = ?"); args.append(id.databaseValue) }
+        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        let limit = max(0, query.limit)
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM dossiers \(whereSQL) ORDER BY due_date, code LIMIT \(limit)",
+                             arguments: StatementArguments(args)).map(DossierRow.decode)
+        }
+    }
+
+    /// Dossiers whose code starts with `text` (case-insensitive), or whose applicant's folded name
+    /// has every word of `text` as a word prefix (`ng hong su` → Nguyễn Hồng Sự). Newest first.
+    public func searchDossiers(_ text: String, limit: Int = 50) throws -> [Dossier] {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, limit > 0 else { return [] }
+        let codePrefix = Self.likeEscaped(trimmed.uppercased()) + "%"
+        let (p1, p2) = SearchKey.likePatterns(trimmed) ?? ("", "")
+        let rows = try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT d.*, a.search_key AS applicant_key FROM dossiers d
+                LEFT JOIN applicants a ON a.id = d.applicant_id
+                WHERE d.code LIKE ? ESCAPE '\\' OR (? <> '' AND (a.search_key LIKE ? OR a.search_key LIKE ?))
+                ORDER BY d.received_at DESC, d.code DESC LIMIT 2000
+                """, arguments: [codePrefix, p1, p1, p2])
+        }
+        let upper = trimmed.uppercased()
+        var out: [Dossier] = []
+        for row in rows {
+            let d = DossierRow.decode(row)
+            let key: String = row["applicant_key"] ?? ""
+            if d.code.hasPrefix(upper)
+                || VietnameseText.matchesWordPrefix(query: trimmed, in: VietnameseText.fold(d.applicantName))
+                || (!key.isEmpty && VietnameseText.matchesWordPrefix(query: trimmed, in: key)) {
+                out.append(d)
+                if out.count >= limit { break }
+            }
+        }
+        return out
+    }
+
+    /// Tickets of `day` whose code starts with `text` (`A01`, `b3` → B003 and B03x) or whose folded
+    /// name, CCCD or phone matches by word prefix. In issue order.
+    public func searchTickets(_ text: String, day: LocalDate, limit: Int = 50) throws -> [Ticket] {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, limit > 0 else { return [] }
+        let rows = try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM tickets WHERE day = ? ORDER BY issued_at, id", arguments: [day.iso])
+        }
+        let upper = trimmed.uppercased()
+        var out: [Ticket] = []
+        for row in rows {
+            let t = TicketRow.decode(row)
+            let key: String = row["search_key"] ?? ""
+            if Self.ticketCode(t, matches: upper)
+                || VietnameseText.matchesWordPrefix(query: trimmed, in: key.isEmpty ? VietnameseText.fold(t.applicantName) : key) {
+                out.append(t)
+                if out.count >= limit { break }
+            }
+        }
+        return out
+    }
+
+    /// `A012` matches `A`, `A0`, `A01`, `A012`, and also `A12` (the number without its zeros).
+    static func ticketCode(_ t: Ticket, matches upper: String) -> Bool {
+        if t.code.hasPrefix(upper) { return true }
+        guard let first = upper.first, first == Character(t.series.rawValue) else { return false }
+        let digits = upper.dropFirst()
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        return String(t.number).hasPrefix(String(digits.drop(while: { $0 == "0" })))
+            && !digits.allSatisfy({ $0 == "0" })
+    }
+
+    /// `%`, `_` and the escape character itself taken literally in a LIKE pattern (ESCAPE '\').
+    static func likeEscaped(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            if ch == "%" || ch == "_" || ch == "\\" { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+}

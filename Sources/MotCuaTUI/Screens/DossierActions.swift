@@ -1,0 +1,125 @@
+import MotCuaCore
+import MotCuaStore
+
+/// The dossier actions of the register and the detail screen, carried out the same way on both:
+/// the model checks the move first (so a reason is not asked for a move it will refuse), small
+/// dialogs ask what the step needs, and `session.changeDossier` makes the change (one store
+/// transaction with its audit event).
+enum DossierActions {
+    /// The key bar of the dossier screens. Quit comes before the Alt keys so that it stays on an
+    /// 80-column bar; all of them are in help (F1).
+    static let barActions: [Action] = [.help, .dossierReady, .dossierReturn, .dossierSupplement, .dossierReject, .quit,
+                                       .dossierPost, .dossierDeliverHome]
+
+    /// The status each action moves a dossier to.
+    static let targets: [Action: DossierStatus] = [
+        .dossierReady: .ready, .dossierReturn: .returned, .dossierSupplement: .needsSupplement,
+        .dossierReject: .rejected, .dossierPost: .posted, .dossierDeliverHome: .deliveredHome,
+    ]
+
+    /// Carries out `action` on the dossier `code` (nil: nothing selected). Returns false when
+    /// `action` is not a dossier action. `changed` runs after a successful change.
+    static func perform(_ action: Action, code: String?, from screen: Screen, app: DeskApp, session: DeskSession,
+                        changed: @escaping () -> Void) -> Bool {
+        guard let target = targets[action] else { return false }
+        let en = app.language == .en
+        guard let code else {
+            app.say(en ? "No dossier selected" : "Chưa chọn hồ sơ nào", warning: true)
+            return true
+        }
+        // Fresh from the store: another counter may have moved it since the list was read.
+        let dossier: Dossier
+        do {
+            guard let d = try session.db.dossier(code: code) else {
+                app.say(en ? "Dossier \(code) not found" : "Không tìm thấy hồ sơ \(code)", warning: true)
+                return true
+            }
+            dossier = d
+            try d.status.check(to: target, dossier: d.code)
+        } catch {
+            app.report(error)
+            return true
+        }
+
+        func change(reason: String? = nil, tracking: String? = nil) {
+            do {
+                let d = try session.changeDossier(dossier.code, to: target, trackingNumber: tracking, reason: reason)
+                app.say(successMessage(d, target: target, reason: reason, tracking: tracking, language: app.language))
+                changed()
+            } catch {
+                app.report(error)
+            }
+        }
+        let required: (String) -> String? = { text in
+            text.isEmpty ? (en ? "A reason is required" : "Cần nhập lý do") : nil
+        }
+
+        switch action {
+        case .dossierSupplement:
+            app.push(PromptScreen(
+                title: en ? "Request a supplement — \(dossier.code)" : "Yêu cầu bổ sung hồ sơ \(dossier.code)",
+                label: en ? "What is missing (reason):" : "Cần bổ sung gì (lý do):", under: screen, validate: required,
+                onAccept: { reason, _ in change(reason: reason) }))
+        case .dossierReject:
+            app.push(PromptScreen(
+                title: en ? "Reject — \(dossier.code)" : "Từ chối hồ sơ \(dossier.code)",
+                label: en ? "Reason for the rejection:" : "Lý do từ chối:", under: screen, validate: required,
+                onAccept: { reason, app in
+                    app.push(ConfirmScreen(
+                        title: en ? "Reject the dossier?" : "Từ chối hồ sơ?",
+                        message: en ? "Reject dossier \(dossier.code) of \(dossier.applicantName)? Reason: \(reason). This cannot be undone."
+                                    : "Từ chối hồ sơ \(dossier.code) của \(dossier.applicantName)? Lý do: \(reason). Không thể hoàn tác.",
+                        under: screen, defaultYes: false,
+                        onYes: { _ in change(reason: reason) }))
+                }))
+        case .dossierPost:
+            app.push(PromptScreen(
+                title: en ? "Send by post — \(dossier.code)" : "Gửi bưu chính hồ sơ \(dossier.code)",
+                label: en ? "Tracking number (e.g. EC136431858VN):" : "Mã vận đơn (ví dụ EC136431858VN):",
+                text: dossier.trackingNumber ?? "", under: screen, asciiOnly: true, maxLength: 40,
+                validate: { $0.isEmpty ? (en ? "The tracking number is required" : "Cần nhập mã vận đơn") : nil },
+                onAccept: { raw, app in
+                    let check = TrackingNumber.check(raw)
+                    let tracking = check == .otherFormat ? raw : TrackingNumber.normalize(raw)
+                    if let warning = TrackingNumber.warning(for: check) {
+                        app.push(ConfirmScreen(
+                            title: en ? "Check the tracking number" : "Kiểm tra mã vận đơn",
+                            message: warning.text(app.language) + (en ? ". Save \(tracking) anyway?" : ". Vẫn lưu \(tracking)?"),
+                            under: screen, defaultYes: false,
+                            onYes: { _ in change(tracking: tracking) },
+                            onNo: { app in app.say(warning.text(app.language), warning: true) }))
+                    } else {
+                        change(tracking: tracking)
+                    }
+                }))
+        default:
+            change()
+        }
+        return true
+    }
+
+    static func successMessage(_ d: Dossier, target: DossierStatus, reason: String?, tracking: String?,
+                               language: Language) -> String {
+        let en = language == .en
+        switch target {
+        case .ready:
+            return en ? "Dossier \(d.code): result ready — F6 returns it at the desk"
+                      : "Hồ sơ \(d.code): đã có kết quả — F6 để trả tại quầy"
+        case .returned:
+            return en ? "Dossier \(d.code): result returned at the desk to \(d.applicantName)"
+                      : "Hồ sơ \(d.code): đã trả kết quả tại quầy cho \(d.applicantName)"
+        case .needsSupplement:
+            return en ? "Dossier \(d.code): supplement requested (\(reason ?? ""))"
+                      : "Hồ sơ \(d.code): đã yêu cầu bổ sung (\(reason ?? ""))"
+        case .rejected:
+            return en ? "Dossier \(d.code): rejected (\(reason ?? ""))" : "Hồ sơ \(d.code): đã từ chối (\(reason ?? ""))"
+        case .posted:
+            return en ? "Dossier \(d.code): sent by post, tracking number \(tracking ?? "")"
+                      : "Hồ sơ \(d.code): đã gửi bưu chính, mã vận đơn \(tracking ?? "")"
+        case .deliveredHome:
+            return en ? "Dossier \(d.code): result delivered at home" : "Hồ sơ \(d.code): đã trả kết quả tại nhà"
+        default:
+            return en ? "Dossier \(d.code): \(target.label.en)" : "Hồ sơ \(d.code): \(target.label.vi)"
+        }
+    }
+}

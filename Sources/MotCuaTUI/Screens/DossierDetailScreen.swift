@@ -1,0 +1,255 @@
+import Foundation
+import MotCuaCore
+import MotCuaStore
+
+/// One dossier: every field, how far it is from its due date, and its full history from the
+/// audit log, scrolled with the movement keys. The dossier actions work here as on the
+/// register; Esc closes.
+public final class DossierDetailScreen: Screen {
+    public let session: DeskSession
+    public let code: String
+    public private(set) var dossier: Dossier?
+    public private(set) var applicant: Applicant?
+    public private(set) var procedure: Procedure?
+    public private(set) var events: [AuditEvent] = []
+    /// First content line shown.
+    public private(set) var offset = 0
+    private var loadError: String?
+    private var visibleRows = 15
+    private var lineCount = 0
+
+    public init(session: DeskSession, code: String) {
+        self.session = session
+        self.code = code
+        reload()
+    }
+
+    public var keyContext: KeyContext { .dossiers }
+    public var barActions: [Action] { DossierActions.barActions }
+
+    private func reload() {
+        do {
+            dossier = try session.db.dossier(code: code)
+            if let d = dossier {
+                applicant = try d.applicantId.flatMap { try session.db.applicant(id: $0) }
+                procedure = try session.db.procedure(code: d.procedureCode)
+                events = try session.db.events(entity: "dossier", key: d.code)
+                loadError = nil
+            } else {
+                loadError = session.language == .en ? "Dossier \(code) not found" : "Không tìm thấy hồ sơ \(code)"
+            }
+        } catch {
+            loadError = session.message(for: error)
+        }
+    }
+
+    public func refresh(app: DeskApp) { reload() }
+
+    public func handle(key: Key, app: DeskApp) -> Bool { false }
+
+    public func perform(_ action: Action, app: DeskApp) -> Bool {
+        let page = max(1, visibleRows - 1)
+        switch action {
+        case .cursorUp: scroll(by: -1)
+        case .cursorDown: scroll(by: 1)
+        case .pageUp: scroll(by: -page)
+        case .pageDown: scroll(by: page)
+        case .cursorFirst: offset = 0
+        case .cursorLast: offset = max(0, lineCount - visibleRows)
+        default:
+            return DossierActions.perform(action, code: dossier?.code, from: self, app: app, session: session) { [weak self] in
+                self?.reload()
+            }
+        }
+        return true
+    }
+
+    private func scroll(by delta: Int) {
+        let (v, o) = offset.addingReportingOverflow(delta)
+        offset = o ? (delta < 0 ? 0 : Int.max) : v
+        offset = min(max(0, offset), max(0, lineCount - visibleRows))
+    }
+
+    // MARK: - Content
+
+    /// One drawn line: pieces of text at columns.
+    struct Line {
+        var pieces: [(col: Int, text: String, style: CellStyle)] = []
+    }
+
+    /// "còn 3 ngày làm việc", "hẹn trả hôm nay", "QUÁ HẠN 2 ngày làm việc", or how it closed.
+    public static func dueText(_ d: Dossier, today: LocalDate, calendar: WorkingCalendar, language: Language) -> (text: String, overdue: Bool) {
+        let en = language == .en
+        func days(_ n: Int) -> String { en ? "\(n) working day" + (n == 1 ? "" : "s") : "\(n) ngày làm việc" }
+        if d.status.isFinal {
+            guard let closed = d.closedAt else { return (en ? "closed" : "đã kết thúc", false) }
+            let day = VietnamTime.local(closed).date
+            if day > d.dueDate {
+                let late = calendar.workingDaysBetween(d.dueDate, day)
+                return (en ? "closed \(late > 0 ? days(late) + " " : "")late" : "kết thúc trễ\(late > 0 ? " " + days(late) : "")", false)
+            }
+            return (en ? "closed on time" : "kết thúc đúng hạn", false)
+        }
+        if today > d.dueDate {
+            let late = calendar.workingDaysBetween(d.dueDate, today)
+            return ((en ? "OVERDUE" : "QUÁ HẠN") + (late > 0 ? " " + days(late) : ""), true)
+        }
+        if today == d.dueDate { return (en ? "due today" : "hẹn trả hôm nay", false) }
+        let left = calendar.workingDaysBetween(today, d.dueDate)
+        return (en ? "\(days(left)) left" : "còn \(days(left))", false)
+    }
+
+    /// How an audit action is named on screen.
+    static func actionLabel(_ action: String, _ language: Language) -> String {
+        if action == "receive" { return language == .en ? "Received" : "Tiếp nhận" }
+        if let s = DossierStatus(rawValue: action) { return s.label.text(language) }
+        return action
+    }
+
+    /// The event's data as `Lý do: …, Mã vận đơn: …`, keys named in the screen's language.
+    static func dataText(_ json: String, _ language: Language) -> String {
+        guard let obj = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return json }
+        let en = language == .en
+        let names: [(String, String, String)] = [
+            ("from", "Từ", "From"), ("to", "Sang", "To"), ("reason", "Lý do", "Reason"),
+            ("tracking_number", "Mã vận đơn", "Tracking"), ("procedure", "Thủ tục", "Procedure"),
+            ("applicant", "Người nộp", "Applicant"), ("channel", "Hình thức", "Channel"),
+            ("due_date", "Hẹn trả", "Due"), ("ticket", "Số", "Ticket"),
+        ]
+        var parts: [String] = []
+        var used = Set<String>()
+        func value(_ key: String, _ v: Any) -> String {
+            let s = "\(v)"
+            switch key {
+            case "from", "to": return DossierStatus(rawValue: s)?.label.text(language) ?? s
+            case "channel": return Channel(rawValue: s)?.label.text(language) ?? s
+            case "due_date": return LocalDate(iso: s)?.vietnamese ?? s
+            default: return s
+            }
+        }
+        // "from → to" reads better than two fields.
+        if let from = obj["from"] as? String, let to = obj["to"] as? String {
+            parts.append("\(value("from", from)) → \(value("to", to))")
+            used = ["from", "to"]
+        }
+        for (key, vi, enName) in names where !used.contains(key) {
+            guard let v = obj[key], !(v is NSNull) else { continue }
+            parts.append("\(en ? enName : vi): \(value(key, v))")
+            used.insert(key)
+        }
+        for key in obj.keys.sorted() where !used.contains(key) {
+            guard let v = obj[key], !(v is NSNull) else { continue }
+            parts.append("\(key): \(v)")
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    func lines(cols: Int, language lang: Language) -> [Line] {
+        guard let d = dossier else { return [] }
+        let en = lang == .en
+        let labelW = 15
+        let half = cols / 2
+        let bold = CellStyle(.bold)
+        let dash = "—"
+        var out: [Line] = []
+        func full(_ label: String, _ value: String, _ style: CellStyle = .plain) {
+            let text = CellWidth.truncate(value, toCells: cols - labelW - 3)
+            out.append(Line(pieces: [(1, CellWidth.fit(label, toCells: labelW), bold), (labelW + 2, text, style)]))
+        }
+        func pair(_ l1: String, _ v1: String, _ l2: String, _ v2: String, _ s2: CellStyle = .plain) {
+            let w1 = half - labelW - 3, w2 = cols - half - labelW - 2
+            out.append(Line(pieces: [(1, CellWidth.fit(l1, toCells: labelW), bold),
+                                     (labelW + 2, CellWidth.truncate(v1, toCells: w1), .plain),
+                                     (half, CellWidth.fit(l2, toCells: labelW), bold),
+                                     (half + labelW + 1, CellWidth.truncate(v2, toCells: w2), s2)]))
+        }
+        let local = VietnamTime.local(d.receivedAt)
+        let due = Self.dueText(d, today: session.today, calendar: session.calendar, language: lang)
+        let name = procedure?.name ?? (en ? "(not in the catalog)" : "(không có trong danh mục)")
+
+        pair(en ? "Dossier code" : "Mã hồ sơ", d.code, en ? "Status" : "Trạng thái", d.status.label.text(lang), bold)
+        full(en ? "Procedure" : "Thủ tục", "\(d.procedureCode) — \(name)")
+        pair(en ? "Field" : "Lĩnh vực", procedure?.field ?? dash,
+             en ? "Time limit" : "Thời hạn", procedure?.processingText.text(lang) ?? dash)
+        full(en ? "Applicant" : "Người nộp", d.applicantName, bold)
+        pair(en ? "Citizen ID" : "CCCD", applicant?.idNumber ?? dash, en ? "Phone" : "Điện thoại", applicant?.phone ?? dash)
+        full(en ? "Address" : "Địa chỉ", applicant?.address ?? dash)
+        pair(en ? "Submitted" : "Hình thức nộp", d.channel.label.text(lang), en ? "Result" : "Nhận kết quả", d.delivery.label.text(lang))
+        if d.delivery != .desk || d.deliveryAddress != nil {
+            full(en ? "Deliver to" : "Địa chỉ nhận KQ", d.deliveryAddress ?? dash)
+        }
+        pair(en ? "Received" : "Ngày nhận", "\(local.hhmm) \(local.date.vietnamese)",
+             en ? "Due" : "Hẹn trả", "\(d.dueDate.vietnamese)")
+        full(en ? "Time left" : "Thời hạn còn", due.text, due.overdue ? CellStyle(.bold, role: .warning) : .plain)
+        let clerk = [d.clerk, d.counter.map { en ? "counter \($0)" : "quầy \($0)" }].compactMap { $0 }.joined(separator: " · ")
+        pair(en ? "Ticket" : "Số thứ tự", d.ticketCode ?? dash, en ? "Clerk" : "Cán bộ", clerk.isEmpty ? dash : clerk)
+        if let closed = d.closedAt {
+            let c = VietnamTime.local(closed)
+            pair(en ? "Tracking no." : "Mã vận đơn", d.trackingNumber ?? dash, en ? "Closed" : "Kết thúc", "\(c.hhmm) \(c.date.vietnamese)")
+        } else {
+            full(en ? "Tracking no." : "Mã vận đơn", d.trackingNumber ?? dash)
+        }
+        full(en ? "Notes" : "Ghi chú", d.notes ?? dash)
+
+        out.append(Line())
+        out.append(Line(pieces: [(1, en ? "History (\(events.count))" : "Lịch sử xử lý (\(events.count))", CellStyle(.bold))]))
+        // Time 16, user 12, counter 4, action 16, data the rest.
+        let widths = [16, 12, 4, 16]
+        let head = en ? ["Time", "User", "Ctr", "Action", "Details"] : ["Thời gian", "Cán bộ", "Quầy", "Thao tác", "Nội dung"]
+        var headLine = Line()
+        var col = 1
+        for (i, text) in head.enumerated() {
+            let w = i < widths.count ? widths[i] : max(1, cols - col - 1)
+            headLine.pieces.append((col, CellWidth.fit(text, toCells: w), CellStyle(.underline)))
+            col += w + 1
+        }
+        out.append(headLine)
+        if events.isEmpty {
+            out.append(Line(pieces: [(1, en ? "  (no events)" : "  (chưa có)", CellStyle(.dim, role: .muted))]))
+        }
+        for e in events {
+            let t = VietnamTime.local(e.at)
+            let cells = ["\(t.date.vietnamese) \(t.hhmm)", e.actor.user, e.actor.counter.map(String.init) ?? "",
+                         Self.actionLabel(e.action, lang)]
+            var line = Line()
+            var c = 1
+            for (text, w) in zip(cells, widths) {
+                line.pieces.append((c, CellWidth.fit(text, toCells: w), .plain))
+                c += w + 1
+            }
+            line.pieces.append((c, CellWidth.truncate(Self.dataText(e.data, lang), toCells: max(0, cols - c - 1)), .plain))
+            out.append(line)
+        }
+        return out
+    }
+
+    public func render(into g: inout CellGrid, top: Int, bottom: Int, app: DeskApp) {
+        let lang = app.language
+        let en = lang == .en
+        guard bottom > top else { return }
+        let title = (en ? "Dossier " : "Hồ sơ ") + (dossier?.code ?? code)
+        g.put(row: top, col: 1, text: CellWidth.truncate(title, toCells: g.cols - 2), style: CellStyle(.bold))
+        let content = loadError == nil ? lines(cols: g.cols, language: lang) : []
+        lineCount = content.count
+        let first = top + 1
+        visibleRows = max(1, bottom - first)
+        offset = min(max(0, offset), max(0, content.count - visibleRows))
+        var hint = en ? "Esc: back" : "Esc: quay lại"
+        if content.count > visibleRows {
+            hint = "↑↓ \(offset + 1)–\(min(content.count, offset + visibleRows))/\(content.count) · " + hint
+        }
+        g.put(row: top, col: g.cols - 1 - CellWidth.of(hint), text: hint, style: CellStyle(.dim, role: .muted))
+        if let loadError {
+            if top + 2 < bottom {
+                g.put(row: top + 2, col: 1, text: CellWidth.truncate(loadError, toCells: g.cols - 2), style: CellStyle(.bold, role: .warning))
+            }
+            return
+        }
+        var row = first
+        for line in content.dropFirst(offset) {
+            guard row < bottom else { break }
+            for p in line.pieces { g.put(row: row, col: p.col, text: p.text, style: p.style) }
+            row += 1
+        }
+    }
+}

@@ -1,0 +1,201 @@
+import MotCuaCore
+import MotCuaStore
+
+/// What the dossier register shows. Slots 1–7 are the filter line's keys; `applicant` comes
+/// from the search screen ("this person's dossiers") and has no slot.
+public enum DossierListFilter: Hashable, Sendable {
+    /// Tất cả đang mở: every dossier not yet closed.
+    case open
+    /// Received today, whatever its status now.
+    case receivedToday
+    /// Open and due today.
+    case dueToday
+    /// Open and past its due date.
+    case overdue
+    /// Result ready, waiting to be returned.
+    case ready
+    /// One status (cycled with key 6).
+    case status(DossierStatus)
+    /// Open dossiers of one field (lĩnh vực) of the procedure catalog (cycled with key 7).
+    case field(String)
+    /// Every dossier of one applicant.
+    case applicant(id: Int64, name: String)
+
+    /// 1…7 on the filter line; nil for `applicant`.
+    public var slot: Int? {
+        switch self {
+        case .open: 1
+        case .receivedToday: 2
+        case .dueToday: 3
+        case .overdue: 4
+        case .ready: 5
+        case .status: 6
+        case .field: 7
+        case .applicant: nil
+        }
+    }
+
+    /// Short label of a slot for the filter line.
+    public static func chip(_ slot: Int, _ language: Language) -> String {
+        let en = language == .en
+        switch slot {
+        case 1: return en ? "Open" : "Đang mở"
+        case 2: return en ? "Today" : "Hôm nay"
+        case 3: return en ? "Due today" : "Hẹn hôm nay"
+        case 4: return en ? "Overdue" : "Quá hạn"
+        case 5: return en ? "Ready" : "Chờ trả"
+        case 6: return en ? "Status" : "Trạng thái"
+        default: return en ? "Field" : "Lĩnh vực"
+        }
+    }
+
+    /// The full name of the filter for the title line.
+    public func label(_ language: Language) -> String {
+        let en = language == .en
+        switch self {
+        case .open: return en ? "All open" : "Tất cả đang mở"
+        case .receivedToday: return en ? "Received today" : "Hôm nay"
+        case .dueToday: return en ? "Due today" : "Hẹn trả hôm nay"
+        case .overdue: return en ? "Overdue" : "Quá hạn"
+        case .ready: return en ? "Ready to return" : "Chờ trả kết quả"
+        case .status(let s): return (en ? "Status: " : "Trạng thái: ") + s.label.text(language)
+        case .field(let f): return (en ? "Field: " : "Lĩnh vực: ") + f
+        case .applicant(_, let name): return (en ? "Applicant: " : "Người nộp: ") + name
+        }
+    }
+
+    /// The store query for this filter on `today`; `procedures` gives each field's procedures.
+    public func query(today: LocalDate, procedures: [Procedure]) -> DossierQuery {
+        let open = DossierQuery.openStatuses
+        switch self {
+        case .open: return DossierQuery(statuses: open)
+        case .receivedToday: return DossierQuery(receivedOn: today)
+        case .dueToday: return DossierQuery(statuses: open, dueOn: today)
+        case .overdue: return DossierQuery(statuses: open, dueBefore: today)
+        case .ready: return DossierQuery(statuses: [.ready])
+        case .status(let s): return DossierQuery(statuses: [s])
+        case .field(let f):
+            let codes = Set(procedures.filter { $0.field == f }.map(\.code))
+            return DossierQuery(statuses: open, procedureCodes: codes)
+        case .applicant(let id, _): return DossierQuery(applicantId: id)
+        }
+    }
+}
+
+/// The register's order, toggled with `s`.
+public enum DossierSort: CaseIterable, Hashable, Sendable {
+    /// Due date, earliest first (what is late comes first), then code.
+    case due
+    /// Received time, newest first.
+    case received
+    /// Dossier code (day and sequence), in order.
+    case code
+
+    public var next: DossierSort {
+        switch self {
+        case .due: .received
+        case .received: .code
+        case .code: .due
+        }
+    }
+
+    public func label(_ language: Language) -> String {
+        let en = language == .en
+        switch self {
+        case .due: return en ? "due date" : "hạn trả"
+        case .received: return en ? "newest received" : "mới nhận"
+        case .code: return en ? "code" : "mã hồ sơ"
+        }
+    }
+
+    func ordered(_ a: Dossier, _ b: Dossier) -> Bool {
+        switch self {
+        case .due: return (a.dueDate, a.code) < (b.dueDate, b.code)
+        case .received: return a.receivedAt != b.receivedAt ? a.receivedAt > b.receivedAt : a.code > b.code
+        case .code: return a.code < b.code
+        }
+    }
+}
+
+/// The register's rows and selection, apart from drawing: the dossiers the filter loaded, the
+/// typed search, the order, the selected row and the first row shown.
+public struct DossierListModel: Sendable {
+    /// What the store returned for the filter.
+    public private(set) var loaded: [Dossier] = []
+    /// Code prefix or name words (`ng hong su`); empty shows every loaded dossier.
+    public private(set) var search = ""
+    public private(set) var sort: DossierSort = .due
+    /// The dossiers shown, searched and sorted.
+    public private(set) var rows: [Dossier] = []
+    /// Index of the selected row (0 when the list is empty).
+    public private(set) var selected = 0
+    /// First row shown.
+    public private(set) var offset = 0
+
+    public init() {}
+
+    public var selectedDossier: Dossier? { rows.indices.contains(selected) ? rows[selected] : nil }
+
+    /// New data (after a filter change or a write): the selection stays on the same dossier when
+    /// it is still listed, else on the same position.
+    public mutating func setLoaded(_ dossiers: [Dossier]) {
+        loaded = dossiers
+        rebuild(keeping: selectedDossier?.code)
+    }
+
+    public mutating func setSearch(_ text: String) {
+        guard text != search else { return }
+        search = text
+        rebuild(keeping: selectedDossier?.code)
+    }
+
+    public mutating func setSort(_ sort: DossierSort) {
+        self.sort = sort
+        rebuild(keeping: selectedDossier?.code)
+    }
+
+    /// Selects `code` if it is listed.
+    public mutating func select(code: String) {
+        if let i = rows.firstIndex(where: { $0.code == code }) { selected = i }
+    }
+
+    /// True when `d` matches the typed search: its code starts with (or, with a digit, contains)
+    /// the text, or the applicant's name matches by word prefix or initials.
+    public static func matches(_ d: Dossier, search: String) -> Bool {
+        let q = search.trimmingCharacters(in: .whitespaces)
+        if q.isEmpty { return true }
+        let upper = q.uppercased()
+        if d.code.hasPrefix(upper) { return true }
+        if !q.contains(" "), q.contains(where: { $0.isASCII && $0.isNumber }), d.code.contains(upper) { return true }
+        return VietnameseText.matches(query: q, in: VietnameseText.fold(d.applicantName))
+    }
+
+    private mutating func rebuild(keeping code: String?) {
+        let position = selected
+        rows = loaded.filter { Self.matches($0, search: search) }.sorted(by: sort.ordered)
+        if let code, let i = rows.firstIndex(where: { $0.code == code }) {
+            selected = i
+        } else {
+            selected = min(max(0, position), max(0, rows.count - 1))
+        }
+    }
+
+    /// Moves the selection by `delta` rows, stopping at the ends.
+    public mutating func move(by delta: Int) {
+        guard !rows.isEmpty else { selected = 0; return }
+        let (sum, overflow) = selected.addingReportingOverflow(delta)
+        let target = overflow ? (delta < 0 ? 0 : rows.count - 1) : sum
+        selected = min(max(0, target), rows.count - 1)
+    }
+
+    public mutating func moveToFirst() { selected = 0 }
+    public mutating func moveToLast() { selected = max(0, rows.count - 1) }
+
+    /// Scrolls so the selection is inside a window of `visible` rows.
+    public mutating func scrollToSelection(visible: Int) {
+        let v = max(1, visible)
+        if selected < offset { offset = selected }
+        if selected >= offset + v { offset = selected - v + 1 }
+        offset = min(max(0, offset), max(0, rows.count - v))
+    }
+}

@@ -1,0 +1,108 @@
+import MotCuaCore
+
+/// Tiếp nhận hồ sơ: the applicant (from the ticket being served, or found among past applicants),
+/// the procedure, how it came and how the result goes back, notes. The due date is shown before
+/// saving; saving shows the dossier code for the receipt.
+final class ReceiveDossierScreen: FormScreen {
+    let session: DeskSession
+    let ticket: Ticket?
+    private var lastApplicant: String?
+
+    init(session: DeskSession, ticket: Ticket?) {
+        self.session = session
+        self.ticket = ticket
+        let lang = session.language
+        let db = session.db
+        let catalog = (try? ProcedureCatalog(procedures: (try? db.procedures()) ?? [])) ?? ProcedureCatalog.builtIn
+        let channel = [ChoiceOption(id: "direct", label: Channel.direct.label), ChoiceOption(id: "post", label: Channel.post.label),
+                       ChoiceOption(id: "online", label: Channel.online.label)]
+        let delivery = [ChoiceOption(id: "desk", label: Localized(vi: "Tại quầy", en: "At the desk")),
+                        ChoiceOption(id: "post", label: Localized(vi: "Qua bưu chính", en: "By post")),
+                        ChoiceOption(id: "home", label: Localized(vi: "Tại nhà", en: "At home"))]
+        var fields: [FormField] = []
+        if let t = ticket {
+            fields.append(.info(InfoField(id: "ticket", label: Localized(vi: "Số thứ tự", en: "Ticket"),
+                                          text: "\(t.code) — \(t.applicantName)", style: CellStyle(.bold))))
+        }
+        fields += [
+            .picker(PickerField(id: "lookup", label: Localized(vi: "Tìm người cũ", en: "Find applicant"),
+                                hint: Localized(vi: "Tên, CCCD hoặc điện thoại của người đã nộp trước; Enter để điền",
+                                                en: "Name, ID or phone of a past applicant; Enter fills the form"),
+                                search: { q in
+                                    ((try? db.searchApplicants(q, limit: 20)) ?? []).compactMap { a in
+                                        guard let id = a.id else { return nil }
+                                        return PickerItem(id: String(id), title: a.name,
+                                                          subtitle: [a.idNumber, a.phone, a.address].compactMap { $0 }.joined(separator: " · "),
+                                                          searchKey: a.searchKey)
+                                    }
+                                })),
+            .text(TextField(id: "name", label: Localized(vi: "Người nộp", en: "Applicant"), text: ticket?.applicantName ?? "")),
+            .text(TextField(id: "id_number", label: Localized(vi: "Số CCCD", en: "ID number"), text: ticket?.idNumber ?? "",
+                            kind: .digits, maxLength: 16)),
+            .text(TextField(id: "phone", label: Localized(vi: "Điện thoại", en: "Phone"), text: ticket?.phone ?? "",
+                            kind: .phone, maxLength: 20)),
+            .text(TextField(id: "address", label: Localized(vi: "Địa chỉ", en: "Address"))),
+            .picker(PickerField.procedures(label: Localized(vi: "Thủ tục", en: "Procedure"), catalog: catalog,
+                                           on: session.today, language: lang, selected: ticket?.procedureCode,
+                                           hint: Localized(vi: "Gõ tên hoặc chữ đầu (ks → khai sinh)", en: "Type a name or initials"))),
+            .choice(ChoiceField(id: "channel", label: Localized(vi: "Hình thức nộp", en: "Channel"), options: channel)),
+            .choice(ChoiceField(id: "delivery", label: Localized(vi: "Nhận kết quả", en: "Result by"), options: delivery)),
+            .text(TextField(id: "delivery_address", label: Localized(vi: "Địa chỉ nhận", en: "Deliver to"),
+                            hint: Localized(vi: "Khi trả qua bưu chính hoặc tại nhà; để trống = địa chỉ trên",
+                                            en: "For post or home; empty = the address above"))),
+            .text(TextField(id: "notes", label: Localized(vi: "Ghi chú", en: "Notes"), maxLength: 200)),
+            .info(InfoField(id: "due", label: Localized(vi: "Ngày hẹn trả", en: "Due date"), text: "", style: CellStyle(.bold))),
+        ]
+        var form = Form(title: Localized(vi: "Tiếp nhận hồ sơ", en: "Receive a dossier"), fields: fields, language: lang)
+        form.focus(id: ticket == nil ? "lookup" : "procedure")
+        super.init(form: form)
+        updateDuePreview()
+        form.markClean()
+    }
+
+    /// Shows the due date the receipt will carry, from the procedure chosen and the clock.
+    private func updateDuePreview() {
+        let vi = session.language == .vi
+        guard let code = form.value(of: "procedure"), let p = try? session.db.procedure(code: code) else {
+            form.setText(vi ? "(chọn thủ tục để tính)" : "(choose a procedure)", of: "due")
+            return
+        }
+        let due = session.previewDueDate(procedure: p)
+        let days = p.processingDays == 0 ? (vi ? "trong ngày" : "same day")
+                                         : (vi ? "\(p.processingDays) ngày làm việc" : "\(p.processingDays) working days")
+        form.setText("\(due.vietnamese) (\(days))", of: "due")
+    }
+
+    /// A past applicant accepted in the lookup fills name, CCCD, phone and address.
+    private func fillFromLookup() {
+        guard let id = form.value(of: "lookup"), id != lastApplicant else { return }
+        lastApplicant = id
+        guard let n = Int64(id), let a = try? session.db.applicant(id: n) else { return }
+        form.setText(a.name, of: "name")
+        form.setText(a.idNumber ?? "", of: "id_number")
+        form.setText(a.phone ?? "", of: "phone")
+        form.setText(a.address ?? "", of: "address")
+    }
+
+    override func valueChanged(app: DeskApp) {
+        fillFromLookup()
+        updateDuePreview()
+    }
+
+    override func submit(app: DeskApp) throws -> FormResult {
+        let d = try session.receiveDossier(ReceiveRequest(
+            procedureCode: form.value(of: "procedure") ?? "", name: form.value(of: "name") ?? "",
+            idNumber: form.value(of: "id_number"), phone: form.value(of: "phone"), address: form.value(of: "address"),
+            ticketCode: ticket?.code, channel: form.value(of: "channel") ?? "direct", delivery: form.value(of: "delivery"),
+            deliveryAddress: form.value(of: "delivery_address"), notes: form.value(of: "notes")))
+        let vi = app.language == .vi
+        let name = (try? session.db.procedure(code: d.procedureCode))?.name ?? d.procedureCode
+        app.say(vi ? "Đã tiếp nhận hồ sơ \(d.code), hẹn trả \(d.dueDate.vietnamese)" : "Received \(d.code), due \(d.dueDate.iso)")
+        return FormResult(headline: (vi ? "  MÃ HỒ SƠ  " : "  DOSSIER  ") + d.code + "  ",
+                          lines: [d.applicantName + " — " + name,
+                                  (vi ? "Ngày hẹn trả: " : "Due: ") + d.dueDate.vietnamese,
+                                  vi ? "F7 trên hàng chờ để kết thúc số đang phục vụ" : "F7 on the queue finishes the ticket being served"])
+    }
+
+    override func makeAnother(app: DeskApp) -> FormScreen? { ReceiveDossierScreen(session: session, ticket: nil) }
+}

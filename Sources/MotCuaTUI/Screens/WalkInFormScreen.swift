@@ -1,0 +1,47 @@
+import MotCuaCore
+
+/// Cấp số thứ tự: name, priority group (a reason for "other"), what they came for, and the
+/// optional phone and CCCD. Saving shows the ticket number large, then Enter takes the next person.
+final class WalkInFormScreen: FormScreen {
+    let session: DeskSession
+
+    init(session: DeskSession) {
+        self.session = session
+        let profile = session.profile()
+        let lang = session.language
+        let none = ChoiceOption(id: "", label: Localized(vi: "Không", en: "None"))
+        let groups = profile.priority.groups.map { ChoiceOption(id: $0.code, label: $0.label) }
+        let catalog = (try? ProcedureCatalog(procedures: (try? session.db.procedures()) ?? [])) ?? ProcedureCatalog.builtIn
+        let form = Form(title: Localized(vi: "Cấp số thứ tự cho người đến", en: "Register a walk-in"), fields: [
+            .text(TextField(id: "name", label: Localized(vi: "Họ và tên", en: "Full name"),
+                            hint: Localized(vi: "Gõ Telex/VNI (F9 đổi bộ gõ), ví dụ Nguyeenx → Nguyễn",
+                                            en: "Telex/VNI typing (F9 switches), e.g. Nguyeenx → Nguyễn"))),
+            .choice(ChoiceField(id: "priority", label: Localized(vi: "Ưu tiên", en: "Priority"), options: [none] + groups,
+                                hint: Localized(vi: "←/→ hoặc Space để chọn nhóm ưu tiên", en: "←/→ or Space to choose"))),
+            .text(TextField(id: "priority_reason", label: Localized(vi: "Lý do ưu tiên", en: "Priority reason"),
+                            hint: Localized(vi: "Bắt buộc với nhóm 'Ưu tiên khác'", en: "Required for 'Other priority'"))),
+            .picker(PickerField.procedures(label: Localized(vi: "Thủ tục", en: "Procedure"), catalog: catalog,
+                                           on: session.today, language: lang,
+                                           hint: Localized(vi: "Gõ tên hoặc chữ đầu (ks → khai sinh); có thể để trống",
+                                                           en: "Type a name or initials (ks → khai sinh); may stay empty"))),
+            .text(TextField(id: "phone", label: Localized(vi: "Điện thoại", en: "Phone"), kind: .phone, maxLength: 20)),
+            .text(TextField(id: "id_number", label: Localized(vi: "Số CCCD", en: "ID number"), kind: .digits, maxLength: 16)),
+        ], language: lang)
+        super.init(form: form)
+    }
+
+    override func submit(app: DeskApp) throws -> FormResult {
+        let priority = form.value(of: "priority").flatMap { $0.isEmpty ? nil : $0 }
+        let ticket = try session.registerWalkIn(WalkInRequest(
+            name: form.value(of: "name") ?? "", priority: priority, priorityReason: form.value(of: "priority_reason"),
+            procedureCode: form.value(of: "procedure"), phone: form.value(of: "phone"), idNumber: form.value(of: "id_number")))
+        let waiting = ((try? session.db.tickets(day: session.today)) ?? []).filter { $0.status == .waiting }.count
+        let vi = app.language == .vi
+        app.say(vi ? "Đã cấp số \(ticket.code) cho \(ticket.applicantName)" : "Ticket \(ticket.code) for \(ticket.applicantName)")
+        return FormResult(headline: (vi ? "  SỐ THỨ TỰ  " : "  TICKET  ") + ticket.code + "  ",
+                          lines: [ticket.applicantName + (ticket.isPriority ? (vi ? " — ưu tiên" : " — priority") : ""),
+                                  vi ? "Đang chờ: \(waiting) người" : "Waiting: \(waiting)"])
+    }
+
+    override func makeAnother(app: DeskApp) -> FormScreen? { WalkInFormScreen(session: session) }
+}
