@@ -66,12 +66,17 @@ extension AppDatabase {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, limit > 0 else { return [] }
         let codePrefix = Self.likeEscaped(trimmed.uppercased()) + "%"
-        let (p1, p2) = SearchKey.likePatterns(trimmed) ?? ("", "")
+        // Names are matched only when the query has a word (`%` or `-` alone match no name).
+        // The SQL narrows by the first folded word (as SearchKey.likePatterns, but split the way
+        // the word-prefix match splits: `nguyễn-hồng` starts with `nguyen`).
+        let firstWord = VietnameseText.words(VietnameseText.fold(trimmed)).first.map { Self.likeEscaped(String($0)) }
+        let hasWords = firstWord != nil
+        let (p1, p2) = firstWord.map { ("\($0)%", "% \($0)%") } ?? ("", "")
         let rows = try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT d.*, a.search_key AS applicant_key FROM dossiers d
                 LEFT JOIN applicants a ON a.id = d.applicant_id
-                WHERE d.code LIKE ? ESCAPE '\\' OR (? <> '' AND (a.search_key LIKE ? OR a.search_key LIKE ?))
+                WHERE d.code LIKE ? ESCAPE '\\' OR (? <> '' AND (a.search_key LIKE ? ESCAPE '\\' OR a.search_key LIKE ? ESCAPE '\\'))
                 ORDER BY d.received_at DESC, d.code DESC LIMIT 2000
                 """, arguments: [codePrefix, p1, p1, p2])
         }
@@ -81,8 +86,8 @@ extension AppDatabase {
             let d = DossierRow.decode(row)
             let key: String = row["applicant_key"] ?? ""
             if d.code.hasPrefix(upper)
-                || VietnameseText.matchesWordPrefix(query: trimmed, in: VietnameseText.fold(d.applicantName))
-                || (!key.isEmpty && VietnameseText.matchesWordPrefix(query: trimmed, in: key)) {
+                || (hasWords && VietnameseText.matchesWordPrefix(query: trimmed, in: VietnameseText.fold(d.applicantName)))
+                || (hasWords && !key.isEmpty && VietnameseText.matchesWordPrefix(query: trimmed, in: key)) {
                 out.append(d)
                 if out.count >= limit { break }
             }
@@ -99,12 +104,13 @@ extension AppDatabase {
             try Row.fetchAll(db, sql: "SELECT * FROM tickets WHERE day = ? ORDER BY issued_at, id", arguments: [day.iso])
         }
         let upper = trimmed.uppercased()
+        let hasWords = !VietnameseText.words(VietnameseText.fold(trimmed)).isEmpty
         var out: [Ticket] = []
         for row in rows {
             let t = TicketRow.decode(row)
             let key: String = row["search_key"] ?? ""
             if Self.ticketCode(t, matches: upper)
-                || VietnameseText.matchesWordPrefix(query: trimmed, in: key.isEmpty ? VietnameseText.fold(t.applicantName) : key) {
+                || (hasWords && VietnameseText.matchesWordPrefix(query: trimmed, in: key.isEmpty ? VietnameseText.fold(t.applicantName) : key)) {
                 out.append(t)
                 if out.count >= limit { break }
             }

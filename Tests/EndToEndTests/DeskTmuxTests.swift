@@ -100,4 +100,53 @@ import Testing
         let list = try MotcuaProcess.run(["queue", "list", "--json", "--db", db])
         #expect(list.stdout.contains("Đỗ Thị Hường"))
     }
+
+    @Test func aWalkInTypedInTelexIsCalledAndHisDossierReceived() throws {
+        try #require(Self.hasTmux, "tmux is needed for the terminal tests")
+        let db = try TempFolder().db
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        try tmux.start(deskCommand(db, extra: "--now '2026-11-25 09:00'") + "; echo EXITED-$?",
+                       env: ["LANG": "C.UTF-8", "TERM": "xterm-256color", "USER": "lan"])
+        _ = try tmux.waitFor("Đang chờ (0)")
+        try tmux.keys("F2")
+        _ = try tmux.waitFor("Cấp số thứ tự")
+        try tmux.keys("-l", "Nguyeenx Hoongf Suwj")
+        #expect(try tmux.waitFor("Nguyễn Hồng Sự").contains("Nguyễn Hồng Sự"))
+        // A resize in the middle of the form keeps what was typed.
+        try tmux.run(["resize-window", "-t", tmux.session, "-x", "100", "-y", "30"])
+        #expect(try tmux.waitFor("Nguyễn Hồng Sự").contains("Họ và tên"))
+        try tmux.run(["resize-window", "-t", tmux.session, "-x", "80", "-y", "24"])
+        try tmux.keys("Enter")
+        #expect(try tmux.waitFor("A001").contains("SỐ THỨ TỰ"))
+        try tmux.keys("Escape")
+        _ = try tmux.waitFor("Đang chờ (1)")
+        try tmux.keys("F5")
+        #expect(try tmux.waitFor("Mời số A001").contains("Nguyễn Hồng Sự"))
+        try tmux.keys("F4")
+        _ = try tmux.waitFor("Tiếp nhận hồ sơ")
+        try tmux.keys("-l", "xac nhan tinh trang")
+        _ = try tmux.waitFor("Cấp Giấy xác nhận")
+        try tmux.keys("Enter")
+        #expect(try tmux.waitFor("30/11/2026").contains("Ngày hẹn trả"))
+        try tmux.keys("Enter")
+        #expect(try tmux.waitFor("MÃ HỒ SƠ").contains("MC-261125-001"))
+        try tmux.keys("Escape")
+        _ = try tmux.waitFor("Đang phục vụ (1)")
+        try tmux.keys("F7")
+        _ = try tmux.waitFor("đã xong")
+        try tmux.keys("F10")
+        #expect(try tmux.waitFor("EXITED-0").contains("EXITED-0"))
+
+        let dossiers = try MotcuaProcess.run(["dossier", "list", "--json", "--db", db, "--now", "2026-11-25 09:30"])
+        let d = try #require((dossiers.json as? [[String: Any]])?.first)
+        #expect(d["code"] as? String == "MC-261125-001")
+        #expect(d["applicant"] as? String == "Nguyễn Hồng Sự")
+        #expect(d["ticket"] as? String == "A001")
+        #expect(d["due_date"] as? String == "2026-11-30")
+        let queue = try MotcuaProcess.run(["queue", "list", "--all", "--json", "--db", db, "--now", "2026-11-25 09:30"])
+        let t = try #require((queue.json as? [[String: Any]])?.first)
+        #expect(t["status"] as? String == "done")
+        #expect(t["clerk"] as? String == "lan")
+    }
 }

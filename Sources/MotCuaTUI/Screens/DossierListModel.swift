@@ -167,6 +167,8 @@ public struct DossierListModel: Sendable {
         let upper = q.uppercased()
         if d.code.hasPrefix(upper) { return true }
         if !q.contains(" "), q.contains(where: { $0.isASCII && $0.isNumber }), d.code.contains(upper) { return true }
+        // Punctuation alone (`%`, `-`) has no word to match a name with.
+        guard !VietnameseText.words(VietnameseText.fold(q)).isEmpty else { return false }
         return VietnameseText.matches(query: q, in: VietnameseText.fold(d.applicantName))
     }
 

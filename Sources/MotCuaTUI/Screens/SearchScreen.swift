@@ -59,7 +59,9 @@ public final class SearchScreen: Screen {
             return
         }
         do {
-            applicants = try session.db.searchApplicants(q, limit: limit)
+            // searchApplicants matches everyone on a query without a word (`%`): ask it only with one.
+            let hasWords = !VietnameseText.words(VietnameseText.fold(q)).isEmpty
+            applicants = hasWords ? try session.db.searchApplicants(q, limit: limit) : []
             tickets = try session.db.searchTickets(q, day: session.today, limit: limit)
             dossiers = try session.db.searchDossiers(q, limit: limit)
             loadError = nil

@@ -169,11 +169,7 @@ public struct Form {
         switch fields[i] {
         case .text(var f): f.setText(text); fields[i] = .text(f)
         case .info(var f): f.text = text; fields[i] = .info(f)
-        case .picker(var f):
-            f.clear()
-            for ch in text { f.handle(.character(ch)) }
-            if i != focusIndex { f.close() }
-            fields[i] = .picker(f)
+        case .picker(var f): f.setQuery(text, open: i == focusIndex); fields[i] = .picker(f)
         case .choice: break
         }
     }

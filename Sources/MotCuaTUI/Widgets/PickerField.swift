@@ -195,6 +195,15 @@ public struct PickerField {
         return true
     }
 
+    /// Sets the query as if typed (no input method, no selection) and searches again; the
+    /// dropdown opens when `open` is true.
+    public mutating func setQuery(_ text: String, open: Bool = false) {
+        selected = nil
+        query.setText(text)
+        refresh()
+        isOpen = open
+    }
+
     /// No selection and an empty query.
     public mutating func clear() {
         selected = nil

@@ -123,7 +123,7 @@ extension Widgets {
 
         @Test("an 80×24 form: title, labels aligned by cells, values, hint, dropdown")
         func render80x24() {
-            let telex = FakeComposer()
+            let telex = WidgetFakeComposer()
             var f = WidgetSample.walkInForm(compose: telex.closure)
             for ch in "Traan Ddinh" { f.handle(.character(ch)) }
             f.handle(.tab)
@@ -203,7 +203,7 @@ extension Widgets {
             var f = WidgetSample.walkInForm()
             f.handle(.character("a")); f.handle(.character("a"))
             #expect(f.value(of: "name") == "aa")
-            let telex = FakeComposer()
+            let telex = WidgetFakeComposer()
             f.setCompose(telex.closure)
             f.handle(.character("a"))
             #expect(f.value(of: "name") == "aâ")
@@ -215,7 +215,7 @@ extension Widgets {
 
         @Test("fuzz: 2000 random keys never crash, text never holds a control character")
         func fuzz() {
-            var rng = SplitMix64(seed: 0x5EED_2026)
+            var rng = WidgetRNG(seed: 0x5EED_2026)
             let keys: [Key] = [
                 .enter, .escape, .tab, .backTab, .up, .down, .left, .right, .pageUp, .pageDown, .home, .end,
                 .insert, .delete, .backspace, .ctrl("u"), .ctrl("a"), .function(2), .meta("x"), .resize, .unknown,
@@ -224,7 +224,7 @@ extension Widgets {
                 .character("\t"), .character("\n"), .character("\u{1B}"), .character("\u{200B}"), .character("\u{7F}"),
                 .character("\u{202E}"), .character("\r\n"), .character("."), .character("-"),
             ]
-            let telex = FakeComposer()
+            let telex = WidgetFakeComposer()
             var f = WidgetSample.walkInForm(compose: telex.closure)
             for i in 0..<2000 {
                 let k = keys[Int(rng.next() % UInt64(keys.count))]
@@ -248,5 +248,27 @@ extension Widgets {
                 }
             }
         }
+    }
+}
+
+extension Widgets.FormTests {
+    @Test("setText fills fields without the input method; markClean after loading")
+    func setTextLoads() {
+        let telex = WidgetFakeComposer()
+        var f = WidgetSample.walkInForm(compose: telex.closure)
+        f.setText("Traan", of: "name")
+        f.setText("khai sinh", of: "procedure")
+        f.select("elderly", in: "priority")
+        #expect(telex.calls == 0)
+        #expect(f.value(of: "name") == "Traan")
+        #expect(f.text(of: "procedure") == "khai sinh")
+        #expect(f.value(of: "procedure") == nil)
+        #expect(f.value(of: "priority") == "elderly")
+        let selected = f.select("HT-KS", in: "procedure")
+        #expect(selected && f.value(of: "procedure") == "HT-KS")
+        #expect(f.isDirty)
+        f.markClean()
+        #expect(!f.isDirty)
+        #expect(f.value(of: "nope") == nil)
     }
 }

@@ -7,7 +7,7 @@ extension Widgets {
     struct TextFieldTests {
         @Test("a .text field types through the input method; aa → â")
         func composeText() {
-            let telex = FakeComposer()
+            let telex = WidgetFakeComposer()
             var f = TextField(id: "name", label: "Họ và tên", compose: telex.closure)
             f.type("Traan")
             #expect(f.text == "Trân")
@@ -20,7 +20,7 @@ extension Widgets {
             TextField.Kind.code, .digits, .phone,
         ])
         func noComposeOutsideText(kind: TextField.Kind) {
-            let telex = FakeComposer()
+            let telex = WidgetFakeComposer()
             var f = TextField(id: "x", label: "X", kind: kind, compose: telex.closure)
             f.type(kind == .code ? "HT-KSaa" : "0912 345.678")
             #expect(telex.calls == 0)
@@ -29,7 +29,7 @@ extension Widgets {
 
         @Test("the input method rewrites only the text before the cursor")
         func composeBeforeCursor() {
-            let telex = FakeComposer()
+            let telex = WidgetFakeComposer()
             var f = TextField(id: "name", label: "Tên", text: "Tan Lap", compose: telex.closure)
             f.press(.home, .right, .right)           // T a | n Lap
             f.type("a")
@@ -44,7 +44,7 @@ extension Widgets {
 
         @Test("a pasted run of composed letters is kept as it is")
         func pasteComposed() {
-            let telex = FakeComposer()
+            let telex = WidgetFakeComposer()
             var f = TextField(id: "name", label: "Tên", compose: telex.closure)
             for ch in "Nguyễn Hồng Sự" { f.handle(.character(ch)) }
             #expect(f.text == "Nguyễn Hồng Sự")
@@ -135,7 +135,7 @@ extension Widgets {
 
         @Test("maxLength refuses more, but a rewrite at the limit still works")
         func maxLength() {
-            let telex = FakeComposer()
+            let telex = WidgetFakeComposer()
             var f = TextField(id: "x", label: "X", maxLength: 3, compose: telex.closure)
             f.type("Tana")
             #expect(f.text == "Tan")

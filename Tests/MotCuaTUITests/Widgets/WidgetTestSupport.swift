@@ -6,7 +6,7 @@ import MotCuaCore
 @Suite("Widgets") enum Widgets {}
 
 /// A stand-in for the Telex composer: `aa` → `â`, `dd` → `đ`, and it counts its calls.
-final class FakeComposer {
+final class WidgetFakeComposer {
     var calls = 0
     var seen: [(Character, String)] = []
 
@@ -22,8 +22,8 @@ final class FakeComposer {
     var closure: TextField.Compose { { [self] ch, before in compose(ch, before) } }
 }
 
-/// Deterministic random numbers for the fuzz tests (SplitMix64).
-struct SplitMix64: RandomNumberGenerator {
+/// Deterministic random numbers for the fuzz tests (WidgetRNG).
+struct WidgetRNG: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
