@@ -10,6 +10,8 @@ struct DeskCommand: ParsableCommand {
     @OptionGroup var keys: KeymapOption
     @Option(help: "Quầy (counter number)") var counter: Int = 1
     @Flag(help: "Hiện tiếng Việt không dấu (show Vietnamese without diacritics; stored text unchanged)") var ascii = false
+    @Option(name: .customLong("input"), help: "Bộ gõ lúc mở (input method at start): telex, vni, off") var input: String = "telex"
+    @Option(name: .customLong("tone-style"), help: "Đặt dấu (tone placement): new = hòa, thúy; old = hoà, thuý") var toneStyle: String = "new"
 
     func run() throws {
         try runReporting(global) { lang in
@@ -18,6 +20,14 @@ struct DeskCommand: ParsableCommand {
             let (calendar, _) = try global.workingCalendar()
             _ = try db.profile().validateCounter(counter)
             let (keymap, diagnostics) = keys.load()
+            guard let inputKind = InputMethodKind(rawValue: input.lowercased()) else {
+                throw FieldError(field: "input", label: Localized(vi: "--input", en: "--input"),
+                                 problem: Localized(vi: "'\(input)' không hợp lệ; chọn telex, vni hoặc off", en: "'\(input)' is not valid; choose telex, vni or off"))
+            }
+            guard let tone = ToneStyle(rawValue: toneStyle.lowercased()) else {
+                throw FieldError(field: "tone_style", label: Localized(vi: "--tone-style", en: "--tone-style"),
+                                 problem: Localized(vi: "'\(toneStyle)' không hợp lệ; chọn new (hòa) hoặc old (hoà)", en: "'\(toneStyle)' is not valid; choose new (hòa) or old (hoà)"))
+            }
             var asciiMode = ascii
             if !ascii && !NcursesTerminal.isUTF8Codeset(NcursesTerminal.localeCodeset()) {
                 // The terminal cannot show Vietnamese: say so, then run without diacritics.
@@ -33,6 +43,7 @@ struct DeskCommand: ParsableCommand {
             }
             defer { terminal.close() }
             let app = DeskApp(terminal: terminal, session: session, keymap: keymap)
+            app.composer = VietnameseComposer(kind: inputKind, toneStyle: tone)
             if let first = diagnostics.first {
                 app.say(first.text(lang) + (diagnostics.count > 1 ? " (+\(diagnostics.count - 1))" : ""), warning: true)
             }

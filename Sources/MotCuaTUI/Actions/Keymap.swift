@@ -74,10 +74,11 @@ public struct Keymap: Hashable, Sendable {
 
     /// Help entries for a screen in `context`: each action reachable there with its keys,
     /// grouped as in `ActionGroup`.
-    public func helpEntries(context: KeyContext, language: Language) -> [(keys: String, text: String)] {
+    public func helpEntries(context: KeyContext, language: Language,
+                            hiding hidden: Set<Action> = []) -> [(keys: String, text: String)] {
         var out: [(keys: String, text: String)] = []
         for group in ActionGroup.allCases {
-            for action in Action.allCases where action.group == group {
+            for action in Action.allCases where action.group == group && !hidden.contains(action) {
                 let ks = keys(for: action, in: context)
                 guard !ks.isEmpty else { continue }
                 out.append((keys: ks.map(\.name).joined(separator: ", "), text: action.helpLine.text(language)))

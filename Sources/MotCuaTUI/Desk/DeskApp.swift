@@ -44,6 +44,12 @@ public final class DeskApp {
     public static let keyBarActions: [Action] = [.help, .walkinRegister, .queueCallNext, .quit]
     /// Actions the minimal desk carries out itself (others are shown in help but not yet active).
     public static let handledActions: Set<Action> = [.help, .quit, .cursorUp, .cursorDown, .pageUp, .pageDown, .cursorFirst, .cursorLast]
+    /// Bound in the default keymap for screens still to come (appointments, reports, printing);
+    /// the working desk's help leaves them out so it lists only what works.
+    public static let notYetBuilt: Set<Action> = [.undo, .viewAppointments, .viewReports, .appointmentBook, .appointmentCheckIn,
+                                                  .appointmentReschedule, .appointmentCancel, .appointmentNoShow,
+                                                  .calendarPrev, .calendarNext, .calendarToday, .calendarWeek,
+                                                  .dossierApologize, .dossierPrint]
     /// The key bar of the working desk, in order: what a clerk needs all morning.
     public static let sessionBarActions: [Action] = [.help, .walkinRegister, .dossierReceive, .queueCallNext, .queueRecall,
                                                      .queueDone, .queueNoShow, .viewDossiers, .quit]
@@ -81,7 +87,7 @@ public final class DeskApp {
         self.hasChanged = { session.hasChanged() }
         self.state.terminalLacksUnicode = !terminal.supportsUnicode
         self.keyBarItems = keymap.keyBar(DeskApp.sessionBarActions, context: .queue, language: session.language)
-        self.helpItems = keymap.helpEntries(context: .queue, language: session.language)
+        self.helpItems = keymap.helpEntries(context: .queue, language: session.language, hiding: DeskApp.notYetBuilt)
     }
 
     /// Shows a message in the status line until the next action (e.g. keymap diagnostics at
@@ -157,7 +163,9 @@ public final class DeskApp {
         let snap = shown ?? snapshot
         guard let top = screens.last, !state.showHelp,
               size.rows >= DeskScreen.minRows, size.cols >= DeskScreen.minCols else {
-            let help = screens.last.map { keymap.helpEntries(context: $0.keyContext, language: language) } ?? helpItems
+            let help = screens.last.map {
+                keymap.helpEntries(context: $0.keyContext, language: language, hiding: session == nil ? [] : DeskApp.notYetBuilt)
+            } ?? helpItems
             return DeskScreen.render(snapshot: snap, rows: size.rows, cols: size.cols, language: language,
                                      state: state, keyBar: keyBarItems, help: help)
         }

@@ -106,18 +106,19 @@ public final class DossierDetailScreen: Screen {
         return action
     }
 
-    /// The event's data as `Lý do: …, Mã vận đơn: …`, keys named in the screen's language.
+    /// The event's data as `Lý do: …; từ Đã tiếp nhận`, keys named in the screen's language.
+    /// The new status is the action column already, so only where it came from is shown.
     static func dataText(_ json: String, _ language: Language) -> String {
         guard let obj = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return json }
         let en = language == .en
         let names: [(String, String, String)] = [
-            ("from", "Từ", "From"), ("to", "Sang", "To"), ("reason", "Lý do", "Reason"),
-            ("tracking_number", "Mã vận đơn", "Tracking"), ("procedure", "Thủ tục", "Procedure"),
-            ("applicant", "Người nộp", "Applicant"), ("channel", "Hình thức", "Channel"),
-            ("due_date", "Hẹn trả", "Due"), ("ticket", "Số", "Ticket"),
+            ("reason", "Lý do", "Reason"), ("tracking_number", "Mã vận đơn", "Tracking"),
+            ("procedure", "Thủ tục", "Procedure"), ("applicant", "Người nộp", "Applicant"),
+            ("channel", "Hình thức", "Channel"), ("due_date", "Hẹn trả", "Due"), ("ticket", "Số", "Ticket"),
+            ("from", "từ", "from"),
         ]
         var parts: [String] = []
-        var used = Set<String>()
+        var used: Set<String> = ["to"]
         func value(_ key: String, _ v: Any) -> String {
             let s = "\(v)"
             switch key {
@@ -127,14 +128,10 @@ public final class DossierDetailScreen: Screen {
             default: return s
             }
         }
-        // "from → to" reads better than two fields.
-        if let from = obj["from"] as? String, let to = obj["to"] as? String {
-            parts.append("\(value("from", from)) → \(value("to", to))")
-            used = ["from", "to"]
-        }
-        for (key, vi, enName) in names where !used.contains(key) {
+        for (key, vi, enName) in names {
             guard let v = obj[key], !(v is NSNull) else { continue }
-            parts.append("\(en ? enName : vi): \(value(key, v))")
+            let name = en ? enName : vi
+            parts.append(key == "from" ? "\(name) \(value(key, v))" : "\(name): \(value(key, v))")
             used.insert(key)
         }
         for key in obj.keys.sorted() where !used.contains(key) {
@@ -193,8 +190,8 @@ public final class DossierDetailScreen: Screen {
 
         out.append(Line())
         out.append(Line(pieces: [(1, en ? "History (\(events.count))" : "Lịch sử xử lý (\(events.count))", CellStyle(.bold))]))
-        // Time 16, user 12, counter 4, action 16, data the rest.
-        let widths = [16, 12, 4, 16]
+        // Time 14, user 10, counter 4, action 16, data the rest (wrapped onto more lines).
+        let widths = [14, 10, 4, 16]
         let head = en ? ["Time", "User", "Ctr", "Action", "Details"] : ["Thời gian", "Cán bộ", "Quầy", "Thao tác", "Nội dung"]
         var headLine = Line()
         var col = 1
@@ -209,7 +206,7 @@ public final class DossierDetailScreen: Screen {
         }
         for e in events {
             let t = VietnamTime.local(e.at)
-            let cells = ["\(t.date.vietnamese) \(t.hhmm)", e.actor.user, e.actor.counter.map(String.init) ?? "",
+            let cells = ["\(ScreenDraw.shortDate(t.date)) \(t.hhmm)", e.actor.user, e.actor.counter.map(String.init) ?? "",
                          Self.actionLabel(e.action, lang)]
             var line = Line()
             var c = 1
@@ -217,8 +214,10 @@ public final class DossierDetailScreen: Screen {
                 line.pieces.append((c, CellWidth.fit(text, toCells: w), .plain))
                 c += w + 1
             }
-            line.pieces.append((c, CellWidth.truncate(Self.dataText(e.data, lang), toCells: max(0, cols - c - 1)), .plain))
+            let data = DeskScreen.wrap(Self.dataText(e.data, lang), toCells: max(1, cols - c - 1))
+            if let firstLine = data.first { line.pieces.append((c, firstLine, .plain)) }
             out.append(line)
+            for more in data.dropFirst() { out.append(Line(pieces: [(c, more, .plain)])) }
         }
         return out
     }

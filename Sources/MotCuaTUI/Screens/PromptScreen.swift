@@ -59,7 +59,8 @@ enum ScreenDraw {
 
 /// One line of text input over the current screen: a reason, a tracking number. Enter accepts
 /// (after `validate`), Esc cancels; either way the prompt closes itself before calling back, so
-/// the callback may open the next dialog.
+/// the callback may open the next dialog. Free text is composed by the desk's input method
+/// (`app.composer`, Telex by default); an `asciiOnly` prompt (codes) takes keys as typed.
 public final class PromptScreen: Screen {
     public let title: String
     public let label: String
@@ -96,7 +97,9 @@ public final class PromptScreen: Screen {
         switch key {
         case .character(let ch):
             guard ScreenDraw.isTypable(ch), !asciiOnly || ch.isASCII else { return true }
-            if text.count < maxLength { text.append(ch); error = nil }
+            // Free text goes through the desk's input method (Telex/VNI); codes are taken as typed.
+            let next = asciiOnly ? text + String(ch) : app.composer.type(ch, after: text)
+            if next.count <= maxLength || next.count <= text.count { text = next; error = nil }
             return true
         case .backspace:
             if !text.isEmpty { text.removeLast(); error = nil }

@@ -19,7 +19,8 @@ struct DossierDetailScreenTests {
         #expect(text.contains("Thôn Đông, xã Tân Lập"))
         #expect(text.contains("Ngày nhận       09:00 16/11/2026"))
         #expect(text.contains("Hẹn trả         19/11/2026"))
-        #expect(text.contains("QUÁ HẠN 4 ngày làm việc"), "\(text)")
+        // Due Thu 19/11: 20, 23 and 25/11 are working days; Tue 24/11 is Ngày Văn hoá Việt Nam.
+        #expect(text.contains("QUÁ HẠN 3 ngày làm việc"), "\(text)")
         #expect(text.contains("Trực tiếp") && text.contains("Tại quầy"))
         #expect(text.contains("lan · quầy 1"))
         #expect(text.contains("Lịch sử xử lý (1)"))
@@ -38,12 +39,14 @@ struct DossierDetailScreenTests {
         let today = ScreenFixture.day(25)
         #expect(DossierDetailScreen.dueText(d(30), today: today, calendar: cal, language: .vi).text == "còn 3 ngày làm việc")
         #expect(DossierDetailScreen.dueText(d(25), today: today, calendar: cal, language: .vi).text == "hẹn trả hôm nay")
+        #expect(DossierDetailScreen.dueText(d(23), today: today, calendar: cal, language: .vi) == ("QUÁ HẠN 1 ngày làm việc", true))
         #expect(DossierDetailScreen.dueText(d(24), today: today, calendar: cal, language: .vi) == ("QUÁ HẠN 1 ngày làm việc", true))
+        #expect(DossierDetailScreen.dueText(d(20), today: today, calendar: cal, language: .en) == ("OVERDUE 2 working days", true))
         #expect(DossierDetailScreen.dueText(d(26), today: today, calendar: cal, language: .en).text == "1 working day left")
         #expect(DossierDetailScreen.dueText(d(24, status: .returned, closed: ScreenFixture.at(24, 15)), today: today,
                                             calendar: cal, language: .vi).text == "kết thúc đúng hạn")
         #expect(DossierDetailScreen.dueText(d(20, status: .returned, closed: ScreenFixture.at(24, 15)), today: today,
-                                            calendar: cal, language: .vi).text == "kết thúc trễ 2 ngày làm việc")
+                                            calendar: cal, language: .vi).text == "kết thúc trễ 1 ngày làm việc") // 24/11 is a day off
     }
 
     @Test("the history grows with each action and scrolls")

@@ -20,13 +20,11 @@ struct DossierListScreenTests {
                 && rows[5].contains("Đã tiếp nhận"))
         #expect(rows[7].contains(" 25/11/26") && !rows[7].contains("!"))
         let g = f.grid
-        let bang = try #require(rows[5].firstIndex(of: "!")).utf16Offset(in: rows[5])
-        _ = bang
         // The selected first row is reversed; its overdue due date stays in the warning role.
         #expect(g[5, 1].style.isReverse)
         #expect((0..<80).contains { g[5, $0].text == "!" && g[5, $0].style.role == .warning })
         #expect(!g[6, 1].style.isReverse)
-        #expect(rows[23].hasPrefix("F1 Trợ giúp  F5 Có KQ  F6 Trả KQ  F7 Bổ sung  F8 Từ chối  F10 Thoát"))
+        for label in ["Trợ giúp", "Có KQ", "Trả KQ", "Bổ sung", "Từ chối", "Thoát"] { #expect(rows[23].contains(label)) }
     }
 
     @Test("filters: 4 shows only overdue, 2 today's, 3 due today, 5 ready; Left/Right cycle")
@@ -160,9 +158,10 @@ struct DossierListScreenTests {
         #expect(rows[1].hasPrefix(" Hồ sơ \(f.hưng)"))
         #expect(rows.contains { $0.contains("Phạm Quốc Hưng") })
         #expect(rows.contains { $0.contains("Lịch sử xử lý (2)") })
-        #expect(rows.contains { $0.contains("23/11/2026 09:00") && $0.contains("Tiếp nhận") && $0.contains("lan") })
-        #expect(rows.contains { $0.contains("23/11/2026 10:00") && $0.contains("Có kết quả") && $0.contains("Đã tiếp nhận → Có kết quả") })
-        #expect(rows.contains { $0.contains("QUÁ HẠN 2 ngày làm việc") })
+        #expect(rows.contains { $0.contains("23/11/26 09:00") && $0.contains("Tiếp nhận") && $0.contains("lan") })
+        #expect(rows.contains { $0.contains("23/11/26 10:00") && $0.contains("Có kết quả") && $0.contains("từ Đã tiếp nhận") })
+        // Due Mon 23/11; Tue 24/11 is a day off (Ngày Văn hoá Việt Nam), so one working day late.
+        #expect(rows.contains { $0.contains("QUÁ HẠN 1 ngày làm việc") })
         try f.keys("Esc")
         #expect(f.top === list)
     }
@@ -194,7 +193,8 @@ struct DossierListScreenTests {
         #expect(try f.status(f.mận) == .received)
         #expect(f.message.contains("chỉ trả kết quả khi hồ sơ đã có kết quả"), "\(f.message)")
         #expect(f.app.state.messageIsWarning)
-        #expect(f.rows[22].contains("không thể chuyển từ 'Đã tiếp nhận' sang 'Đã trả tại quầy'"))
+        #expect(f.message.contains("không thể chuyển từ 'Đã tiếp nhận' sang 'Đã trả tại quầy'"))
+        #expect(f.rows[22].hasPrefix(" Hồ sơ \(f.mận): không thể chuyển"))
         #expect(try f.actions(f.mận) == ["receive"])
     }
 
@@ -245,7 +245,9 @@ struct DossierListScreenTests {
         let f = try ScreenFixture()
         try f.openList(selecting: f.sự)
         try f.keys("F7")
-        f.type("Bản sao giấy khai sinh")
+        // Typed in Telex on a console without an IME.
+        f.type("Banr sao giaasy khai sinh")
+        #expect((f.top as? PromptScreen)?.text == "Bản sao giấy khai sinh")
         try f.keys("Enter")
         #expect(try f.status(f.sự) == .needsSupplement)
         #expect(try f.db.events(entity: "dossier", key: f.sự).last?.data.contains("Bản sao giấy khai sinh") == true)

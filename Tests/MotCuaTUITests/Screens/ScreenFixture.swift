@@ -8,7 +8,7 @@ import MotCuaStore
 /// memory terminal and the app on top of them, with four dossiers:
 /// - Nguyễn Hồng Sự, received Mon 16/11, 3 working days: due 19/11, overdue;
 /// - Phạm Quốc Hưng, received Mon 23/11, same-day procedure, result ready: due 23/11, overdue;
-/// - Lê Thị Mận, received Fri 20/11, 3 working days: due today;
+/// - Lê Thị Mận, received Thu 19/11, 3 working days (Tue 24/11, Ngày Văn hoá Việt Nam, is a day off): due today;
 /// - Trần Văn Bảy, received today 08:30, 3 working days: due Mon 30/11.
 /// and one ticket today (A001, Nguyễn Hồng Sự).
 final class ScreenFixture {
@@ -49,7 +49,7 @@ final class ScreenFixture {
                                      now: Self.at(23, 9), actor: clerk, calendar: cal).code
         _ = try db.changeDossier(code: hưng, to: .ready, now: Self.at(23, 10), actor: clerk)
         mận = try db.receiveDossier(ReceiveRequest(procedureCode: threeDays.code, name: "Lê Thị Mận"),
-                                    now: Self.at(20, 9), actor: clerk, calendar: cal).code
+                                    now: Self.at(19, 9), actor: clerk, calendar: cal).code
         bảy = try db.receiveDossier(ReceiveRequest(procedureCode: threeDays.code, name: "Trần Văn Bảy", notes: "Bản sao 2 tờ"),
                                     now: Self.at(25, 8, 30), actor: clerk, calendar: cal).code
         _ = try db.addWalkIn(WalkInRequest(name: "Nguyễn Hồng Sự", phone: "0912345678"), now: Self.at(25, 8, 45), actor: clerk)

@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+
+@Suite struct KeymapCLITests {
+    @Test func keysListsTheBindingsInForce() throws {
+        let r = try MotcuaProcess.run(["keys"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("queue.call-next"))
+        #expect(r.stdout.contains("F5"))
+        let vi = try MotcuaProcess.run(["keys", "--keymap", "vi"])
+        #expect(vi.stdout.contains("cursor.down"))
+        #expect(vi.stdout.split(separator: "\n").contains { $0.contains(" j ") || $0.hasSuffix(" j") || $0.contains("\tj") || $0.contains("  j  ") })
+    }
+
+    @Test func aBadKeymapLineIsReportedWithFileAndLine() throws {
+        let dir = try TempFolder()
+        let file = dir.path + "/mine.keys"
+        try Data("include default\nbind queue F5 queue.call-next\nbind queue F13X queue.done\nbind nowhere F2 help\nunbind queue F8\n".utf8)
+            .write(to: URL(fileURLWithPath: file))
+        let r = try MotcuaProcess.run(["keys", "--keymap", file])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("mine.keys:3:"))
+        #expect(r.stderr.contains("mine.keys:4:"))
+        // The rest still applies: F8 no longer marks a no-show.
+        #expect(!r.stdout.split(separator: "\n").contains { $0.contains("queue.no-show") && $0.contains("F8") })
+        #expect(r.stdout.contains("queue.call-next"))
+    }
+}
