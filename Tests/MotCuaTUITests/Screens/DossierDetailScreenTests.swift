@@ -5,7 +5,7 @@ import MotCuaStore
 @testable import MotCuaTUI
 
 @Suite("Screens: dossier detail")
-struct DossierDetailScreenTests {
+struct ScreensDossierDetailTests {
     @Test("every field: procedure, applicant's CCCD, phone, address, due state, notes")
     func fields() throws {
         let f = try ScreenFixture()

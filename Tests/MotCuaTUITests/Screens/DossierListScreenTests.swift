@@ -5,7 +5,7 @@ import MotCuaStore
 @testable import MotCuaTUI
 
 @Suite("Screens: dossier register")
-struct DossierListScreenTests {
+struct ScreensDossierListTests {
     @Test("opens on all open dossiers by due date, overdue marked in the warning role")
     func openDossiers() throws {
         let f = try ScreenFixture()

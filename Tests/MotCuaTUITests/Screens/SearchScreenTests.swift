@@ -5,7 +5,7 @@ import MotCuaStore
 @testable import MotCuaTUI
 
 @Suite("Screens: search")
-struct SearchScreenTests {
+struct ScreensSearchTests {
     @Test("ng hong su finds the applicant, today's ticket and the dossier, grouped")
     func findsByFoldedWords() throws {
         let f = try ScreenFixture()
@@ -114,7 +114,7 @@ struct SearchScreenTests {
 }
 
 @Suite("Screens: store queries for search")
-struct SearchQueryTests {
+struct ScreensSearchQueryTests {
     @Test("dossiers(matching:) combines statuses, dates, applicant and procedures")
     func query() throws {
         let f = try ScreenFixture()
