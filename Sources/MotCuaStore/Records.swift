@@ -13,6 +13,8 @@ enum SearchKey {
     static func likePatterns(_ query: String) -> (String, String)? {
         guard let first = VietnameseText.fold(query).split(separator: " ").first else { return nil }
         let w = first.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
+        // A query of only wildcards or punctuation matches nothing rather than everyone.
+        guard !w.isEmpty else { return nil }
         return ("\(w)%", "% \(w)%")
     }
 }

@@ -23,6 +23,8 @@ import MotCuaCore
         #expect(again.code == "XTP-261125-002")
         #expect(again.applicantId == d.applicantId)
         #expect(try db.searchApplicants("ng hong su").map(\.name) == ["Nguyễn Hồng Sự"])
+        #expect(try db.searchApplicants("%").isEmpty)
+        #expect(try db.searchApplicants("0012030").map(\.name) == ["Nguyễn Hồng Sự"])
         #expect(try db.events(entity: "dossier", key: d.code).map(\.action) == ["receive"])
     }
 
