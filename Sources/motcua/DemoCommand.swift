@@ -62,7 +62,15 @@ struct DemoWeek {
             let t = VietnamTime.instant(LocalDateTime(date: day, hour: 9, minute: 10 + i))
             if let dossier = try receive(at: t, ticket: nil, procedures: procedures, longOnly: true) {
                 summary.dossiers += 1
-                if i % 3 == 0 { _ = try db.changeDossier(code: dossier.code, to: .processing, now: t, actor: clerk(1)) }
+                // Most older dossiers are finished; three are left open and overdue, the desk's
+                // list to chase.
+                if i % 3 == 0 {
+                    _ = try db.changeDossier(code: dossier.code, to: .processing, now: t, actor: clerk(1))
+                } else {
+                    let done = min(now, VietnamTime.instant(LocalDateTime(date: dossier.dueDate, hour: 14, minute: 0)))
+                    _ = try db.changeDossier(code: dossier.code, to: .ready, now: done, actor: clerk(1))
+                    _ = try db.changeDossier(code: dossier.code, to: .returned, now: done, actor: clerk(2))
+                }
             }
         }
         for day in days {
@@ -139,10 +147,10 @@ struct DemoWeek {
         guard day < today else { return }
         let t = d.receivedAt.addingTimeInterval(3600)
         _ = try db.changeDossier(code: d.code, to: .processing, now: t, actor: clerk(1))
-        if d.dueDate <= today, Int.random(in: 0..<4, using: &rng) > 0 {
+        if d.dueDate <= today, Int.random(in: 0..<10, using: &rng) > 0 {
             let readyAt = min(now, VietnamTime.instant(LocalDateTime(date: d.dueDate, hour: 8, minute: 0)))
             _ = try db.changeDossier(code: d.code, to: .ready, now: readyAt, actor: clerk(1))
-            if Bool.random(using: &rng) {
+            if Int.random(in: 0..<4, using: &rng) > 0 {
                 _ = try db.changeDossier(code: d.code, to: d.delivery == .post ? .posted : .returned,
                                          trackingNumber: d.delivery == .post ? "EC136431858VN" : nil, now: readyAt, actor: clerk(2))
             }
