@@ -67,24 +67,7 @@ enum DeskScreen {
         }
     }
 
-    /// Greedy word wrap by cells; a word longer than the width is cut with `…`.
-    static func wrap(_ text: String, toCells width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            let w = String(word)
-            let candidate = line.isEmpty ? w : line + " " + w
-            if CellWidth.of(candidate) <= width {
-                line = candidate
-            } else {
-                if !line.isEmpty { lines.append(line) }
-                line = CellWidth.truncate(w, toCells: width)
-            }
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
-    }
+    static func wrap(_ text: String, toCells width: Int) -> [String] { WidgetText.wrap(text, toCells: width) }
 
     // MARK: - Header
 
