@@ -11,6 +11,7 @@
 #include <langinfo.h>
 #include <wchar.h>
 #include <signal.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,6 +113,12 @@ static inline void motcua_install_signal_handlers(void) {
     motcua_install_one(SIGABRT, motcua_on_crash);
     motcua_install_one(SIGFPE, motcua_on_crash);
     if (!atexit_done) { atexit(motcua_endwin_atexit); atexit_done = 1; }
+    // A parent may start us with these blocked (seen under tmux): then a closed SSH session or a
+    // kill would leave the desk running on a dead terminal. Unblock them on this thread.
+    sigset_t term;
+    sigemptyset(&term);
+    sigaddset(&term, SIGTERM); sigaddset(&term, SIGINT); sigaddset(&term, SIGHUP); sigaddset(&term, SIGQUIT);
+    pthread_sigmask(SIG_UNBLOCK, &term, NULL);
 }
 static inline void motcua_restore_signal_handlers(void) {
     int sigs[] = { SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE };

@@ -149,4 +149,22 @@ import Testing
         #expect(t["status"] as? String == "done")
         #expect(t["clerk"] as? String == "lan")
     }
+
+    @Test func aSignalLeavesTheTerminalSane() throws {
+        try #require(Self.hasTmux, "tmux is needed for the terminal tests")
+        let folder = try TempFolder()
+        _ = try MotcuaProcess.run(["walkin", "add", "--name", "Phan Văn Khỏe", "--db", folder.db])
+        let pidFile = folder.path + "/desk.pid"
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        try tmux.start("sh -c 'echo $$ > \(pidFile); exec \(deskCommand(folder.db))'; echo EXITED-$?; stty -a | grep -o ' echo ' ; stty -a | grep -o ' icanon'",
+                       env: ["LANG": "C.UTF-8", "TERM": "xterm-256color"])
+        _ = try tmux.waitFor("Phan Văn Khỏe")
+        let pid = try #require(Int32((try String(contentsOfFile: pidFile, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(pid, SIGTERM)
+        let after = try tmux.waitFor("icanon")
+        #expect(after.contains("EXITED-143"))
+        #expect(after.contains("\n echo"), "echo is off after the signal:\n\(after)")
+        #expect(!after.contains("Phan Văn Khỏe"), "the desk's screen was left behind")
+    }
 }

@@ -160,6 +160,27 @@ struct DeskFlowTests {
         #expect(try f.db.tickets(day: f.today).first?.applicantName == "Nguyễn Thị Tuyết")
     }
 
+    @Test("C-t sends the ticket being served to another counter")
+    func transfer() throws {
+        let f = try DeskFlow()
+        var profile = try f.db.profile(); profile.counters = 3
+        try f.db.saveProfile(profile, now: f.session.now, actor: f.session.actor)
+        _ = try f.db.addWalkIn(WalkInRequest(name: "Đỗ Văn Một"), now: f.session.now, actor: f.session.actor)
+        try f.keys("F5 C-t")
+        #expect(f.screen.contains("Chuyển số A001 sang quầy"))
+        f.type("1")
+        try f.keys("Enter")
+        #expect(f.screen.contains("khác quầy 1"))      // this counter: refused beside the field
+        try f.keys("Backspace")
+        f.type("3")
+        try f.keys("Enter")
+        #expect(f.screen.contains("Đã chuyển số A001 sang quầy 3"))
+        let t = try f.db.ticket(code: "A001", day: f.today)
+        #expect(t?.counter == 3 && t?.status == .called)
+        try f.keys("F7")
+        #expect(f.screen.contains("chưa gọi số nào"))  // no longer this counter's ticket
+    }
+
     @Test("thousands of random keys on a real store: no crash, database consistent", arguments: [7, 8])
     func fuzz(seed: UInt64) throws {
         let f = try DeskFlow()
