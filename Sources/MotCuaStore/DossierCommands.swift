@@ -114,10 +114,10 @@ extension AppDatabase {
 
     /// Past applicants by folded name word prefixes, CCCD or phone prefix.
     public func searchApplicants(_ query: String, limit: Int = 50) throws -> [Applicant] {
-        guard let (p1, p2) = SearchKey.likePatterns(query) else { return [] }
+        guard let clause = SearchKey.wordClause("search_key", query) else { return [] }
         let rows = try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM applicants WHERE search_key LIKE ? OR search_key LIKE ? ORDER BY name LIMIT 500",
-                             arguments: [p1, p2]).map(ApplicantRow.decode)
+            try Row.fetchAll(db, sql: "SELECT * FROM applicants WHERE \(clause.sql) ORDER BY name LIMIT 500",
+                             arguments: StatementArguments(clause.arguments)).map(ApplicantRow.decode)
         }
         return Array(rows.filter { VietnameseText.matchesWordPrefix(query: query, in: $0.searchKey) }.prefix(limit))
     }

@@ -8,14 +8,15 @@ enum SearchKey {
         ([name.map(VietnameseText.fold)] + [idNumber, phone]).compactMap { $0 }.joined(separator: " ")
     }
 
-    /// SQL to narrow by the first query word before the exact word-prefix match in Swift:
-    /// ` <word>` or the key starting with it.
-    static func likePatterns(_ query: String) -> (String, String)? {
-        guard let first = VietnameseText.fold(query).split(separator: " ").first else { return nil }
-        let w = first.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
-        // A query of only wildcards or punctuation matches nothing rather than everyone.
-        guard !w.isEmpty else { return nil }
-        return ("\(w)%", "% \(w)%")
+    /// SQL that keeps rows whose `column` has every query word as a word prefix (a word starts
+    /// the key or follows a space), so a LIMIT applies to real candidates; the exact match (each
+    /// word its own name word) is checked in Swift after. Nil when the query has no word.
+    static func wordClause(_ column: String, _ query: String) -> (sql: String, arguments: [String])? {
+        let words = VietnameseText.words(VietnameseText.fold(query)).map { AppDatabase.likeEscaped(String($0)) }
+        guard !words.isEmpty else { return nil }
+        let one = "(\(column) LIKE ? ESCAPE '\\' OR \(column) LIKE ? ESCAPE '\\')"
+        return (Array(repeating: one, count: words.count).joined(separator: " AND "),
+                words.flatMap { ["\($0)%", "% \($0)%"] })
     }
 }
 

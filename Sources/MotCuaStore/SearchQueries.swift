@@ -66,19 +66,17 @@ extension AppDatabase {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, limit > 0 else { return [] }
         let codePrefix = Self.likeEscaped(trimmed.uppercased()) + "%"
-        // Names are matched only when the query has a word (`%` or `-` alone match no name).
-        // The SQL narrows by the first folded word (as SearchKey.likePatterns, but split the way
-        // the word-prefix match splits: `nguyễn-hồng` starts with `nguyen`).
-        let firstWord = VietnameseText.words(VietnameseText.fold(trimmed)).first.map { Self.likeEscaped(String($0)) }
-        let hasWords = firstWord != nil
-        let (p1, p2) = firstWord.map { ("\($0)%", "% \($0)%") } ?? ("", "")
+        // Names are matched only when the query has a word (`%` or `-` alone match no name); every
+        // word narrows the SQL so the LIMIT applies to real candidates.
+        let clause = SearchKey.wordClause("a.search_key", trimmed)
+        let hasWords = clause != nil
         let rows = try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT d.*, a.search_key AS applicant_key FROM dossiers d
                 LEFT JOIN applicants a ON a.id = d.applicant_id
-                WHERE d.code LIKE ? ESCAPE '\\' OR (? <> '' AND (a.search_key LIKE ? ESCAPE '\\' OR a.search_key LIKE ? ESCAPE '\\'))
+                WHERE d.code LIKE ? ESCAPE '\\' \(clause.map { "OR (\($0.sql))" } ?? "")
                 ORDER BY d.received_at DESC, d.code DESC LIMIT 2000
-                """, arguments: [codePrefix, p1, p1, p2])
+                """, arguments: StatementArguments([codePrefix] + (clause?.arguments ?? [])))
         }
         let upper = trimmed.uppercased()
         var out: [Dossier] = []

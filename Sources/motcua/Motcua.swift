@@ -11,7 +11,7 @@ struct Motcua: ParsableCommand {
             """,
         subcommands: [DeskCommand.self, SetupCommand.self, WalkinCommand.self, QueueCommand.self,
                       DossierCommand.self, ProceduresCommand.self, CalendarCommand.self,
-                      DemoCommand.self, CheckCommand.self, KeysCommand.self],
+                      DemoCommand.self, CheckCommand.self, KeysCommand.self, BenchCommand.self],
         defaultSubcommand: DeskCommand.self
     )
 }

@@ -73,3 +73,17 @@ import MotCuaCore
         #expect(d.deliveryAddress == "Ấp 3, xã Tân Phú")
     }
 }
+
+/// Regression: the search once narrowed by the first word only and cut at 500 candidates, so
+/// "ng van" found nobody when 500 "… Ngọc …" names sorted before "Nguyễn Văn".
+@Suite struct ApplicantSearchRegressionTests {
+    @Test func everyWordNarrowsBeforeTheLimit() throws {
+        let db = try AppDatabase(path: try TempDir().file("s.sqlite"))
+        try db.write { d in
+            for i in 0..<600 { _ = try AppDatabase.upsertApplicant(Applicant(name: "Bùi Ngọc Ánh \(i)"), now: at("2026-11-25 08:00"), d) }
+            _ = try AppDatabase.upsertApplicant(Applicant(name: "Nguyễn Văn An"), now: at("2026-11-25 08:00"), d)
+        }
+        #expect(try db.searchApplicants("ng van").map(\.name) == ["Nguyễn Văn An"])
+        #expect(try db.searchApplicants("ngoc anh 59").count == 11)  // 59, 590–599
+    }
+}

@@ -126,7 +126,7 @@ public final class DeskApp {
 
     // MARK: - Loop steps
 
-    func reload() {
+    public func reload() {
         for screen in screens { screen.refresh(app: self) }
         if var s = load() {
             if loadsInputMethod { s.header.inputMethod = composer.kind.label(language) }

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import MotCuaCore
+import MotCuaStore
+import MotCuaTUI
+
+/// Figures for the desk's speed on this machine: a busy year's data in a temp file, then the
+/// operations a clerk waits for. Printed, never asserted (timed tests flake on a busy machine).
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Đo tốc độ (benchmark figures on a temp database).")
+    @Option(help: "Hồ sơ tạo sẵn (dossiers to create)") var dossiers: Int = 20_000
+    @Option(help: "Số thứ tự hôm nay (walk-ins today)") var walkins: Int = 300
+
+    func run() throws {
+        let dir = NSTemporaryDirectory() + "motcua-bench-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let db = try AppDatabase(path: dir + "/bench.sqlite")
+        let calendar = WorkingCalendar()
+        let actor = Actor(user: "bench", counter: 1)
+        let procedures = try db.procedures()
+        var rng = SeededRandom(seed: 1)
+        let today = LocalDate(year: 2026, month: 11, day: 25) ?? LocalDate(julianDay: 2_461_370)
+        func at(_ day: LocalDate, _ minute: Int) -> Date { VietnamTime.instant(LocalDateTime(date: day, hour: 7 + minute / 60, minute: minute % 60)) }
+
+        func measure(_ label: String, count: Int = 1, _ body: () throws -> Void) rethrows {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+            let per = count > 1 ? String(format: "  (%.3f ms each)", ms / Double(count)) : ""
+            print(CellWidth.pad(label, toCells: 46) + String(format: "%10.1f ms", ms) + per)
+        }
+
+        print("motcua bench — \(dossiers) dossiers over a year, \(walkins) walk-ins today")
+        try measure("receive dossiers (1 transaction each)", count: dossiers) {
+            for i in 0..<dossiers {
+                let day = today.adding(days: -(i * 365 / max(1, dossiers)))
+                guard let p = procedures.randomElement(using: &rng) else { return }
+                let person = DemoData.name(&rng)
+                let delivery = p.deliveries.contains(.desk) ? "desk" : p.deliveries.first?.rawValue
+                _ = try db.receiveDossier(ReceiveRequest(procedureCode: p.code, name: person.name,
+                                                         idNumber: DemoData.cccd(&rng, female: person.female),
+                                                         address: DemoData.address(&rng), delivery: delivery),
+                                          now: at(day, i % 480), actor: actor, calendar: calendar)
+            }
+        }
+        try measure("register walk-ins (1 transaction each)", count: walkins) {
+            for i in 0..<walkins {
+                _ = try db.addWalkIn(WalkInRequest(name: DemoData.name(&rng).name, priority: i % 9 == 0 ? "elderly" : nil),
+                                     now: at(today, i), actor: actor)
+            }
+        }
+        let now = at(today, 600)
+        try measure("call next ×50", count: 50) { for _ in 0..<50 { _ = try db.callNext(counter: 1, now: now, actor: actor) } }
+        let session = DeskSession(db: db, clock: FixedClock(now), counter: 1, language: .vi, calendar: calendar, actor: actor)
+        measure("desk snapshot (queue screen data) ×20", count: 20) { for _ in 0..<20 { _ = session.snapshot() } }
+        try measure("change poll ×1000", count: 1000) { for _ in 0..<1000 { _ = try db.changeMark() } }
+        var found = 0
+        try measure("overdue dossiers ×20", count: 20) { for _ in 0..<20 { found = try db.dossiers(DossierFilter(overdueOn: today)).count } }
+        print("  (\(found) overdue rows: nothing was processed in this synthetic year)")
+        try measure("applicant search 'ng van' ×20", count: 20) { for _ in 0..<20 { found = try db.searchApplicants("ng van").count } }
+        print("  (\(found) applicants shown)")
+        try measure("dossier search by name ×20", count: 20) { for _ in 0..<20 { found = try db.searchDossiers("tran thi").count } }
+        print("  (\(found) dossiers)")
+        let term = MemoryTerminal(rows: 24, cols: 80)
+        let app = DeskApp(terminal: term, session: session)
+        app.reload()
+        measure("render the 80×24 queue screen ×100", count: 100) { for _ in 0..<100 { _ = app.currentGrid() } }
+        measure("due date, 30 working days ×10000", count: 10_000) {
+            for i in 0..<10_000 {
+                _ = calendar.dueDate(receivedAt: LocalDateTime(date: today.adding(days: i % 700), hour: 9, minute: 0),
+                                     workingDays: 30, cutoffMinuteOfDay: 900)
+            }
+        }
+        try measure("integrity check") { _ = try db.check() }
+        let size = (try? FileManager.default.attributesOfItem(atPath: dir + "/bench.sqlite")[.size] as? NSNumber)?.intValue ?? 0
+        print(String(format: "database file: %.1f MiB", Double(size) / 1_048_576))
+        var usage = rusage()
+        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+        print(String(format: "peak memory (max RSS): %.1f MiB", Double(usage.ru_maxrss) / 1024))
+    }
+}
