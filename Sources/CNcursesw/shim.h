@@ -11,6 +11,7 @@
 #include <langinfo.h>
 #include <wchar.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +56,17 @@ static inline int motcua_no_color(void) {
 /// newterm on the process's stdin/stdout with $TERM; NULL when the terminal cannot be used
 /// (unlike initscr, which exits the process).
 static inline SCREEN *motcua_newterm(void) { return newterm(NULL, stdout, stdin); }
+
+// ---- resize without SIGWINCH ----
+// When SIGWINCH never arrives (blocked by a parent, some serial consoles), the desk still
+// notices a new size: on each idle poll it asks the tty and resizes ncurses itself. 1 = resized.
+static inline int motcua_check_resize(void) {
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0) return 0;
+    if ((int)ws.ws_row == LINES && (int)ws.ws_col == COLS) return 0;
+    resize_term((int)ws.ws_row, (int)ws.ws_col);
+    return 1;
+}
 
 // ---- restoring the terminal on signals ----
 // Termination signals (TERM, INT, HUP, QUIT): endwin, then _exit(128 + sig).
@@ -118,6 +130,7 @@ static inline void motcua_install_signal_handlers(void) {
     sigset_t term;
     sigemptyset(&term);
     sigaddset(&term, SIGTERM); sigaddset(&term, SIGINT); sigaddset(&term, SIGHUP); sigaddset(&term, SIGQUIT);
+    sigaddset(&term, SIGWINCH);
     pthread_sigmask(SIG_UNBLOCK, &term, NULL);
 }
 static inline void motcua_restore_signal_handlers(void) {

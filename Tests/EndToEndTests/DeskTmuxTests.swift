@@ -6,23 +6,43 @@ import Testing
     struct Tmux {
         let session = "motcua-e2e-\(UUID().uuidString.prefix(8))"
 
+        /// Runs a tmux client. Its output goes through a file, not a pipe: the first client
+        /// starts the tmux server, which may keep an inherited pipe open forever.
         @discardableResult
         func run(_ args: [String]) throws -> String {
+            let out = NSTemporaryDirectory() + "motcua-tmux-\(UUID().uuidString).out"
+            _ = FileManager.default.createFile(atPath: out, contents: nil)
+            defer { try? FileManager.default.removeItem(atPath: out) }
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             p.arguments = ["tmux"] + args
-            let out = Pipe()
-            p.standardOutput = out
+            p.standardOutput = handle
             p.standardError = FileHandle.nullDevice
+            p.standardInput = FileHandle.nullDevice
             try p.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
             p.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
+            try handle.close()
+            return (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
         }
 
+        /// Starts the session. The client that starts the tmux server hands it an inherited
+        /// descriptor that Foundation's `waitUntilExit` watches, so that wait would last as long
+        /// as the server: launch without waiting and poll `has-session` instead.
         func start(_ command: String, env: [String: String]) throws {
             let exports = env.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
-            try run(["new-session", "-d", "-s", session, "-x", "80", "-y", "24", "env \(exports) \(command); sleep 30"])
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", "env \(exports) \(command); sleep 30"]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            p.standardInput = FileHandle.nullDevice
+            try p.run()
+            let deadline = Date().addingTimeInterval(10)
+            while Date() < deadline {
+                if (try? run(["list-sessions", "-F", "#{session_name}"]))?.contains(session) == true { return }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
         }
 
         func screen() throws -> String { try run(["capture-pane", "-p", "-t", session]) }
@@ -30,7 +50,7 @@ import Testing
         func stop() { _ = try? run(["kill-session", "-t", session]) }
 
         /// Polls the screen until `text` shows (the desk redraws within a second).
-        func waitFor(_ text: String, seconds: Double = 8) throws -> String {
+        func waitFor(_ text: String, seconds: Double = 20) throws -> String {
             let deadline = Date().addingTimeInterval(seconds)
             var last = ""
             while Date() < deadline {
@@ -78,9 +98,9 @@ import Testing
         let tmux = Tmux()
         defer { tmux.stop() }
         try tmux.start(deskCommand(db) + "; echo EXITED-$?", env: ["LANG": "C.UTF-8", "TERM": "vt100", "NO_COLOR": "1"])
-        #expect(try tmux.waitFor("Lê Văn Tám").contains("A001"))
+        do { let screen = try tmux.waitFor("Lê Văn Tám"); #expect(screen.contains("A001"), "\(screen)") }
         try tmux.keys("q")
-        #expect(try tmux.waitFor("EXITED-0").contains("EXITED-0"))
+        do { let screen = try tmux.waitFor("EXITED-0"); #expect(screen.contains("EXITED-0"), "\(screen)") }
     }
 
     @Test func nonUTF8LocaleFallsBackToPlainLetters() throws {
@@ -93,7 +113,7 @@ import Testing
         let screen = try tmux.waitFor("Do Thi Huong")
         #expect(screen.contains("Do Thi Huong"), "\(screen)")
         try tmux.keys("F10")
-        #expect(try tmux.waitFor("EXITED-0").contains("EXITED-0"))
+        do { let screen = try tmux.waitFor("EXITED-0"); #expect(screen.contains("EXITED-0"), "\(screen)") }
         let notice = (try? String(contentsOfFile: "/tmp/\(tmux.session).err", encoding: .utf8)) ?? ""
         #expect(notice.contains("UTF-8"))
         // Stored text is unchanged.
@@ -112,31 +132,31 @@ import Testing
         try tmux.keys("F2")
         _ = try tmux.waitFor("Cấp số thứ tự")
         try tmux.keys("-l", "Nguyeenx Hoongf Suwj")
-        #expect(try tmux.waitFor("Nguyễn Hồng Sự").contains("Nguyễn Hồng Sự"))
+        do { let screen = try tmux.waitFor("Nguyễn Hồng Sự"); #expect(screen.contains("Nguyễn Hồng Sự"), "\(screen)") }
         // A resize in the middle of the form keeps what was typed.
         try tmux.run(["resize-window", "-t", tmux.session, "-x", "100", "-y", "30"])
-        #expect(try tmux.waitFor("Nguyễn Hồng Sự").contains("Họ và tên"))
+        do { let screen = try tmux.waitFor("Nguyễn Hồng Sự"); #expect(screen.contains("Họ và tên"), "\(screen)") }
         try tmux.run(["resize-window", "-t", tmux.session, "-x", "80", "-y", "24"])
         try tmux.keys("Enter")
-        #expect(try tmux.waitFor("A001").contains("SỐ THỨ TỰ"))
+        do { let screen = try tmux.waitFor("A001"); #expect(screen.contains("SỐ THỨ TỰ"), "\(screen)") }
         try tmux.keys("Escape")
         _ = try tmux.waitFor("Đang chờ (1)")
         try tmux.keys("F5")
-        #expect(try tmux.waitFor("Mời số A001").contains("Nguyễn Hồng Sự"))
+        do { let screen = try tmux.waitFor("Mời số A001"); #expect(screen.contains("Nguyễn Hồng Sự"), "\(screen)") }
         try tmux.keys("F4")
         _ = try tmux.waitFor("Tiếp nhận hồ sơ")
         try tmux.keys("-l", "xac nhan tinh trang")
         _ = try tmux.waitFor("Cấp Giấy xác nhận")
         try tmux.keys("Enter")
-        #expect(try tmux.waitFor("30/11/2026").contains("Ngày hẹn trả"))
+        do { let screen = try tmux.waitFor("30/11/2026"); #expect(screen.contains("Ngày hẹn trả"), "\(screen)") }
         try tmux.keys("Enter")
-        #expect(try tmux.waitFor("MÃ HỒ SƠ").contains("MC-261125-001"))
+        do { let screen = try tmux.waitFor("MÃ HỒ SƠ"); #expect(screen.contains("MC-261125-001"), "\(screen)") }
         try tmux.keys("Escape")
         _ = try tmux.waitFor("Đang phục vụ (1)")
         try tmux.keys("F7")
         _ = try tmux.waitFor("đã xong")
         try tmux.keys("F10")
-        #expect(try tmux.waitFor("EXITED-0").contains("EXITED-0"))
+        do { let screen = try tmux.waitFor("EXITED-0"); #expect(screen.contains("EXITED-0"), "\(screen)") }
 
         let dossiers = try MotcuaProcess.run(["dossier", "list", "--json", "--db", db, "--now", "2026-11-25 09:30"])
         let d = try #require((dossiers.json as? [[String: Any]])?.first)

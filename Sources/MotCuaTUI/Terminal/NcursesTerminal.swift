@@ -219,6 +219,8 @@ public final class NcursesTerminal: Terminal {
             } else {
                 fastErrors = 0
             }
+            // A new size the terminal did not signal (SIGWINCH blocked or lost).
+            if motcua_check_resize() != 0 { return .resize }
             return nil
         }
         fastErrors = 0

@@ -296,15 +296,23 @@ public struct Form {
     public mutating func handle(_ key: Key) -> FormEvent {
         if var p = openPicker {
             switch key {
-            case .up, .down, .pageUp, .pageDown:
+            case .up where p.hasTypedQuery, .down where p.hasTypedQuery, .pageUp where p.hasTypedQuery,
+                 .pageDown where p.hasTypedQuery:
                 p.handle(key)
                 fields[focusIndex] = .picker(p)
                 return .none
-            case .enter, .tab:
+            case .enter where p.hasTypedQuery, .tab where p.hasTypedQuery:
+                // Nothing typed: the suggestions were only offered, so the field stays empty and
+                // the key does its usual job (Tab moves on, Enter saves). Typed: Enter takes the
+                // highlighted item and stays, so the next Tab goes to the next field; Tab takes it
+                // and moves on.
                 p.acceptHighlighted()
                 fields[focusIndex] = .picker(p)
-                if key == .tab { focusNext() } else if hasNextField { step(+1, wrap: false) }
+                if key == .tab { focusNext() }
                 return .changed
+            case .enter, .tab:
+                p.close()
+                fields[focusIndex] = .picker(p)
             case .escape:
                 p.close()
                 fields[focusIndex] = .picker(p)

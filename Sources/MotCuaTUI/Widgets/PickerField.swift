@@ -143,6 +143,8 @@ public struct PickerField {
     }
 
     public var selectedID: String? { selected?.id }
+    /// The clerk typed something to search for (not just focused the field).
+    public var hasTypedQuery: Bool { !query.text.trimmingCharacters(in: .whitespaces).isEmpty }
     /// The highlighted item of the dropdown.
     public var highlighted: PickerItem? { list.selected.flatMap { results.indices.contains($0) ? results[$0] : nil } }
     /// The dropdown is open and has something to choose: Up/Down/Enter belong to it.
@@ -242,7 +244,10 @@ public struct PickerField {
         let layout = FieldRowLayout(col: col, width: width, labelWidth: labelWidth,
                                     preferred: query.width ?? 44, trailing: trailing)
         layout.drawLabel(label.text(language), into: &g, row: row, focused: focused)
-        let cursorCol = query.drawValue(text: query.text, cursor: query.cursor, into: &g, row: row, layout: layout,
+        // A chosen item (or a field not being edited) shows from its start: the beginning of a
+        // procedure's name tells which it is.
+        let showFromStart = !focused || selected != nil
+        let cursorCol = query.drawValue(text: query.text, cursor: showFromStart ? 0 : query.cursor, into: &g, row: row, layout: layout,
                                         focused: focused, placeholder: query.placeholder?.text(language))
         if let error {
             layout.drawTrailing(error, into: &g, row: row, style: WidgetStyle.error)
