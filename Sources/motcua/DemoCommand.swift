@@ -136,7 +136,7 @@ struct DemoWeek {
         return try db.receiveDossier(
             ReceiveRequest(procedureCode: p.code, name: person.0, idNumber: DemoData.cccd(&rng, female: person.1),
                            phone: DemoData.phone(&rng), address: DemoData.address(&rng), ticketCode: ticket,
-                           channel: Int.random(in: 0..<6, using: &rng) == 0 ? "online" : "direct",
+                           channel: ticket == nil && Int.random(in: 0..<6, using: &rng) == 0 ? "online" : "direct",
                            delivery: post ? "post" : "desk"),
             now: at, actor: clerk(counter), calendar: calendar)
     }

@@ -5,7 +5,7 @@ import MotCuaStore
 
 struct DossierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "dossier", abstract: "Hồ sơ thủ tục hành chính (dossiers).",
-                                                    subcommands: [Receive.self, List.self, Show.self, SetStatus.self])
+                                                    subcommands: [Receive.self, List.self, Show.self, SetStatus.self], defaultSubcommand: List.self)
 
     struct Receive: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Tiếp nhận hồ sơ, tính ngày hẹn trả (receive a dossier).")

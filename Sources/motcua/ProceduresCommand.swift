@@ -5,7 +5,7 @@ import MotCuaStore
 
 struct ProceduresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "procedures", abstract: "Danh mục thủ tục (procedure catalog).",
-                                                    subcommands: [List.self, Import.self])
+                                                    subcommands: [List.self, Import.self], defaultSubcommand: List.self)
 
     struct ProcedureJSON: Encodable {
         let code: String, name: String, field: String, processingDays: Int, cutoff: String?, fee: Int, feeNote: String

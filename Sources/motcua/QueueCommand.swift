@@ -5,7 +5,7 @@ import MotCuaStore
 
 struct QueueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "queue", abstract: "Hàng chờ hôm nay (today's queue).",
-                                                    subcommands: [List.self, CallNext.self, Done.self, NoShow.self, Serve.self, Recall.self, Left.self])
+                                                    subcommands: [List.self, CallNext.self, Done.self, NoShow.self, Serve.self, Recall.self, Left.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Danh sách số thứ tự hôm nay (list today's tickets).")

@@ -134,7 +134,15 @@ import Testing
         try tmux.keys("-l", "Nguyeenx Hoongf Suwj")
         do { let screen = try tmux.waitFor("Nguyễn Hồng Sự"); #expect(screen.contains("Nguyễn Hồng Sự"), "\(screen)") }
         // A resize in the middle of the form keeps what was typed.
+        // Regression: under tmux SIGWINCH arrived blocked and the desk kept drawing at the old size.
+        try tmux.run(["resize-window", "-t", tmux.session, "-x", "60", "-y", "20"])
+        do { let screen = try tmux.waitFor("Cửa sổ quá nhỏ"); #expect(screen.contains("(60×20)"), "\(screen)") }
         try tmux.run(["resize-window", "-t", tmux.session, "-x", "100", "-y", "30"])
+        do {
+            let screen = try tmux.waitFor("Họ và tên")
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.count >= 30 && lines[29].contains("Huỷ"), "the key bar is not on the 30th row:\n\(screen)")
+        }
         do { let screen = try tmux.waitFor("Nguyễn Hồng Sự"); #expect(screen.contains("Họ và tên"), "\(screen)") }
         try tmux.run(["resize-window", "-t", tmux.session, "-x", "80", "-y", "24"])
         try tmux.keys("Enter")

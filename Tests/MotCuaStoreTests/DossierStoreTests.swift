@@ -71,6 +71,23 @@ import MotCuaCore
         let d = try db.receiveDossier(ReceiveRequest(procedureCode: p.code, name: "Bốn", address: "Ấp 3, xã Tân Phú", delivery: "post"),
                                       now: at("2026-11-25 09:00"), actor: clerk1, calendar: WorkingCalendar())
         #expect(d.deliveryAddress == "Ấp 3, xã Tân Phú")
+        // An address typed for post, then the desk chosen: the address is not kept.
+        let atDesk = try db.receiveDossier(ReceiveRequest(procedureCode: p.code, name: "Năm", delivery: "desk", deliveryAddress: "Ấp 4"),
+                                           now: at("2026-11-25 09:05"), actor: clerk1, calendar: WorkingCalendar())
+        #expect(atDesk.deliveryAddress == nil)
+    }
+
+    @Test func aTicketHolderSubmitsInPerson() throws {
+        let db = try AppDatabase(path: try TempDir().file("d.sqlite"))
+        let p = try anyProcedure(db, days: 3)
+        _ = try db.addWalkIn(WalkInRequest(name: "Sáu"), now: at("2026-11-25 08:00"), actor: clerk1)
+        do {
+            _ = try db.receiveDossier(ReceiveRequest(procedureCode: p.code, name: "Sáu", ticketCode: "A001", channel: "post"),
+                                      now: at("2026-11-25 09:00"), actor: clerk1, calendar: WorkingCalendar())
+            Issue.record("a ticket holder's dossier was taken as posted")
+        } catch let e as FieldError {
+            #expect(e.field == "channel")
+        }
     }
 }
 

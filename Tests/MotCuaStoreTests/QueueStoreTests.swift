@@ -51,6 +51,8 @@ import MotCuaCore
         #expect(throws: FieldError.self) { _ = try db.addWalkIn(WalkInRequest(name: "An", phone: "091234567"), now: at("2026-11-25 08:00"), actor: clerk1) }
         #expect(throws: FieldError.self) { _ = try db.addWalkIn(WalkInRequest(name: "An", procedureCode: "NOPE"), now: at("2026-11-25 08:00"), actor: clerk1) }
         #expect(throws: FieldError.self) { _ = try db.addWalkIn(WalkInRequest(name: "An", priority: "other"), now: at("2026-11-25 08:00"), actor: clerk1) }
+        // Regression: a CCCD typed into the name (the form wrapped round) became part of it.
+        #expect(throws: FieldError.self) { _ = try db.addWalkIn(WalkInRequest(name: "Nguyễn Văn An001203012345"), now: at("2026-11-25 08:00"), actor: clerk1) }
         #expect(try db.changeMark() == before)
         #expect(try db.tickets(day: LocalDate(year: 2026, month: 11, day: 25)!).isEmpty)
     }

@@ -69,14 +69,14 @@ struct DeskRenderTests {
         let rows = DeskApp.render(snapshot: Sample.snapshot, size: (24, 80), language: .vi).dump()
         let expected = [
             " UBND xã Tân Lập · Quầy 3 · Cán bộ: Nguyễn Thị Hoà             08:05 25/11/2026",
-            " Số    Họ và tên         Ưu tiên        Thủ tục            Trạng thái     Đã chờ",
+            " Số    Họ và tên        Ưu tiên          Thủ tục           Trạng thái     Đã chờ",
             " Đang phục vụ (1)",
-            " A010  Trần Văn Bình                    Chứng thực bản sao Đang phục vụ     4 ph",
+            " A010  Trần Văn Bình                     Chứng thực bản s… Đang phục vụ     4 ph",
             "",
             " Đang chờ (3)",
-            " A013  Lê Thị Mận        Người cao tuổi Đăng ký khai sinh  Đang chờ        12 ph",
-            " A011  Phạm Quốc Hưng                   Xác nhận tình trạ… Đang chờ       !41 ph",
-            " A012  Đặng Thị Ngọc Hư…                Hộ tịch            Đang chờ        25 ph",
+            " A013  Lê Thị Mận       Người cao tuổi   Đăng ký khai sinh Đang chờ        12 ph",
+            " A011  Phạm Quốc Hưng                    Xác nhận tình tr… Đang chờ       !41 ph",
+            " A012  Đặng Thị Ngọc H…                  Hộ tịch           Đang chờ        25 ph",
         ] + Array(repeating: "", count: 13) + [" ! đã chờ quá 30 phút", "F1 Trợ giúp  F10 Thoát"]
         #expect(rows == expected, Comment(rawValue: "\n" + rows.joined(separator: "\n")))
     }

@@ -22,7 +22,7 @@ public struct ReceiveRequest: Sendable {
     public func validated(procedure lookup: (String) -> Procedure?) throws -> ValidReceive {
         let code = try WalkInRequest.checkProcedure(self.procedureCode, lookup)
         guard let procedure = lookup(code) else { throw FieldError(field: "procedure", label: Localized(vi: "Thủ tục", en: "Procedure"), problem: Localized(vi: "không có trong danh mục", en: "not in the catalog")) }
-        let name = try VietnameseText.validateName(self.name, field: "name")
+        let name = try WalkInRequest.personName(self.name)
         let id = try self.idNumber.flatMap(WalkInRequest.blankToNil).map { try CitizenID.parse($0).digits }
         let phone = try self.phone.flatMap(WalkInRequest.blankToNil).map { try PhoneNumber.parse($0).digits }
         let address = try self.address.flatMap(WalkInRequest.blankToNil).map { try VietnameseText.validateName($0, field: "address") }
@@ -39,10 +39,10 @@ public struct ReceiveRequest: Sendable {
             chosen = .desk
         }
         if !procedure.deliveries.contains(chosen) {
-            let allowed = procedure.deliveries.map(\.rawValue).sorted().joined(separator: ", ")
+            let allowed = Delivery.allCases.filter(procedure.deliveries.contains)
             throw FieldError(field: "delivery", label: Localized(vi: "Nhận kết quả", en: "Delivery"),
-                             problem: Localized(vi: "thủ tục \(procedure.code) chỉ trả kết quả qua: \(allowed)",
-                                                en: "procedure \(procedure.code) only delivers by: \(allowed)"))
+                             problem: Localized(vi: "thủ tục \(procedure.code) chỉ trả kết quả: \(allowed.map(\.label.vi).joined(separator: ", "))",
+                                                en: "procedure \(procedure.code) only delivers: \(allowed.map(\.label.en).joined(separator: ", "))"))
         }
         var deliveryAddress = try self.deliveryAddress.flatMap(WalkInRequest.blankToNil).map { try VietnameseText.validateName($0, field: "delivery_address") }
         if chosen != .desk && deliveryAddress == nil { deliveryAddress = address }
@@ -51,9 +51,15 @@ public struct ReceiveRequest: Sendable {
                              problem: Localized(vi: "bắt buộc khi trả qua bưu chính hoặc tại nhà",
                                                 en: "required when the result goes by post or home"))
         }
+        // An address typed for post and then switched back to the desk is not kept.
+        if chosen == .desk { deliveryAddress = nil }
         let notes = self.notes.map(VietnameseText.normalize).flatMap(WalkInRequest.blankToNil)
         let ticket = try self.ticketCode.flatMap(WalkInRequest.blankToNil).map { raw -> String in
             let t = try Ticket.parse(code: raw); return Ticket.code(series: t.series, number: t.number)
+        }
+        if ticket != nil && channel != .direct {
+            throw FieldError(field: "channel", label: Localized(vi: "Hình thức nộp", en: "Channel"),
+                             problem: Localized(vi: "người có số thứ tự nộp trực tiếp tại quầy", en: "a ticket holder submits in person"))
         }
         return ValidReceive(procedure: procedure, applicant: Applicant(name: name, idNumber: id, phone: phone, address: address),
                             channel: channel, delivery: chosen, deliveryAddress: deliveryAddress, notes: notes, ticketCode: ticket)

@@ -27,6 +27,7 @@ extension DeskApp {
                 push(ConfirmScreen(title: vi ? "Vắng mặt" : "No-show",
                                    message: vi ? "Số \(t.code) — \(t.applicantName) — không có mặt? Phiếu sẽ đóng."
                                                : "\(t.code) — \(t.applicantName) — did not come? The ticket will be closed.",
+                                   defaultYes: true,
                                    onYes: { app in
                                        do {
                                            let closed = try session.finishCurrent(.noShow)
@@ -37,7 +38,8 @@ extension DeskApp {
                 let t = try session.requireCurrent()
                 let counters = session.profile().counters
                 push(PromptScreen(title: vi ? "Chuyển quầy" : "Transfer",
-                                  label: vi ? "Chuyển số \(t.code) sang quầy (1–\(counters)):" : "Send \(t.code) to counter (1–\(counters)):",
+                                  label: vi ? "Chuyển số \(t.code) sang quầy (1–\(counters), trừ quầy \(session.counter)):"
+                                            : "Send \(t.code) to counter (1–\(counters), not \(session.counter)):",
                                   asciiOnly: true, maxLength: 2,
                                   validate: { text in
                                       guard let n = Int(text), (1...counters).contains(n), n != session.counter else {

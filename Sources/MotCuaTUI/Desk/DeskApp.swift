@@ -163,11 +163,9 @@ public final class DeskApp {
         let snap = shown ?? snapshot
         guard let top = screens.last, !state.showHelp,
               size.rows >= DeskScreen.minRows, size.cols >= DeskScreen.minCols else {
-            let help = screens.last.map {
-                keymap.helpEntries(context: $0.keyContext, language: language, hiding: session == nil ? [] : DeskApp.notYetBuilt)
-            } ?? helpItems
+            let bar = state.showHelp && session != nil ? helpBar : keyBarItems
             return DeskScreen.render(snapshot: snap, rows: size.rows, cols: size.cols, language: language,
-                                     state: state, keyBar: keyBarItems, help: help)
+                                     state: state, keyBar: bar, help: currentHelp)
         }
         var g = CellGrid(rows: size.rows, cols: size.cols)
         DeskScreen.renderHeader(into: &g, header: snap?.header, language: language)
@@ -182,12 +180,30 @@ public final class DeskApp {
         needsDraw = true
         if key == .resize { return }
         let tooSmall = terminal.size.rows < DeskScreen.minRows || terminal.size.cols < DeskScreen.minCols
-        if state.showHelp, key == .escape || key == .character("q") {
+        if state.showHelp, key == .escape || key == .character("q") || key == .function(1) {
             state.showHelp = false
             return
         }
+        if state.showHelp, session != nil {
+            // While help shows, movement keys scroll it and nothing reaches the screen below.
+            switch keymap.action(for: key, in: screens.last?.keyContext ?? .queue) {
+            case .cursorDown?: scroll(by: 1)
+            case .cursorUp?: scroll(by: -1)
+            case .pageDown?: scroll(by: page)
+            case .pageUp?: scroll(by: -page)
+            case .cursorFirst?: scroll(by: Int.min / 2)
+            case .cursorLast?: scroll(by: Int.max / 2)
+            case .quit?: state.showHelp = false
+            default: break
+            }
+            return
+        }
         if let top = screens.last, !tooSmall {
+            // A message belongs to the key that caused it: the next key starts clean.
+            if session != nil { state.message = nil; state.messageIsWarning = false }
             handleOnScreen(top, key)
+            // A dialog that closed itself may have changed the data the queue shows.
+            if screens.isEmpty { reload() }
             return
         }
         guard let action = keymap.action(for: key, in: .queue) else {
@@ -303,6 +319,18 @@ public final class DeskApp {
         }
     }
 
+    /// The help for the screen on top (the queue's when none).
+    private var currentHelp: [(keys: String, text: String)] {
+        guard let top = screens.last else { return helpItems }
+        return keymap.helpEntries(context: top.keyContext, language: language, hiding: session == nil ? [] : DeskApp.notYetBuilt)
+    }
+
+    /// While help shows, the bar says how to move in it and leave it.
+    private var helpBar: [(key: String, label: String)] {
+        language == .vi ? [("Esc", "Đóng trợ giúp"), ("PgDn", "Trang sau"), ("PgUp", "Trang trước")]
+                        : [("Esc", "Close help"), ("PgDn", "Next page"), ("PgUp", "Previous page")]
+    }
+
     private var page: Int {
         DeskScreen.waitingRoom(rows: terminal.size.rows, servingCount: snapshot?.serving.count ?? 0)
     }
@@ -321,6 +349,6 @@ public final class DeskApp {
         let count = snapshot?.waiting.count ?? 0
         let maxOffset = max(0, count - page)
         state.waitingOffset = min(max(0, state.waitingOffset), maxOffset)
-        state.helpOffset = min(max(0, state.helpOffset), max(0, helpItems.count - 1))
+        state.helpOffset = min(max(0, state.helpOffset), max(0, currentHelp.count - 1))
     }
 }

@@ -91,7 +91,7 @@ enum DeskScreen {
     // MARK: - Queue
 
     struct Columns {
-        var ticket = 5, name = 0, priority = 14, purpose = 0, status = 12, waited = 8
+        var ticket = 5, name = 0, priority = 16, purpose = 0, status = 12, waited = 8
         init(cols: Int) {
             let fixed = ticket + priority + status + waited + 6 // 5 gaps + left margin
             let rest = max(10, cols - fixed)
@@ -200,11 +200,17 @@ enum DeskScreen {
         var row = 3
         let keyWidth = min(24, max(8, help.map { CellWidth.of($0.keys) }.max() ?? 8))
         let start = min(max(0, offset), max(0, help.count - 1))
-        for item in help.dropFirst(start) {
-            guard row < bottom else { break }
+        let room = bottom - row
+        let more = help.count - start > room
+        for item in help.dropFirst(start).prefix(more ? room - 1 : room) {
             g.put(row: row, col: 2, text: CellWidth.fit(item.keys, toCells: keyWidth), style: CellStyle(.bold))
             g.put(row: row, col: 3 + keyWidth, text: CellWidth.truncate(item.text, toCells: g.cols - 4 - keyWidth))
             row += 1
+        }
+        if more {
+            let left = help.count - start - (room - 1)
+            g.put(row: row, col: 2, text: language == .en ? "↓ \(left) more — PgDn" : "↓ còn \(left) dòng — PgDn",
+                  style: CellStyle(.bold, role: .muted))
         }
     }
 
@@ -226,7 +232,16 @@ enum DeskScreen {
                                    : "! đã chờ quá \(longWaitMinutes) phút"
             style = CellStyle(.dim, role: .muted)
         }
-        if !text.isEmpty { g.put(row: row, col: 1, text: CellWidth.truncate(text, toCells: g.cols - 2), style: style) }
+        guard !text.isEmpty else { return }
+        // A long message (a refusal with its reason) takes the row above too rather than lose its end.
+        let lines = CellWidth.of(text) > g.cols - 2 ? wrap(text, toCells: g.cols - 2) : [text]
+        if lines.count >= 2, row >= 2 {
+            g.fill(row: row - 1, style: .plain)
+            g.put(row: row - 1, col: 1, text: lines[0], style: style)
+            g.put(row: row, col: 1, text: CellWidth.truncate(lines.dropFirst().joined(separator: " "), toCells: g.cols - 2), style: style)
+        } else {
+            g.put(row: row, col: 1, text: CellWidth.truncate(text, toCells: g.cols - 2), style: style)
+        }
     }
 
     /// The key bar, as roomy as the width allows: `F1 Trợ giúp  F2 …`, then single gaps, then

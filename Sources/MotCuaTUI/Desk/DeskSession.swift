@@ -76,7 +76,8 @@ public final class DeskSession {
         header.inputMethod = inputMethod
         return DeskSnapshot(header: header,
                             waiting: open.filter { $0.status == .waiting }.map(line),
-                            serving: open.filter { $0.status == .called || $0.status == .serving }.map(line))
+                            // Only this counter's: a ticket sent to another counter leaves this list.
+                            serving: open.filter { ($0.status == .called || $0.status == .serving) && $0.counter == counter }.map(line))
     }
 
     // MARK: - Queue actions (one transaction each)

@@ -117,7 +117,12 @@ public final class DossierListScreen: Screen {
         if isTyping {
             switch key {
             case .character(let ch):
-                if ScreenDraw.isTypable(ch), model.search.count < 100 { model.setSearch(model.search + String(ch)) }
+                if ScreenDraw.isTypable(ch), model.search.count < 100 {
+                    model.setSearch(ScreenDraw.searchTyping(ch, after: model.search, app: app))
+                }
+                return true
+            case .ctrl("u"):
+                model.setSearch("")
                 return true
             case .backspace:
                 if !model.search.isEmpty { model.setSearch(String(model.search.dropLast())) }

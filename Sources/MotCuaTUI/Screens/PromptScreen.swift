@@ -2,6 +2,13 @@ import MotCuaCore
 
 /// Drawing helpers shared by the small dialogs and the dossier screens.
 enum ScreenDraw {
+    /// A key typed into a search box. Telex applies, so `Nguyeenx` finds Nguyễn as the header's
+    /// `[Telex]` promises (search ignores the marks anyway); VNI does not, because its digits
+    /// would turn ticket and dossier codes (`A1`) into letters.
+    static func searchTyping(_ ch: Character, after text: String, app: DeskApp) -> String {
+        app.composer.kind == .telex ? app.composer.type(ch, after: text) : text + String(ch)
+    }
+
     /// A framed box centred in rows `top..<bottom`, drawn over what is there. Returns the first
     /// inner row and the inner column range.
     @discardableResult

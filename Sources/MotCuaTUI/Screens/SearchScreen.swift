@@ -82,7 +82,10 @@ public final class SearchScreen: Screen {
     public func handle(key: Key, app: DeskApp) -> Bool {
         switch key {
         case .character(let ch):
-            if ScreenDraw.isTypable(ch), query.count < 100 { setQuery(query + String(ch)) }
+            if ScreenDraw.isTypable(ch), query.count < 100 { setQuery(ScreenDraw.searchTyping(ch, after: query, app: app)) }
+            return true
+        case .ctrl("u"):
+            setQuery("")
             return true
         case .backspace:
             if !query.isEmpty { setQuery(String(query.dropLast())) }

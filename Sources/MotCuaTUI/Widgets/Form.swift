@@ -405,7 +405,11 @@ public struct Form {
             if focused { cursor = c }
         }
         let hintRow = top + 2 + fields.count + 1
-        if hintRow < bottom, let hint = focusedField?.hint?.text(language) {
+        if hintRow < bottom, let error = focusedField?.error {
+            // The row beside the field may cut a long error; here it is whole.
+            g.put(row: hintRow, col: left, text: CellWidth.truncate("\(focusedField?.label.text(language) ?? ""): \(error)", toCells: width),
+                  style: WidgetStyle.error)
+        } else if hintRow < bottom, let hint = focusedField?.hint?.text(language) {
             g.put(row: hintRow, col: left, text: CellWidth.truncate(hint, toCells: width), style: WidgetStyle.muted)
         }
         if case .picker(let p) = focusedField, p.dropdownHeight > 0 {

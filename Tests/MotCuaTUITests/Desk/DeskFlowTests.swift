@@ -181,6 +181,21 @@ struct DeskFlowTests {
         #expect(f.screen.contains("chưa gọi số nào"))  // no longer this counter's ticket
     }
 
+    @Test("help over the register scrolls and keeps keys away from the list")
+    func helpOverAScreen() throws {
+        let f = try DeskFlow()
+        try f.keys("M-3 F1")
+        #expect(f.screen.contains("Trợ giúp"))
+        #expect(f.rows[23].contains("Đóng trợ giúp"))
+        let first = f.rows[3]
+        try f.keys("PgDn")
+        #expect(f.rows[3] != first)
+        try f.keys("F5")                  // not passed to the list below
+        #expect(f.screen.contains("Trợ giúp"))
+        try f.keys("Esc")
+        #expect(f.screen.contains("Sổ theo dõi hồ sơ"))
+    }
+
     @Test("thousands of random keys on a real store: no crash, database consistent", arguments: [7, 8])
     func fuzz(seed: UInt64) throws {
         let f = try DeskFlow()
