@@ -26,6 +26,8 @@ class FormScreen: Screen {
     func valueChanged(app: DeskApp) {}
     /// A fresh copy of the form for the next citizen.
     func makeAnother(app: DeskApp) -> FormScreen? { nil }
+    /// What Enter does on the result panel.
+    var anotherHint: Localized { Localized(vi: "Enter: nhập tiếp người sau", en: "Enter: next person") }
 
     func handle(key: Key, app: DeskApp) -> Bool {
         if confirmingDiscard {
@@ -124,7 +126,7 @@ class FormScreen: Screen {
         row += 1
         for line in r.lines { centred(line, .plain) }
         row += 1
-        centred(language == .vi ? "Enter: nhập tiếp người sau   Esc: về màn hình trước" : "Enter: next person   Esc: back",
+        centred(anotherHint.text(language) + (language == .vi ? "   Esc: về màn hình trước" : "   Esc: back"),
                 CellStyle(.dim, role: .muted))
     }
 }

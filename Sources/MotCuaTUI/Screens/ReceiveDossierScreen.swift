@@ -104,5 +104,10 @@ final class ReceiveDossierScreen: FormScreen {
                                   vi ? "F7 trên hàng chờ để kết thúc số đang phục vụ" : "F7 on the queue finishes the ticket being served"])
     }
 
-    override func makeAnother(app: DeskApp) -> FormScreen? { ReceiveDossierScreen(session: session, ticket: nil) }
+    /// The same citizen often brings more than one dossier: Enter opens the form again for them.
+    override func makeAnother(app: DeskApp) -> FormScreen? { ReceiveDossierScreen(session: session, ticket: ticket) }
+    override var anotherHint: Localized {
+        ticket == nil ? Localized(vi: "Enter: nhận hồ sơ khác", en: "Enter: another dossier")
+                      : Localized(vi: "Enter: nhận thêm hồ sơ của \(ticket?.code ?? "")", en: "Enter: another dossier for \(ticket?.code ?? "")")
+    }
 }
