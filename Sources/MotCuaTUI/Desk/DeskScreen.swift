@@ -77,7 +77,8 @@ enum DeskScreen {
         guard let h = header else { return }
         let counter = language == .en ? "Counter \(h.counter)" : "Quầy \(h.counter)"
         let clerk = language == .en ? "Clerk: \(h.clerk)" : "Cán bộ: \(h.clerk)"
-        let clock = h.inputMethod.isEmpty ? h.clock : "[\(h.inputMethod)] \(h.clock)"
+        // The input method's label is padded to the widest ("Telex") so the header does not shift.
+        let clock = h.inputMethod.isEmpty ? h.clock : "[\(CellWidth.pad(h.inputMethod, toCells: 5))] \(h.clock)"
         let clockW = CellWidth.of(clock)
         let room = g.cols - 2 - (clockW > 0 ? clockW + 2 : 0)
         // Counter first after the desk so it survives truncation of a long desk name.

@@ -136,7 +136,7 @@ struct DeskFlowTests {
         let f = try DeskFlow()
         #expect(f.rows[0].contains("[Telex]"))
         try f.keys("F9")
-        #expect(f.rows[0].contains("[VNI]"))
+        #expect(f.rows[0].contains("[VNI  ]"))
         try f.keys("F2")
         f.type("Nguye6n4")
         #expect(f.rows.contains { $0.contains("Nguyễn") })
