@@ -92,6 +92,14 @@ enum DossierActions {
                         change(tracking: tracking)
                     }
                 }))
+        case .dossierReturn, .dossierDeliverHome:
+            // The register records who took the result; the applicant's name is offered, so
+            // Enter confirms the usual case and Esc changes nothing.
+            app.push(PromptScreen(
+                title: en ? "\(target.label.en) — \(dossier.code)" : "\(target.label.vi) — hồ sơ \(dossier.code)",
+                label: en ? "Result received by (full name):" : "Người nhận kết quả (họ tên):",
+                text: dossier.applicantName, under: screen, validate: required,
+                onAccept: { name, _ in change(reason: en ? "Received by: \(name)" : "Người nhận: \(name)") }))
         default:
             change()
         }

@@ -176,6 +176,10 @@ struct ScreensDossierListTests {
         #expect(list.selectedDossier?.status == .ready)
         #expect(f.rows.contains { $0.contains(f.bảy) && $0.contains("Có kết quả") })
         try f.keys("F6")
+        // Who takes the result is asked, with the applicant's name offered.
+        #expect(f.rows.contains { $0.contains("Người nhận kết quả") })
+        #expect(try f.status(f.bảy) == .ready)
+        try f.keys("Enter")
         #expect(try f.status(f.bảy) == .returned)
         #expect(f.message.contains("đã trả kết quả tại quầy cho Trần Văn Bảy"))
         #expect(try f.actions(f.bảy) == ["receive", "ready", "returned"])
@@ -292,7 +296,11 @@ struct ScreensDossierListTests {
         try f.keys("Esc")
         try f.openList(selecting: f.hưng)
         try f.keys("M-h")
+        try f.keys("Esc")                      // Esc on the recipient prompt changes nothing
+        #expect(try f.status(f.hưng) == .ready)
+        try f.keys("M-h Enter")
         #expect(try f.status(f.hưng) == .deliveredHome)
+        #expect(try f.db.events(entity: "dossier", key: f.hưng).last?.data.contains("Người nhận: Phạm Quốc Hưng") == true)
         #expect(f.message.contains("đã trả kết quả tại nhà"))
     }
 
