@@ -248,7 +248,6 @@ public final class DeskApp {
     public func pop(_ screen: Screen) {
         screens.removeAll { $0 === screen }
         needsDraw = true
-        if screens.isEmpty { reload() }
     }
 
     /// Replaces the message on the status line.

@@ -47,9 +47,10 @@ public final class DeskSession {
     }
 
     /// The ticket this counter is serving: the latest one called here that is not finished.
-    public func currentTicket() -> Ticket? {
-        ((try? db.tickets(day: today)) ?? [])
-            .filter { $0.counter == counter && ($0.status == .called || $0.status == .serving) }
+    public func currentTicket() -> Ticket? { current(in: (try? db.tickets(day: today)) ?? []) }
+
+    private func current(in tickets: [Ticket]) -> Ticket? {
+        tickets.filter { $0.counter == counter && ($0.status == .called || $0.status == .serving) }
             .max { ($0.calledAt ?? $0.issuedAt) < ($1.calledAt ?? $1.issuedAt) }
     }
 
@@ -61,7 +62,7 @@ public final class DeskSession {
         let now = self.now
         let local = VietnamTime.local(now)
         let procedures = Dictionary(((try? db.procedures()) ?? []).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let mine = currentTicket()?.id
+        let mine = current(in: ordered)?.id
         func line(_ t: Ticket) -> QueueLine {
             var status = t.status.label.text(language)
             if let c = t.counter { status += language == .vi ? " · Q\(c)" : " · C\(c)" }
