@@ -62,54 +62,64 @@ struct QueueCommand: ParsableCommand {
         }
     }
 
-    /// done, no-show, serve, recall and left all move one ticket of today.
-    static func change(_ global: GlobalOptions, _ code: String, to status: Ticket.Status, counter: Int?) throws {
+    /// The ticket a move applies to, shared by done, no-show, serve, recall and left.
+    struct TicketArguments: ParsableArguments {
+        @Argument(help: "Số thứ tự, ví dụ A001 (ticket)") var ticket: String
+        @Option(help: "Quầy (counter)") var counter: Int?
+    }
+
+    struct Done: TicketMove {
+        static let configuration = CommandConfiguration(abstract: "Đã phục vụ xong (mark done).")
+        static let target = Ticket.Status.done
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var move: TicketArguments
+    }
+
+    struct NoShow: TicketMove {
+        static let configuration = CommandConfiguration(commandName: "no-show", abstract: "Gọi mà không có mặt (no-show).")
+        static let target = Ticket.Status.noShow
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var move: TicketArguments
+    }
+
+    struct Serve: TicketMove {
+        static let configuration = CommandConfiguration(abstract: "Bắt đầu phục vụ số đã gọi (start serving).")
+        static let target = Ticket.Status.serving
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var move: TicketArguments
+    }
+
+    struct Recall: TicketMove {
+        static let configuration = CommandConfiguration(abstract: "Gọi lại số đã gọi (recall).")
+        static let target = Ticket.Status.called
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var move: TicketArguments
+    }
+
+    struct Left: TicketMove {
+        static let configuration = CommandConfiguration(abstract: "Người chờ đã bỏ về (left without being served).")
+        static let target = Ticket.Status.left
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var move: TicketArguments
+    }
+}
+
+/// A subcommand that moves one of today's tickets to `target`; `run` is shared.
+protocol TicketMove: ParsableCommand {
+    static var target: Ticket.Status { get }
+    var global: GlobalOptions { get }
+    var move: QueueCommand.TicketArguments { get }
+}
+
+extension TicketMove {
+    func run() throws {
         try runReporting(global) { lang in
             let db = try global.openDatabase()
             let now = try global.clock().now()
-            let t = try db.changeTicket(code: code, day: VietnamTime.local(now).date, to: status, counter: counter,
-                                        now: now, actor: actor(counter: counter))
+            let t = try db.changeTicket(code: move.ticket, day: VietnamTime.local(now).date, to: Self.target, counter: move.counter,
+                                        now: now, actor: actor(counter: move.counter))
             if global.json { Output.print(Output.json(TicketJSON(t, now: now))); return }
             Output.print("\(t.code) — \(t.applicantName): \(t.status.label.text(lang))")
         }
-    }
-
-    struct Done: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Đã phục vụ xong (mark done).")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Số thứ tự, ví dụ A001") var ticket: String
-        @Option(help: "Quầy (counter)") var counter: Int?
-        func run() throws { try QueueCommand.change(global, ticket, to: .done, counter: counter) }
-    }
-
-    struct NoShow: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "no-show", abstract: "Gọi mà không có mặt (no-show).")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Số thứ tự") var ticket: String
-        @Option(help: "Quầy (counter)") var counter: Int?
-        func run() throws { try QueueCommand.change(global, ticket, to: .noShow, counter: counter) }
-    }
-
-    struct Serve: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Bắt đầu phục vụ số đã gọi (start serving).")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Số thứ tự") var ticket: String
-        @Option(help: "Quầy (counter)") var counter: Int?
-        func run() throws { try QueueCommand.change(global, ticket, to: .serving, counter: counter) }
-    }
-
-    struct Recall: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Gọi lại số đã gọi (recall).")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Số thứ tự") var ticket: String
-        @Option(help: "Quầy (counter)") var counter: Int?
-        func run() throws { try QueueCommand.change(global, ticket, to: .called, counter: counter) }
-    }
-
-    struct Left: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Người chờ đã bỏ về (left without being served).")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "Số thứ tự") var ticket: String
-        func run() throws { try QueueCommand.change(global, ticket, to: .left, counter: nil) }
     }
 }

@@ -98,19 +98,4 @@ public struct CitizenID: Hashable, Sendable, CustomStringConvertible {
     ]
 }
 
-/// Stored and exchanged as the digit string; decoding re-validates it.
-extension CitizenID: Codable {
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do {
-            try self.init(parsing: text)
-        } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message(.en)))
-        }
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(digits)
-    }
-}
+extension CitizenID: ValidatedDigits {}

@@ -101,19 +101,4 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
     public var international: String { "+84" + digits.dropFirst() }
 }
 
-/// Stored as the domestic digit string; decoding re-validates it.
-extension PhoneNumber: Codable {
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do {
-            try self.init(parsing: text)
-        } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message(.en)))
-        }
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(digits)
-    }
-}
+extension PhoneNumber: ValidatedDigits {}
