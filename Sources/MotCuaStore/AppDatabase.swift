@@ -123,38 +123,58 @@ public final class AppDatabase: Sendable {
 
     /// One write transaction, `BEGIN IMMEDIATE` so two desks never both read the same "last
     /// ticket number" before either writes (the UNIQUE index is the last line of defence).
+    /// SQLite's own errors (busy, disk full, read-only) come out as a `StoreError` the clerk can read.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         guard !isReadOnly else {
             throw StoreError("Cơ sở dữ liệu đang mở chỉ đọc", "The database is open read-only")
         }
-        return try pool.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(db)
-                return .commit
+        return try Self.translatingErrors {
+            try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw StoreError("Giao dịch không hoàn tất", "Transaction did not complete") }
+                return result
             }
-            guard let result else { throw StoreError("Giao dịch không hoàn tất", "Transaction did not complete") }
-            return result
         }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.read(body)
+        try Self.translatingErrors { try pool.read(body) }
+    }
+
+    static func translatingErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                throw StoreError("Cơ sở dữ liệu đang bận (một quầy khác đang ghi quá lâu); chưa có gì thay đổi, hãy thử lại",
+                                 "The database is busy (another counter is writing for too long); nothing changed, try again", databaseFailure: true)
+            case .SQLITE_FULL:
+                throw StoreError("Đĩa đầy: không ghi được; chưa có gì thay đổi", "The disk is full: nothing was written", databaseFailure: true)
+            case .SQLITE_READONLY:
+                throw StoreError("Cơ sở dữ liệu chỉ đọc: không ghi được", "The database is read-only: nothing was written", databaseFailure: true)
+            default:
+                throw StoreError("Lỗi cơ sở dữ liệu: \(error.message ?? "\(error.resultCode)")",
+                                 "Database error: \(error.message ?? "\(error.resultCode)")", databaseFailure: true)
+            }
+        }
     }
 
     /// Grows with every committed change from any process, because every change appends an
     /// audit event. The board and the desk poll it to redraw. (Unlike `PRAGMA data_version` it
     /// does not depend on which pooled connection answers.)
     public func changeMark() throws -> Int64 {
-        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM events") ?? 0 }
+        try read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM events") ?? 0 }
     }
 
-    /// Appends the audit event for an action, inside the caller's transaction.
-    func log(_ db: Database, at: Date, actor: Actor, entity: String, key: String, action: String, data: [String: String?]) throws {
-        let json = (try? JSONSerialization.data(withJSONObject: data.mapValues { $0 ?? NSNull() as Any }, options: [.sortedKeys]))
-            .map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        try db.execute(sql: "INSERT INTO events (at, user, counter, entity, entity_key, action, data) VALUES (?,?,?,?,?,?,?)",
-                       arguments: [Timestamp.text(at), actor.user, actor.counter, entity, key, action, json])
+    /// Appends a one-event action (settings, catalog) inside the caller's transaction.
+    func log(_ db: Database, at: Date, actor: Actor, entity: String, key: String, action: String, data: EventData) throws {
+        var batch = ActionBatch(db, at: at, actor: actor)
+        try batch.record(entity: entity, key: key, action: action, data: data)
     }
 
     private func seedIfNew() throws {
@@ -162,8 +182,10 @@ public final class AppDatabase: Sendable {
         if !hasCatalog {
             try write { db in
                 for p in ProcedureCatalog.builtIn.procedures { try ProcedureRow.upsert(p, db) }
+                var data = EventData()
+                data.extra = ["count": String(ProcedureCatalog.builtIn.procedures.count)]
                 try log(db, at: Date(), actor: Actor.current(counter: nil), entity: "procedures", key: "built-in",
-                        action: "seed", data: ["count": String(ProcedureCatalog.builtIn.procedures.count)])
+                        action: "seed", data: data)
             }
         }
     }

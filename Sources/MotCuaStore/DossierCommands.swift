@@ -2,150 +2,188 @@ import Foundation
 import GRDB
 import MotCuaCore
 
-/// Which dossiers a list shows.
-public struct DossierFilter: Sendable {
-    public var status: DossierStatus?
-    public var overdueOn: LocalDate?
-    public var dueBefore: LocalDate?
-    public var receivedOn: LocalDate?
-    public var search: String?
-    public var limit: Int
-    public init(status: DossierStatus? = nil, overdueOn: LocalDate? = nil, dueBefore: LocalDate? = nil,
-                receivedOn: LocalDate? = nil, search: String? = nil, limit: Int = 10_000) {
-        self.status = status; self.overdueOn = overdueOn; self.dueBefore = dueBefore
-        self.receivedOn = receivedOn; self.search = search; self.limit = limit
-    }
-}
-
+/// The dossier's writes: receive, and each step after it (`DossierRules`), one transaction each.
 extension AppDatabase {
-    /// Receives a dossier: finds or records the applicant, computes the due date, gives the code,
-    /// and moves the ticket being served (if any) to serving. One transaction.
+    /// Receives a dossier: resolves the applicant (asking, through `ConfirmationNeeded`, when the
+    /// CCCD is on file under another name or the same dossier was received today), computes the
+    /// due date, gives the code, and starts serving the ticket it came from. One transaction.
     public func receiveDossier(_ request: ReceiveRequest, now: Date, actor: Actor, calendar: WorkingCalendar) throws -> Dossier {
         try write { db in
             let profile = try Self.profile(db)
-            let valid = try request.validated { code in
-                try? Row.fetchOne(db, sql: "SELECT * FROM procedures WHERE code = ?", arguments: [code]).map(ProcedureRow.decode)
-            }
+            try Self.checkCounter(actor, profile)
             let day = VietnamTime.local(now).date
-            if let t = valid.ticketCode {
-                let (series, number) = try Ticket.parse(code: t)
-                guard let ticket = try Row.fetchOne(db, sql: "SELECT * FROM tickets WHERE day = ? AND series = ? AND number = ?",
-                                                    arguments: [day.iso, series.rawValue, number]).map(TicketRow.decode) else {
-                    throw FieldError(field: "ticket", label: Localized(vi: "Số thứ tự", en: "Ticket"),
-                                     problem: Localized(vi: "không có phiếu \(t) hôm nay", en: "no ticket \(t) today"))
-                }
-                if ticket.status == .called {
-                    var serving = ticket
-                    serving.status = .serving
-                    try TicketRow.updateState(serving, db)
-                }
-            }
-            let applicantId = try Self.upsertApplicant(valid.applicant, now: now, db)
+            let valid = try request.validated(on: day) { try Self.procedure(code: $0, db) }
+            var log = ActionBatch(db, at: now, actor: actor)
+            if let code = valid.ticketCode { try Self.startServing(ticket: code, day: day, actor: actor, log: &log, db) }
+            let applicant = try Self.resolveApplicant(valid.applicant, choice: valid.identity, now: now, log: &log, db)
+            if !valid.allowDuplicate { try Self.refuseDuplicate(applicant: applicant, procedure: valid.procedure, day: day, db) }
             let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM dossiers WHERE day = ?", arguments: [day.iso]) ?? 0) + 1
             let due = DueDateRule.dueDate(procedure: valid.procedure, receivedAt: now, calendar: calendar, profile: profile)
             var dossier = Dossier(code: Dossier.makeCode(deskCode: profile.deskCode, day: day, sequence: seq),
-                                  procedureCode: valid.procedure.code, applicantId: applicantId,
-                                  applicantName: valid.applicant.name, channel: valid.channel, delivery: valid.delivery,
+                                  procedureCode: valid.procedure.code, applicantId: applicant.id,
+                                  applicantName: applicant.name, channel: valid.channel, delivery: valid.delivery,
                                   deliveryAddress: valid.deliveryAddress, notes: valid.notes, receivedAt: now, dueDate: due,
                                   ticketCode: valid.ticketCode, counter: actor.counter, clerk: actor.user)
             try db.execute(sql: """
                 INSERT INTO dossiers (code, day, seq, procedure_code, applicant_id, applicant_name, channel, delivery,
-                    delivery_address, notes, received_at, due_date, status, ticket_code, counter, clerk)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-                """, arguments: [dossier.code, day.iso, seq, dossier.procedureCode, applicantId, dossier.applicantName,
+                    delivery_address, notes, received_at, due_date, status, ticket_code, counter, clerk, search_key)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                """, arguments: [dossier.code, day.iso, seq, dossier.procedureCode, applicant.id, dossier.applicantName,
                                  dossier.channel.rawValue, dossier.delivery.rawValue, dossier.deliveryAddress, dossier.notes,
                                  Timestamp.text(now), due.iso, dossier.status.rawValue, dossier.ticketCode,
-                                 dossier.counter, dossier.clerk])
+                                 dossier.counter, dossier.clerk, VietnameseText.fold(dossier.applicantName)])
             dossier.id = db.lastInsertedRowID
-            try log(db, at: now, actor: actor, entity: "dossier", key: dossier.code, action: "receive",
-                    data: ["procedure": dossier.procedureCode, "applicant": dossier.applicantName,
-                           "channel": dossier.channel.rawValue, "due_date": due.iso, "ticket": dossier.ticketCode])
+            var data = EventData(to: dossier.status.rawValue)
+            data.procedure = dossier.procedureCode; data.applicant = dossier.applicantName
+            data.channel = dossier.channel.rawValue; data.dueDate = due.iso; data.ticket = dossier.ticketCode
+            try log.record(entity: "dossier", key: dossier.code, action: "receive", data: data)
             return dossier
         }
     }
 
-    /// The same person (by CCCD) is one applicant; details given now fill in what was missing.
-    static func upsertApplicant(_ a: Applicant, now: Date, _ db: Database) throws -> Int64 {
-        if let id = a.idNumber,
-           let existing = try Row.fetchOne(db, sql: "SELECT * FROM applicants WHERE id_number = ?", arguments: [id]).map(ApplicantRow.decode),
-           let existingId = existing.id {
-            let merged = Applicant(id: existingId, name: a.name, idNumber: id, phone: a.phone ?? existing.phone,
-                                   address: a.address ?? existing.address)
-            try db.execute(sql: "UPDATE applicants SET name = ?, phone = ?, address = ?, search_key = ? WHERE id = ?",
-                           arguments: [merged.name, merged.phone, merged.address, merged.searchKey, existingId])
-            return existingId
+    /// The ticket a dossier is received from: today's, called or being served at this counter —
+    /// never a ticket still waiting or one at another counter.
+    static func startServing(ticket code: String, day: LocalDate, actor: Actor, log: inout ActionBatch, _ db: Database) throws {
+        let label = Localized(vi: "Số thứ tự", en: "Ticket")
+        guard let ticket = try TicketRow.fetch(day: day, code: code, db) else {
+            throw FieldError(field: "ticket", label: label, problem: Localized(vi: "không có phiếu \(code) hôm nay", en: "no ticket \(code) today"))
         }
-        try db.execute(sql: "INSERT INTO applicants (name, id_number, phone, address, search_key, created_at) VALUES (?,?,?,?,?,?)",
-                       arguments: [a.name, a.idNumber, a.phone, a.address, a.searchKey, Timestamp.text(now)])
-        return db.lastInsertedRowID
+        guard ticket.status.isAtCounter else {
+            throw FieldError(field: "ticket", label: label,
+                             problem: Localized(vi: "phiếu \(code) đang '\(ticket.status.label.vi)'; chỉ nhận hồ sơ của số đã gọi tới quầy",
+                                                en: "ticket \(code) is '\(ticket.status.label.en)'; only a ticket called to the counter can hand in a dossier"))
+        }
+        if let mine = actor.counter, let at = ticket.counter, mine != at {
+            throw FieldError(field: "ticket", label: label,
+                             problem: Localized(vi: "phiếu \(code) đang ở quầy \(at), không phải quầy \(mine)",
+                                                en: "ticket \(code) is at counter \(at), not counter \(mine)"))
+        }
+        guard ticket.status == .called else { return }
+        var serving = ticket
+        serving.status = .serving
+        try TicketRow.update(serving, db)
+        var data = EventData(from: ticket.status.rawValue, to: serving.status.rawValue)
+        data.ticketBefore = ticket
+        try log.record(entity: "ticket", key: ticket.eventKey, action: TicketMove.serve.rawValue, data: data)
     }
 
-    public func dossiers(_ filter: DossierFilter) throws -> [Dossier] {
-        var clauses: [String] = []
-        var args: [(any DatabaseValueConvertible)?] = []
-        if let s = filter.status { clauses.append("status = ?"); args.append(s.rawValue) }
-        if let d = filter.overdueOn {
-            let open = DossierStatus.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ",")
-            clauses.append("status IN (\(open)) AND due_date < ?"); args.append(d.iso)
+    /// The same person (by CCCD) is one applicant. A CCCD on file under another name is a question
+    /// for the clerk, never a silent rename; a correction keeps the old values in the audit log.
+    /// Details given now fill in what the record lacked.
+    static func resolveApplicant(_ a: Applicant, choice: IdentityChoice?, now: Date, log: inout ActionBatch, _ db: Database) throws -> Applicant {
+        guard let id = a.idNumber,
+              let existing = try Row.fetchOne(db, sql: "SELECT * FROM applicants WHERE id_number = ?", arguments: [id]).map(ApplicantRow.decode),
+              let existingId = existing.id else {
+            try db.execute(sql: "INSERT INTO applicants (name, id_number, phone, address, search_key, created_at) VALUES (?,?,?,?,?,?)",
+                           arguments: [a.name, a.idNumber, a.phone, a.address, a.searchKey, Timestamp.text(now)])
+            var created = a
+            created.id = db.lastInsertedRowID
+            return created
         }
-        if let d = filter.dueBefore { clauses.append("due_date < ?"); args.append(d.iso) }
-        if let d = filter.receivedOn { clauses.append("day = ?"); args.append(d.iso) }
-        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        let rows = try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM dossiers \(whereSQL) ORDER BY due_date, code LIMIT \(filter.limit)",
-                             arguments: StatementArguments(args.map { $0?.databaseValue ?? .null }))
+        let sameName = VietnameseText.fold(existing.name) == VietnameseText.fold(a.name)
+        var merged = existing
+        if !sameName {
+            switch choice {
+            case nil:
+                throw ConfirmationNeeded(kind: .identityConflict,
+                    message: Localized(vi: "CCCD \(id) đã có trong hồ sơ của '\(existing.name)', không phải '\(a.name)'. Dùng người đã có, hay sửa tên trong hồ sơ?",
+                                       en: "ID \(id) is on file as '\(existing.name)', not '\(a.name)'. Use the record on file, or correct it?"),
+                    nameOnFile: existing.name)
+            case .useRecordOnFile?:
+                break
+            case .correctRecord?:
+                merged.name = a.name
+            }
         }
-        var result = rows.map(DossierRow.decode)
-        if let q = filter.search, !q.trimmingCharacters(in: .whitespaces).isEmpty {
-            let upper = q.trimmingCharacters(in: .whitespaces).uppercased()
-            result = result.filter { $0.code.hasPrefix(upper) || VietnameseText.matchesWordPrefix(query: q, in: VietnameseText.fold($0.applicantName)) }
+        merged.phone = a.phone ?? existing.phone
+        merged.address = a.address ?? existing.address
+        if merged != existing {
+            try db.execute(sql: "UPDATE applicants SET name = ?, phone = ?, address = ?, search_key = ? WHERE id = ?",
+                           arguments: [merged.name, merged.phone, merged.address, merged.searchKey, existingId])
+            var data = EventData()
+            data.before = [:]; data.after = [:]
+            for (field, old, new) in [("name", existing.name, merged.name), ("phone", existing.phone ?? "", merged.phone ?? ""),
+                                      ("address", existing.address ?? "", merged.address ?? "")] where old != new {
+                data.before?[field] = old
+                data.after?[field] = new
+            }
+            try log.record(entity: "applicant", key: String(existingId), action: "correct", data: data)
         }
-        return result
+        return merged
+    }
+
+    /// A second dossier for the same applicant and procedure on the same day is usually a double
+    /// key press; the clerk confirms it (`allowDuplicate`) when it is real.
+    static func refuseDuplicate(applicant: Applicant, procedure: Procedure, day: LocalDate, _ db: Database) throws {
+        let existing: String?
+        if let id = applicant.id, applicant.idNumber != nil {
+            existing = try String.fetchOne(db, sql: """
+                SELECT code FROM dossiers WHERE applicant_id = ? AND procedure_code = ? AND day = ? ORDER BY seq LIMIT 1
+                """, arguments: [id, procedure.code, day.iso])
+        } else {
+            existing = try String.fetchOne(db, sql: """
+                SELECT code FROM dossiers WHERE day = ? AND procedure_code = ? AND search_key = ? ORDER BY seq LIMIT 1
+                """, arguments: [day.iso, procedure.code, VietnameseText.fold(applicant.name)])
+        }
+        if let existing {
+            throw ConfirmationNeeded(kind: .duplicateDossier,
+                message: Localized(vi: "\(applicant.name) đã nộp hồ sơ \(procedure.code) hôm nay (\(existing)). Vẫn tiếp nhận thêm một hồ sơ?",
+                                   en: "\(applicant.name) already handed in \(procedure.code) today (\(existing)). Receive another one?"))
+        }
+    }
+
+    /// One step of a dossier (ready, return, post, deliver home, supplement, resume, reject,
+    /// withdraw, process), checked by `DossierRules`, written with its typed event.
+    public func actOnDossier(_ request: DossierActionRequest, now: Date, actor: Actor) throws -> DossierActionResult {
+        try write { db in
+            try Self.checkCounter(actor, try Self.profile(db))
+            guard let before = try DossierRow.fetch(code: request.code, db) else {
+                throw StoreError.notFound(Localized(vi: "hồ sơ", en: "dossier"), request.code.uppercased())
+            }
+            let result = try DossierRules.apply(request, to: before, now: now)
+            let d = result.dossier
+            try DossierRow.updateState(d, db)
+            var data = EventData(from: before.status.rawValue, to: d.status.rawValue)
+            data.dossierBefore = before
+            switch request.kind {
+            case .return: data.receiverName = d.resultReceiver; data.receiverIdNumber = d.resultReceiverId
+            case .deliverHome: data.receiverName = d.resultReceiver
+            case .post: data.trackingNumber = d.trackingNumber; data.address = d.deliveryAddress
+            case .supplement: data.missing = d.missingItems
+            case .reject, .withdraw: data.reason = d.reason
+            case .process, .ready, .resume: break
+            }
+            var log = ActionBatch(db, at: now, actor: actor)
+            try log.record(entity: "dossier", key: d.code, action: request.kind.rawValue, data: data)
+            return result
+        }
     }
 
     public func dossier(code: String) throws -> Dossier? {
-        let c = code.trimmingCharacters(in: .whitespaces).uppercased()
-        return try read { db in try Row.fetchOne(db, sql: "SELECT * FROM dossiers WHERE code = ?", arguments: [c]).map(DossierRow.decode) }
+        try read { db in try DossierRow.fetch(code: code, db) }
     }
 
     public func applicant(id: Int64) throws -> Applicant? {
         try read { db in try Row.fetchOne(db, sql: "SELECT * FROM applicants WHERE id = ?", arguments: [id]).map(ApplicantRow.decode) }
     }
 
+    /// The applicant on file with this CCCD, if any (the desk warns before receiving under another name).
+    public func applicant(idNumber: String) throws -> Applicant? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM applicants WHERE id_number = ?", arguments: [idNumber]).map(ApplicantRow.decode) }
+    }
+
     /// Past applicants by folded name word prefixes, CCCD or phone prefix.
     public func searchApplicants(_ query: String, limit: Int = 50) throws -> [Applicant] {
         guard let clause = SearchKey.wordClause("search_key", query) else { return [] }
-        let rows = try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM applicants WHERE \(clause.sql) ORDER BY name LIMIT 500",
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM applicants WHERE \(clause.sql) ORDER BY name LIMIT \(max(0, limit))",
                              arguments: StatementArguments(clause.arguments)).map(ApplicantRow.decode)
         }
-        return Array(rows.filter { VietnameseText.matchesWordPrefix(query: query, in: $0.searchKey) }.prefix(limit))
     }
 
     public func events(entity: String, key: String) throws -> [AuditEvent] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM events WHERE entity = ? AND entity_key = ? ORDER BY id", arguments: [entity, key]).map(EventRow.decode)
-        }
-    }
-
-    /// Moves a dossier along its process; illegal moves are refused by the model with the reason.
-    public func changeDossier(code: String, to next: DossierStatus, trackingNumber: String? = nil, reason: String? = nil,
-                              now: Date, actor: Actor) throws -> Dossier {
-        let c = code.trimmingCharacters(in: .whitespaces).uppercased()
-        return try write { db in
-            guard var d = try Row.fetchOne(db, sql: "SELECT * FROM dossiers WHERE code = ?", arguments: [c]).map(DossierRow.decode) else {
-                throw StoreError.notFound(Localized(vi: "hồ sơ", en: "dossier"), c)
-            }
-            let before = d.status
-            try before.check(to: next, dossier: d.code)
-            d.status = next
-            if next.isFinal { d.closedAt = now }
-            if let trackingNumber { d.trackingNumber = trackingNumber }
-            try db.execute(sql: "UPDATE dossiers SET status = ?, closed_at = ?, tracking_number = ? WHERE id = ?",
-                           arguments: [next.rawValue, d.closedAt.map(Timestamp.text), d.trackingNumber, d.id])
-            try log(db, at: now, actor: actor, entity: "dossier", key: d.code, action: next.rawValue,
-                    data: ["from": before.rawValue, "to": next.rawValue, "tracking_number": trackingNumber, "reason": reason])
-            return d
         }
     }
 }

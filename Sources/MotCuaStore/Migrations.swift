@@ -1,4 +1,5 @@
 import GRDB
+import MotCuaCore
 
 /// Shipped migrations are never edited; a schema change is a new migration.
 enum Migrations {
@@ -60,6 +61,37 @@ enum Migrations {
                 let key = SearchKey.make(name: row["applicant_name"], idNumber: row["id_number"], phone: row["phone"])
                 try db.execute(sql: "UPDATE tickets SET search_key = ? WHERE id = ?", arguments: [key, row["id"] as Int64])
             }
+        }
+        // v3: what each clerk action carries gets a column (no prose in a UI language); name search
+        // over dossiers moves into SQL (a folded key beside the name); events are grouped into the
+        // batch of one clerk action and marked when undone.
+        m.registerMigration("v3-clerk-actions") { db in
+            try db.execute(sql: """
+                ALTER TABLE dossiers ADD COLUMN ready_at TEXT;
+                ALTER TABLE dossiers ADD COLUMN result_receiver TEXT;
+                ALTER TABLE dossiers ADD COLUMN result_receiver_id TEXT;
+                ALTER TABLE dossiers ADD COLUMN reason TEXT;
+                ALTER TABLE dossiers ADD COLUMN missing_items TEXT NOT NULL DEFAULT '[]';
+                ALTER TABLE dossiers ADD COLUMN search_key TEXT NOT NULL DEFAULT '';
+                ALTER TABLE events ADD COLUMN batch INTEGER;
+                ALTER TABLE events ADD COLUMN undone_by INTEGER;
+                CREATE INDEX events_at ON events(at);
+                CREATE INDEX events_batch ON events(batch);
+                CREATE INDEX dossiers_applicant_procedure ON dossiers(applicant_id, procedure_code, day);
+                """)
+            let update = try db.makeStatement(sql: "UPDATE dossiers SET search_key = ? WHERE id = ?")
+            // In chunks by id: never a cursor over the table being updated, never all rows in memory.
+            var lastId: Int64 = 0
+            while true {
+                let rows = try Row.fetchAll(db, sql: "SELECT id, applicant_name FROM dossiers WHERE id > ? ORDER BY id LIMIT 5000",
+                                            arguments: [lastId])
+                guard let last = rows.last else { break }
+                for row in rows {
+                    try update.execute(arguments: [VietnameseText.fold(row["applicant_name"] ?? ""), row["id"] as Int64])
+                }
+                lastId = last["id"]
+            }
+            try db.execute(sql: "CREATE INDEX dossiers_search ON dossiers(search_key)")
         }
         return m
     }

@@ -2,16 +2,23 @@ import Foundation
 import GRDB
 import MotCuaCore
 
+/// Calling the next ticket: the ticket the counter finished on the way (if any) and the one called.
+public struct CallNextResult: Sendable, Hashable {
+    public let finished: Ticket?
+    public let called: Ticket?
+}
+
+/// The queue's writes: one transaction per clerk action, with its audit events, every rule
+/// decided by `QueueRules` / the request types in MotCuaCore.
 extension AppDatabase {
     /// Registers a walk-in and gives the next number of today's series, atomically across
     /// processes (IMMEDIATE transaction + UNIQUE(day, series, number)).
     public func addWalkIn(_ request: WalkInRequest, now: Date, actor: Actor) throws -> Ticket {
         try write { db in
             let profile = try Self.profile(db)
-            let valid = try request.validated(policy: profile.priority) { code in
-                try? Row.fetchOne(db, sql: "SELECT * FROM procedures WHERE code = ?", arguments: [code]).map(ProcedureRow.decode)
-            }
+            try Self.checkCounter(actor, profile)
             let day = VietnamTime.local(now).date
+            let valid = try request.validated(policy: profile.priority, on: day) { try Self.procedure(code: $0, db) }
             let series: Ticket.Series = valid.priorityCode == nil ? .ordinary : .priority
             let last = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM tickets WHERE day = ? AND series = ?",
                                         arguments: [day.iso, series.rawValue]) ?? 0
@@ -19,10 +26,39 @@ extension AppDatabase {
                                 phone: valid.phone, idNumber: valid.idNumber, procedureCode: valid.procedureCode,
                                 priorityCode: valid.priorityCode, priorityReason: valid.priorityReason, issuedAt: now)
             ticket.id = try TicketRow.insert(ticket, db)
-            try log(db, at: now, actor: actor, entity: "ticket", key: "\(day.iso)/\(ticket.code)", action: "register",
-                    data: ["name": valid.name, "priority": valid.priorityCode, "reason": valid.priorityReason,
-                           "procedure": valid.procedureCode])
+            var data = EventData(to: Ticket.Status.waiting.rawValue)
+            data.applicant = valid.name; data.priority = valid.priorityCode; data.reason = valid.priorityReason
+            data.procedure = valid.procedureCode
+            var log = ActionBatch(db, at: now, actor: actor)
+            try log.record(entity: "ticket", key: ticket.eventKey, action: "register", data: data)
             return ticket
+        }
+    }
+
+    /// Corrects a walk-in of today; the old and new values of what changed go into the audit log.
+    public func correctWalkIn(_ correction: WalkInCorrection, now: Date, actor: Actor) throws -> Ticket {
+        try write { db in
+            let profile = try Self.profile(db)
+            try Self.checkCounter(actor, profile)
+            let day = VietnamTime.local(now).date
+            let before = try Self.requireTicket(correction.ticketCode, day: day, db)
+            let after = try correction.applied(to: before, policy: profile.priority, on: day) { try Self.procedure(code: $0, db) }
+            let fields: [(String, (Ticket) -> String?)] = [
+                ("name", { $0.applicantName }), ("phone", { $0.phone }), ("id_number", { $0.idNumber }),
+                ("procedure", { $0.procedureCode }), ("priority", { $0.priorityCode }), ("priority_reason", { $0.priorityReason }),
+            ]
+            var data = EventData()
+            data.before = [:]; data.after = [:]
+            for (name, value) in fields where value(before) != value(after) {
+                data.before?[name] = value(before) ?? ""
+                data.after?[name] = value(after) ?? ""
+            }
+            guard data.after?.isEmpty == false else { return before }
+            data.ticketBefore = before
+            try TicketRow.update(after, db)
+            var log = ActionBatch(db, at: now, actor: actor)
+            try log.record(entity: "ticket", key: after.eventKey, action: "correct", data: data)
+            return after
         }
     }
 
@@ -33,81 +69,69 @@ extension AppDatabase {
     }
 
     public func ticket(code: String, day: LocalDate) throws -> Ticket? {
-        let (series, number) = try Ticket.parse(code: code)
-        return try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM tickets WHERE day = ? AND series = ? AND number = ?",
-                             arguments: [day.iso, series.rawValue, number]).map(TicketRow.decode)
-        }
+        try read { db in try TicketRow.fetch(day: day, code: code, db) }
     }
 
-    /// Calls the next ticket to `counter` by the queue rules; nil when nobody is waiting.
-    public func callNext(counter: Int, now: Date, actor: Actor) throws -> Ticket? {
+    /// Calls the next ticket to `counter` by the queue rules, first finishing the counter's
+    /// current ticket as done (`QueueRules.callNext`). One action, one batch of events.
+    public func callNext(counter: Int, now: Date, actor: Actor) throws -> CallNextResult {
         try write { db in
             let profile = try Self.profile(db)
-            _ = try profile.validateCounter(counter)
             let day = VietnamTime.local(now).date
-            let waiting = try Row.fetchAll(db, sql: "SELECT * FROM tickets WHERE day = ? AND status = 'waiting'",
-                                           arguments: [day.iso]).map(TicketRow.decode)
-            guard var next = QueueRules.nextToCall(waiting, now: now, policy: profile.priority) else { return nil }
-            next.status = .called
-            next.counter = counter
-            next.clerk = actor.user
-            next.calledAt = now
-            try TicketRow.updateState(next, db)
-            try log(db, at: now, actor: actor, entity: "ticket", key: "\(day.iso)/\(next.code)", action: "call",
-                    data: ["counter": String(counter)])
-            return next
+            let open = try Row.fetchAll(db, sql: "SELECT * FROM tickets WHERE day = ? AND status IN ('waiting','called','serving')",
+                                        arguments: [day.iso]).map(TicketRow.decode)
+            let result = try QueueRules.callNext(counter: counter, tickets: open, now: now, clerk: actor.user, profile: profile)
+            var log = ActionBatch(db, at: now, actor: actor)
+            if let done = result.finished, let before = open.first(where: { $0.id == done.id }) {
+                try TicketRow.update(done, db)
+                var data = EventData(from: before.status.rawValue, to: done.status.rawValue)
+                data.counter = counter; data.ticketBefore = before
+                try log.record(entity: "ticket", key: done.eventKey, action: "done", data: data)
+            }
+            if let next = result.called, let before = open.first(where: { $0.id == next.id }) {
+                try TicketRow.update(next, db)
+                var data = EventData(from: before.status.rawValue, to: next.status.rawValue)
+                data.counter = counter; data.ticketBefore = before; data.ticket = result.finished?.code
+                try log.record(entity: "ticket", key: next.eventKey, action: "call", data: data)
+            }
+            return CallNextResult(finished: result.finished, called: result.called)
         }
     }
 
-    /// Moves a ticket of `day` to a new status (serving, done, no-show, left, recall = called again).
-    public func changeTicket(code: String, day: LocalDate, to status: Ticket.Status, counter: Int?, now: Date, actor: Actor) throws -> Ticket {
-        let (series, number) = try Ticket.parse(code: code)
-        return try write { db in
-            guard var t = try Row.fetchOne(db, sql: "SELECT * FROM tickets WHERE day = ? AND series = ? AND number = ?",
-                                           arguments: [day.iso, series.rawValue, number]).map(TicketRow.decode) else {
-                throw StoreError.notFound(Localized(vi: "phiếu", en: "ticket"), "\(Ticket.code(series: series, number: number)) (\(day.vietnamese))")
-            }
-            let before = t.status
-            try QueueRules.check(before, to: status, ticket: t.code)
-            if status == .called {
-                t.recallCount += before == .called ? 1 : 0
-                t.calledAt = now
-                if let counter { t.counter = counter }
-            }
-            if status == .waiting { t.counter = nil; t.calledAt = nil; t.clerk = nil }
-            if status.isFinal { t.finishedAt = now }
-            t.status = status
-            if t.clerk == nil && status != .waiting { t.clerk = actor.user }
-            try TicketRow.updateState(t, db)
-            try log(db, at: now, actor: actor, entity: "ticket", key: "\(day.iso)/\(t.code)", action: status.rawValue,
-                    data: ["from": before.rawValue, "to": status.rawValue])
-            return t
+    /// Recall, serve, done, no-show, left, bring back, transfer: one of today's tickets, by the
+    /// rules of `QueueRules.apply`.
+    public func moveTicket(_ request: TicketMoveRequest, now: Date, actor: Actor) throws -> Ticket {
+        try write { db in
+            let profile = try Self.profile(db)
+            try Self.checkCounter(actor, profile)
+            let day = VietnamTime.local(now).date
+            let before = try Self.requireTicket(request.ticketCode, day: day, db)
+            let after = try QueueRules.apply(request, to: before, today: day, now: now, clerk: actor.user, profile: profile)
+            try TicketRow.update(after, db)
+            var data = EventData(from: before.status.rawValue, to: after.status.rawValue)
+            data.ticketBefore = before
+            data.counter = request.counter
+            if request.move == .transfer { data.fromCounter = before.counter; data.toCounter = after.counter }
+            var log = ActionBatch(db, at: now, actor: actor)
+            try log.record(entity: "ticket", key: after.eventKey, action: request.move.rawValue, data: data)
+            return after
         }
     }
-}
 
-extension AppDatabase {
-    /// Sends the ticket being served to another counter: it becomes that counter's called
-    /// ticket (the waiting-room display shows the new counter), with the move in the audit log.
-    public func transferTicket(code: String, day: LocalDate, to counter: Int, now: Date, actor: Actor) throws -> Ticket {
-        let (series, number) = try Ticket.parse(code: code)
-        return try write { db in
-            guard var t = try Row.fetchOne(db, sql: "SELECT * FROM tickets WHERE day = ? AND series = ? AND number = ?",
-                                           arguments: [day.iso, series.rawValue, number]).map(TicketRow.decode) else {
-                throw StoreError.notFound(Localized(vi: "phiếu", en: "ticket"), code)
-            }
-            _ = try Self.profile(db).validateCounter(counter)
-            let from = t.counter
-            try QueueRules.check(t.status, to: .called, ticket: t.code)
-            t.status = .called
-            t.counter = counter
-            t.calledAt = now
-            t.clerk = nil
-            try TicketRow.updateState(t, db)
-            try log(db, at: now, actor: actor, entity: "ticket", key: "\(day.iso)/\(t.code)", action: "transfer",
-                    data: ["from_counter": from.map(String.init), "to_counter": String(counter)])
-            return t
+    static func requireTicket(_ code: String, day: LocalDate, _ db: Database) throws -> Ticket {
+        guard let t = try TicketRow.fetch(day: day, code: code, db) else {
+            let (series, number) = try Ticket.parse(code: code)
+            throw StoreError.notFound(Localized(vi: "phiếu", en: "ticket"), "\(Ticket.code(series: series, number: number)) (\(day.vietnamese))")
         }
+        return t
+    }
+
+    /// A counter named by the clerk (the desk's own, or `--counter`) must exist in the profile.
+    static func checkCounter(_ actor: Actor, _ profile: DeskProfile) throws {
+        if let c = actor.counter { _ = try profile.validateCounter(c) }
+    }
+
+    static func procedure(code: String, _ db: Database) throws -> Procedure? {
+        try Row.fetchOne(db, sql: "SELECT * FROM procedures WHERE code = ?", arguments: [code]).map(ProcedureRow.decode)
     }
 }

@@ -49,15 +49,40 @@ enum ProcedureRow {
     }
 }
 
+/// A stored value the program cannot read: an error naming the record, never a silent default
+/// (an unknown status read as "received" would hide a damaged or newer file).
+func unreadable(_ what: String, _ key: String, _ column: String, _ value: String?) -> StoreError {
+    StoreError("\(what) '\(key)': giá trị '\(value ?? "NULL")' ở cột \(column) không đọc được (tệp hỏng hoặc của phiên bản mới hơn)",
+               "\(what) '\(key)': cannot read '\(value ?? "NULL")' in column \(column) (damaged file, or from a newer version)")
+}
+
+extension Row {
+    func required<T>(_ column: String, _ what: String, _ key: String, _ parse: (String) -> T?) throws -> T {
+        let raw: String? = self[column]
+        guard let raw, let value = parse(raw) else { throw unreadable(what, key, column, raw) }
+        return value
+    }
+
+    func optionalDate(_ column: String, _ what: String, _ key: String) throws -> Date? {
+        let raw: String? = self[column]
+        guard let raw else { return nil }
+        guard let d = Timestamp.date(raw) else { throw unreadable(what, key, column, raw) }
+        return d
+    }
+}
+
 enum TicketRow {
-    static func decode(_ r: Row) -> Ticket {
-        Ticket(id: r["id"], day: r.localDate("day") ?? LocalDate(julianDay: 0),
-               series: Ticket.Series(rawValue: r["series"]) ?? .ordinary, number: r["number"],
+    static func decode(_ r: Row) throws -> Ticket {
+        let key = "\(r["day"] as String? ?? "?")/\(r["series"] as String? ?? "?")\(r["number"] as Int? ?? 0)"
+        let what = "phiếu"
+        return Ticket(id: r["id"], day: try r.required("day", what, key) { LocalDate(iso: $0) },
+               series: try r.required("series", what, key) { Ticket.Series(rawValue: $0) }, number: r["number"],
                applicantName: r["applicant_name"], phone: r["phone"], idNumber: r["id_number"],
                procedureCode: r["procedure_code"], priorityCode: r["priority_code"], priorityReason: r["priority_reason"],
-               status: Ticket.Status(rawValue: r["status"]) ?? .waiting, counter: r["counter"], clerk: r["clerk"],
-               issuedAt: r.date("issued_at") ?? Date(timeIntervalSince1970: 0), calledAt: r.date("called_at"),
-               finishedAt: r.date("finished_at"), recallCount: r["recall_count"], appointmentAt: r.date("appointment_at"))
+               status: try r.required("status", what, key) { Ticket.Status(rawValue: $0) }, counter: r["counter"], clerk: r["clerk"],
+               issuedAt: try r.required("issued_at", what, key, Timestamp.date), calledAt: try r.optionalDate("called_at", what, key),
+               finishedAt: try r.optionalDate("finished_at", what, key), recallCount: r["recall_count"],
+               appointmentAt: try r.optionalDate("appointment_at", what, key))
     }
 
     static func insert(_ t: Ticket, _ db: Database) throws -> Int64 {
@@ -74,25 +99,63 @@ enum TicketRow {
         return db.lastInsertedRowID
     }
 
-    static func updateState(_ t: Ticket, _ db: Database) throws {
+    /// Writes every field a clerk action can change (state, counter, and the corrections).
+    static func update(_ t: Ticket, _ db: Database) throws {
         guard let id = t.id else { return }
         try db.execute(sql: """
-            UPDATE tickets SET status = ?, counter = ?, clerk = ?, called_at = ?, finished_at = ?, recall_count = ?
+            UPDATE tickets SET status = ?, counter = ?, clerk = ?, called_at = ?, finished_at = ?, recall_count = ?,
+                applicant_name = ?, phone = ?, id_number = ?, procedure_code = ?, priority_code = ?, priority_reason = ?,
+                search_key = ?
             WHERE id = ?
             """, arguments: [t.status.rawValue, t.counter, t.clerk, t.calledAt.map(Timestamp.text),
-                             t.finishedAt.map(Timestamp.text), t.recallCount, id])
+                             t.finishedAt.map(Timestamp.text), t.recallCount, t.applicantName, t.phone, t.idNumber,
+                             t.procedureCode, t.priorityCode, t.priorityReason,
+                             SearchKey.make(name: t.applicantName, idNumber: t.idNumber, phone: t.phone), id])
+    }
+
+    static func fetch(day: LocalDate, code: String, _ db: Database) throws -> Ticket? {
+        let (series, number) = try Ticket.parse(code: code)
+        return try Row.fetchOne(db, sql: "SELECT * FROM tickets WHERE day = ? AND series = ? AND number = ?",
+                                arguments: [day.iso, series.rawValue, number]).map(decode)
     }
 }
 
 enum DossierRow {
-    static func decode(_ r: Row) -> Dossier {
-        Dossier(id: r["id"], code: r["code"], procedureCode: r["procedure_code"], applicantId: r["applicant_id"],
-                applicantName: r["applicant_name"], channel: Channel(rawValue: r["channel"]) ?? .direct,
-                delivery: Delivery(rawValue: r["delivery"]) ?? .desk, deliveryAddress: r["delivery_address"],
-                notes: r["notes"], receivedAt: r.date("received_at") ?? Date(timeIntervalSince1970: 0),
-                dueDate: r.localDate("due_date") ?? LocalDate(julianDay: 0),
-                status: DossierStatus(rawValue: r["status"]) ?? .received, ticketCode: r["ticket_code"],
-                counter: r["counter"], clerk: r["clerk"], trackingNumber: r["tracking_number"], closedAt: r.date("closed_at"))
+    static func decode(_ r: Row) throws -> Dossier {
+        let key: String = r["code"] ?? "?"
+        let what = "hồ sơ"
+        let missingJSON: String = r["missing_items"] ?? "[]"
+        let missing = (try? JSONDecoder().decode([String].self, from: Data(missingJSON.utf8))) ?? []
+        var d = Dossier(id: r["id"], code: key, procedureCode: r["procedure_code"], applicantId: r["applicant_id"],
+                applicantName: r["applicant_name"], channel: try r.required("channel", what, key) { Channel(rawValue: $0) },
+                delivery: try r.required("delivery", what, key) { Delivery(rawValue: $0) }, deliveryAddress: r["delivery_address"],
+                notes: r["notes"], receivedAt: try r.required("received_at", what, key, Timestamp.date),
+                dueDate: try r.required("due_date", what, key) { LocalDate(iso: $0) },
+                status: try r.required("status", what, key) { DossierStatus(rawValue: $0) }, ticketCode: r["ticket_code"],
+                counter: r["counter"], clerk: r["clerk"], trackingNumber: r["tracking_number"],
+                closedAt: try r.optionalDate("closed_at", what, key))
+        d.readyAt = try r.optionalDate("ready_at", what, key)
+        d.resultReceiver = r["result_receiver"]
+        d.resultReceiverId = r["result_receiver_id"]
+        d.reason = r["reason"]
+        d.missingItems = missing
+        return d
+    }
+
+    /// Writes what a clerk's step changes.
+    static func updateState(_ d: Dossier, _ db: Database) throws {
+        let missing = String(decoding: (try? JSONEncoder().encode(d.missingItems)) ?? Data("[]".utf8), as: UTF8.self)
+        try db.execute(sql: """
+            UPDATE dossiers SET status = ?, closed_at = ?, tracking_number = ?, ready_at = ?, result_receiver = ?,
+                result_receiver_id = ?, reason = ?, missing_items = ?, delivery_address = ?
+            WHERE id = ?
+            """, arguments: [d.status.rawValue, d.closedAt.map(Timestamp.text), d.trackingNumber, d.readyAt.map(Timestamp.text),
+                             d.resultReceiver, d.resultReceiverId, d.reason, missing, d.deliveryAddress, d.id])
+    }
+
+    static func fetch(code: String, _ db: Database) throws -> Dossier? {
+        let c = code.trimmingCharacters(in: .whitespaces).uppercased()
+        return try Row.fetchOne(db, sql: "SELECT * FROM dossiers WHERE code = ?", arguments: [c]).map(decode)
     }
 }
 
@@ -103,8 +166,8 @@ enum ApplicantRow {
 }
 
 enum EventRow {
-    static func decode(_ r: Row) -> AuditEvent {
-        AuditEvent(id: r["id"], at: r.date("at") ?? Date(timeIntervalSince1970: 0),
+    static func decode(_ r: Row) throws -> AuditEvent {
+        AuditEvent(id: r["id"], at: try r.required("at", "sự kiện", "\(r["id"] as Int64? ?? 0)", Timestamp.date),
                    actor: Actor(user: r["user"], counter: r["counter"]), entity: r["entity"],
                    entityKey: r["entity_key"], action: r["action"], data: r["data"])
     }

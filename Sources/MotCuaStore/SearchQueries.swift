@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import MotCuaCore
 
-/// Which dossiers a desk list shows: every condition given must hold (nil = any).
+/// Which dossiers a list shows, for the desk's register and `motcua dossier list` alike: every
+/// condition given must hold (nil = any), and every one is applied in SQL before the limit.
 public struct DossierQuery: Hashable, Sendable {
     /// Only these statuses (nil = any status).
     public var statuses: Set<DossierStatus>?
@@ -16,17 +17,28 @@ public struct DossierQuery: Hashable, Sendable {
     public var applicantId: Int64?
     /// For one of these procedures (e.g. every procedure of a field); an empty set matches nothing.
     public var procedureCodes: Set<String>?
+    /// A code prefix (`MC-2611`) or words that prefix words of the applicant's folded name.
+    public var search: String?
+    /// Newest first instead of by due date (the search box's order).
+    public var newestFirst: Bool
     public var limit: Int
 
     public init(statuses: Set<DossierStatus>? = nil, receivedOn: LocalDate? = nil, dueOn: LocalDate? = nil,
                 dueBefore: LocalDate? = nil, applicantId: Int64? = nil, procedureCodes: Set<String>? = nil,
-                limit: Int = 10_000) {
+                search: String? = nil, newestFirst: Bool = false, limit: Int = 10_000) {
         self.statuses = statuses; self.receivedOn = receivedOn; self.dueOn = dueOn; self.dueBefore = dueBefore
-        self.applicantId = applicantId; self.procedureCodes = procedureCodes; self.limit = limit
+        self.applicantId = applicantId; self.procedureCodes = procedureCodes; self.search = search
+        self.newestFirst = newestFirst; self.limit = limit
     }
 
     /// Still open (not returned, posted, delivered, rejected or withdrawn).
-    public static let openStatuses = Set(DossierStatus.allCases.filter(\.isOpen))
+    public static var openStatuses: Set<DossierStatus> { DossierStatus.openStatuses }
+
+    /// Overdue on `today`, by the model's one definition (`Dossier.isOverdue`): open and due
+    /// strictly before today.
+    public static func overdue(on today: LocalDate) -> DossierQuery {
+        DossierQuery(statuses: DossierStatus.openStatuses, dueBefore: today)
+    }
 }
 
 /// The desk's search box and lists: queries the screens need beyond the command line's.
@@ -52,10 +64,22 @@ extension AppDatabase {
         if let d = query.dueOn { clauses.append("due_date = ?"); args.append(d.iso.databaseValue) }
         if let d = query.dueBefore { clauses.append("due_date < ?"); args.append(d.iso.databaseValue) }
         if let id = query.applicantId { clauses.append("applicant_id = ?"); args.append(id.databaseValue) }
+        if let text = query.search?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            // A code prefix, or every word a word prefix of the folded name (`%` or `-` alone
+            // match no name).
+            var alternatives = ["code LIKE ? ESCAPE '\\'"]
+            args.append((Self.likeEscaped(text.uppercased()) + "%").databaseValue)
+            if let words = SearchKey.wordClause("search_key", text) {
+                alternatives.append("(\(words.sql))")
+                args.append(contentsOf: words.arguments.map(\.databaseValue))
+            }
+            clauses.append("(" + alternatives.joined(separator: " OR ") + ")")
+        }
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        let order = query.newestFirst ? "received_at DESC, code DESC" : "due_date, code"
         let limit = max(0, query.limit)
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM dossiers \(whereSQL) ORDER BY due_date, code LIMIT \(limit)",
+            try Row.fetchAll(db, sql: "SELECT * FROM dossiers \(whereSQL) ORDER BY \(order) LIMIT \(limit)",
                              arguments: StatementArguments(args)).map(DossierRow.decode)
         }
     }
@@ -63,34 +87,8 @@ extension AppDatabase {
     /// Dossiers whose code starts with `text` (case-insensitive), or whose applicant's folded name
     /// has every word of `text` as a word prefix (`ng hong su` → Nguyễn Hồng Sự). Newest first.
     public func searchDossiers(_ text: String, limit: Int = 50) throws -> [Dossier] {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, limit > 0 else { return [] }
-        let codePrefix = Self.likeEscaped(trimmed.uppercased()) + "%"
-        // Names are matched only when the query has a word (`%` or `-` alone match no name); every
-        // word narrows the SQL so the LIMIT applies to real candidates.
-        let clause = SearchKey.wordClause("a.search_key", trimmed)
-        let hasWords = clause != nil
-        let rows = try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT d.*, a.search_key AS applicant_key FROM dossiers d
-                LEFT JOIN applicants a ON a.id = d.applicant_id
-                WHERE d.code LIKE ? ESCAPE '\\' \(clause.map { "OR (\($0.sql))" } ?? "")
-                ORDER BY d.received_at DESC, d.code DESC LIMIT 2000
-                """, arguments: StatementArguments([codePrefix] + (clause?.arguments ?? [])))
-        }
-        let upper = trimmed.uppercased()
-        var out: [Dossier] = []
-        for row in rows {
-            let d = DossierRow.decode(row)
-            let key: String = row["applicant_key"] ?? ""
-            if d.code.hasPrefix(upper)
-                || (hasWords && VietnameseText.matchesWordPrefix(query: trimmed, in: VietnameseText.fold(d.applicantName)))
-                || (hasWords && !key.isEmpty && VietnameseText.matchesWordPrefix(query: trimmed, in: key)) {
-                out.append(d)
-                if out.count >= limit { break }
-            }
-        }
-        return out
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty, limit > 0 else { return [] }
+        return try dossiers(matching: DossierQuery(search: text, newestFirst: true, limit: limit))
     }
 
     /// Tickets of `day` whose code starts with `text` (`A01`, `b3` → B003 and B03x) or whose folded
@@ -105,7 +103,7 @@ extension AppDatabase {
         let hasWords = !VietnameseText.words(VietnameseText.fold(trimmed)).isEmpty
         var out: [Ticket] = []
         for row in rows {
-            let t = TicketRow.decode(row)
+            let t = try TicketRow.decode(row)
             let key: String = row["search_key"] ?? ""
             if Self.ticketCode(t, matches: upper)
                 || (hasWords && VietnameseText.matchesWordPrefix(query: trimmed, in: key.isEmpty ? VietnameseText.fold(t.applicantName) : key)) {

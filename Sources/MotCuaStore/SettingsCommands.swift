@@ -12,7 +12,14 @@ extension AppDatabase {
         guard let json = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'desk_profile'") else {
             return DeskProfile()
         }
-        return (try? JSONDecoder().decode(DeskProfile.self, from: Data(json.utf8))) ?? DeskProfile()
+        do {
+            return try JSONDecoder().decode(DeskProfile.self, from: Data(json.utf8))
+        } catch {
+            // Never fall back to the defaults: a desk silently renamed "MC, 2 counters" would
+            // print wrong slips. Say what is wrong instead.
+            throw StoreError("Hồ sơ cài đặt của bộ phận không đọc được (\(error)); chạy lại 'motcua setup'",
+                             "The desk profile cannot be read (\(error)); run 'motcua setup' again")
+        }
     }
 
     public func saveProfile(_ profile: DeskProfile, now: Date, actor: Actor) throws {
@@ -21,7 +28,7 @@ extension AppDatabase {
         try write { db in
             try db.execute(sql: "INSERT INTO settings (key, value) VALUES ('desk_profile', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                            arguments: [json])
-            try log(db, at: now, actor: actor, entity: "settings", key: "desk_profile", action: "setup", data: ["profile": json])
+            try log(db, at: now, actor: actor, entity: "settings", key: "desk_profile", action: "setup", data: { var d = EventData(); d.extra = ["profile": json]; return d }())
         }
     }
 
@@ -45,7 +52,7 @@ extension AppDatabase {
                 if exists { updated += 1 } else { added += 1 }
             }
             try log(db, at: now, actor: actor, entity: "procedures", key: source, action: "import",
-                    data: ["added": String(added), "updated": String(updated)])
+                    data: { var d = EventData(); d.extra = ["added": String(added), "updated": String(updated)]; return d }())
             return (added, updated)
         }
     }

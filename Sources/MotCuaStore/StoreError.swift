@@ -3,7 +3,12 @@ import MotCuaCore
 /// Why the store refused to open or act. Messages name the path or the record, in both languages.
 public struct StoreError: Error, Sendable, CustomStringConvertible {
     public let message: Localized
-    public init(_ vi: String, _ en: String) { message = Localized(vi: vi, en: en) }
+    /// SQLite itself failed (busy, disk full, damaged file), as opposed to a refused path or record:
+    /// a script may retry the first kind.
+    public let isDatabaseFailure: Bool
+    public init(_ vi: String, _ en: String, databaseFailure: Bool = false) {
+        message = Localized(vi: vi, en: en); isDatabaseFailure = databaseFailure
+    }
     public var description: String { message.vi }
 
     static func notFound(_ what: Localized, _ key: String) -> StoreError {

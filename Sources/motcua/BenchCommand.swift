@@ -56,7 +56,7 @@ struct BenchCommand: ParsableCommand {
         measure("desk snapshot (queue screen data) ×20", count: 20) { for _ in 0..<20 { _ = session.snapshot() } }
         try measure("change poll ×1000", count: 1000) { for _ in 0..<1000 { _ = try db.changeMark() } }
         var found = 0
-        try measure("overdue dossiers ×20", count: 20) { for _ in 0..<20 { found = try db.dossiers(DossierFilter(overdueOn: today)).count } }
+        try measure("overdue dossiers ×20", count: 20) { for _ in 0..<20 { found = try db.dossiers(matching: .overdue(on: today)).count } }
         print("  (\(found) overdue rows: nothing was processed in this synthetic year)")
         try measure("applicant search 'ng van' ×20", count: 20) { for _ in 0..<20 { found = try db.searchApplicants("ng van").count } }
         print("  (\(found) applicants shown)")

@@ -15,7 +15,7 @@ struct DemoCommand: ParsableCommand {
             let now = try global.clock().now()
             let (calendar, _) = try global.workingCalendar()
             let today = VietnamTime.local(now).date
-            let hasData = try !db.tickets(day: today).isEmpty || !db.dossiers(DossierFilter(limit: 1)).isEmpty
+            let hasData = try !db.tickets(day: today).isEmpty || !db.dossiers(matching: DossierQuery(limit: 1)).isEmpty
             if hasData {
                 throw StoreError("Cơ sở dữ liệu đã có dữ liệu; chỉ tạo dữ liệu mẫu trên tệp mới (--db tệp-mới.sqlite)",
                                  "The database already has data; demo data goes only into a fresh file (--db new.sqlite)")
@@ -58,18 +58,20 @@ struct DemoWeek {
         while days.count < 5 { if calendar.isWorkingDay(d) { days.insert(d, at: 0) }; d = d.adding(days: -1) }
         // Ten older dossiers, some now overdue, so the supervisor's overdue list is not empty.
         for i in 0..<10 {
-            let day = d.adding(days: -(i * 2))
+            // Working days only: a desk receives nothing on a Sunday.
+            var day = d.adding(days: -(i * 2))
+            while !calendar.isWorkingDay(day) { day = day.adding(days: -1) }
             let t = VietnamTime.instant(LocalDateTime(date: day, hour: 9, minute: 10 + i))
             if let dossier = try receive(at: t, ticket: nil, procedures: procedures, longOnly: true) {
                 summary.dossiers += 1
                 // Most older dossiers are finished; three are left open and overdue, the desk's
                 // list to chase.
                 if i % 3 == 0 {
-                    _ = try db.changeDossier(code: dossier.code, to: .processing, now: t, actor: clerk(1))
+                    _ = try db.actOnDossier(DossierActionRequest(code: dossier.code, kind: .process), now: t, actor: clerk(1))
                 } else {
                     let done = min(now, VietnamTime.instant(LocalDateTime(date: dossier.dueDate, hour: 14, minute: 0)))
-                    _ = try db.changeDossier(code: dossier.code, to: .ready, now: done, actor: clerk(1))
-                    _ = try db.changeDossier(code: dossier.code, to: .returned, now: done, actor: clerk(2))
+                    _ = try db.markReady(dossier.code, now: done, actor: clerk(1))
+                    _ = try db.returnResult(dossier.code, receivedBy: dossier.applicantName, now: done, actor: clerk(2))
                 }
             }
         }
@@ -86,8 +88,9 @@ struct DemoWeek {
                 let at = VietnamTime.instant(LocalDateTime(date: day, hour: minute / 60, minute: minute % 60))
                 if at > now { break }
                 let person = DemoData.name(&rng)
-                let priority: String? = Int.random(in: 0..<7, using: &rng) == 0
-                    ? ["elderly", "disabled", "pregnant", "child", "merit"].randomElement(using: &rng) : nil
+                // Only a woman is in the "pregnant" group.
+                let groups = ["elderly", "disabled", "child", "merit"] + (person.female ? ["pregnant"] : [])
+                let priority: String? = Int.random(in: 0..<7, using: &rng) == 0 ? groups.randomElement(using: &rng) : nil
                 let proc = procedures.randomElement(using: &rng)?.code
                 let t = try db.addWalkIn(WalkInRequest(name: person.name, priority: priority, procedureCode: proc,
                                                        phone: Bool.random(using: &rng) ? DemoData.phone(&rng) : nil),
@@ -100,9 +103,10 @@ struct DemoWeek {
             for (i, pair) in issued.prefix(served).enumerated() {
                 let counter = i % 3 + 1
                 let callAt = pair.1.addingTimeInterval(Double(Int.random(in: 4...20, using: &rng) * 60))
-                guard callAt <= now, let called = try db.callNext(counter: counter, now: callAt, actor: clerk(counter)) else { continue }
+                guard callAt <= now, let called = try db.callNext(counter: counter, now: callAt, actor: clerk(counter)).called else { continue }
                 if Int.random(in: 0..<12, using: &rng) == 0 {
-                    _ = try db.changeTicket(code: called.code, day: day, to: .noShow, counter: counter, now: callAt, actor: clerk(counter))
+                    _ = try db.moveTicket(TicketMoveRequest(ticketCode: called.code, move: .noShow, counter: counter),
+                                          now: callAt, actor: clerk(counter))
                     continue
                 }
                 let doneAt = callAt.addingTimeInterval(Double(Int.random(in: 5...15, using: &rng) * 60))
@@ -115,11 +119,12 @@ struct DemoWeek {
                     }
                 }
                 if doneAt <= now {
-                    _ = try db.changeTicket(code: called.code, day: day, to: .done, counter: counter, now: doneAt, actor: clerk(counter))
+                    _ = try db.moveTicket(TicketMoveRequest(ticketCode: called.code, move: .done, counter: counter),
+                                          now: doneAt, actor: clerk(counter))
                 }
             }
         }
-        summary.overdue = try db.dossiers(DossierFilter(overdueOn: local.date)).count
+        summary.overdue = try db.dossiers(matching: .overdue(on: local.date)).count
         return summary
     }
 
@@ -146,13 +151,16 @@ struct DemoWeek {
         let today = VietnamTime.local(now).date
         guard day < today else { return }
         let t = d.receivedAt.addingTimeInterval(3600)
-        _ = try db.changeDossier(code: d.code, to: .processing, now: t, actor: clerk(1))
+        _ = try db.actOnDossier(DossierActionRequest(code: d.code, kind: .process), now: t, actor: clerk(1))
         if d.dueDate <= today, Int.random(in: 0..<10, using: &rng) > 0 {
             let readyAt = min(now, VietnamTime.instant(LocalDateTime(date: d.dueDate, hour: 8, minute: 0)))
-            _ = try db.changeDossier(code: d.code, to: .ready, now: readyAt, actor: clerk(1))
+            _ = try db.markReady(d.code, now: readyAt, actor: clerk(1))
             if Int.random(in: 0..<4, using: &rng) > 0 {
-                _ = try db.changeDossier(code: d.code, to: d.delivery == .post ? .posted : .returned,
-                                         trackingNumber: d.delivery == .post ? "EC136431858VN" : nil, now: readyAt, actor: clerk(2))
+                if d.delivery == .post {
+                    _ = try db.post(d.code, trackingNumber: "EC136431858VN", now: readyAt, actor: clerk(2))
+                } else {
+                    _ = try db.returnResult(d.code, receivedBy: d.applicantName, now: readyAt, actor: clerk(2))
+                }
             }
         }
     }

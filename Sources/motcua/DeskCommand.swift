@@ -36,7 +36,8 @@ struct DeskCommand: ParsableCommand {
                     : "The terminal's locale is not UTF-8 (\(NcursesTerminal.localeCodeset())): showing Vietnamese without diacritics. Use LANG=C.UTF-8, or --ascii to skip this notice.\n").utf8))
                 asciiMode = true
             }
-            let session = DeskSession(db: db, clock: clock, counter: counter, language: lang, calendar: calendar)
+            let session = DeskSession(db: db, clock: clock, counter: counter, language: lang, calendar: calendar,
+                                      actor: try global.actor(counter: counter))
             let terminal: NcursesTerminal
             do { terminal = try NcursesTerminal.open(ascii: asciiMode) } catch {
                 throw StoreError("Không mở được terminal: \(error)", "Cannot open the terminal: \(error)")

@@ -5,7 +5,8 @@ import MotCuaStore
 
 struct DossierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "dossier", abstract: "Hồ sơ thủ tục hành chính (dossiers).",
-                                                    subcommands: [Receive.self, List.self, Show.self, SetStatus.self], defaultSubcommand: List.self)
+                                                    subcommands: [Receive.self, List.self, Show.self, Process.self, Ready.self, Return.self, Post.self, DeliverHome.self,
+                                                                  Supplement.self, Resume.self, Reject.self, Withdraw.self], defaultSubcommand: List.self)
 
     struct Receive: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Tiếp nhận hồ sơ, tính ngày hẹn trả (receive a dossier).")
@@ -15,23 +16,38 @@ struct DossierCommand: ParsableCommand {
         @Option(name: .customLong("id-number"), help: "Số CCCD/CMND") var idNumber: String?
         @Option(help: "Số điện thoại (phone)") var phone: String?
         @Option(help: "Địa chỉ (address)") var address: String?
-        @Option(help: "Số thứ tự đang phục vụ (ticket being served)") var ticket: String?
+        @Option(help: "Số thứ tự đang phục vụ tại quầy (ticket called to this counter)") var ticket: String?
         @Option(help: "Hình thức nộp (channel): direct | post | online") var channel: String = "direct"
         @Option(help: "Nhận kết quả (delivery): desk | post | home") var delivery: String?
         @Option(name: .customLong("delivery-address"), help: "Địa chỉ nhận kết quả") var deliveryAddress: String?
         @Option(help: "Ghi chú (notes)") var notes: String?
         @Option(help: "Quầy (counter)") var counter: Int?
+        @Flag(name: .customLong("use-record-on-file"), help: "CCCD đã có dưới tên khác: dùng người đã có (use the record on file)")
+        var useRecordOnFile = false
+        @Flag(name: .customLong("correct-record"), help: "CCCD đã có dưới tên khác: sửa tên trong hồ sơ, tên cũ giữ trong nhật ký")
+        var correctRecord = false
+        @Flag(name: .customLong("allow-duplicate"), help: "Vẫn nhận khi người này đã nộp cùng thủ tục hôm nay (allow a second one today)")
+        var allowDuplicate = false
 
         func run() throws {
             try runReporting(global) { lang in
-                let db = try global.openDatabase()
-                let now = try global.clock().now()
+                if useRecordOnFile && correctRecord {
+                    throw FieldError(field: "identity", label: Localized(vi: "CCCD trùng", en: "ID on file"),
+                                     problem: Localized(vi: "chọn một: --use-record-on-file hoặc --correct-record",
+                                                        en: "choose one: --use-record-on-file or --correct-record"))
+                }
+                let request = ReceiveRequest(procedureCode: procedure, name: name, idNumber: idNumber, phone: phone, address: address,
+                                             ticketCode: ticket, channel: channel, delivery: delivery, deliveryAddress: deliveryAddress,
+                                             notes: notes,
+                                             identity: useRecordOnFile ? .useRecordOnFile : correctRecord ? .correctRecord : nil,
+                                             allowDuplicate: allowDuplicate)
                 let (calendar, _) = try global.workingCalendar()
-                let d = try db.receiveDossier(
-                    ReceiveRequest(procedureCode: procedure, name: name, idNumber: idNumber, phone: phone, address: address,
-                                   ticketCode: ticket, channel: channel, delivery: delivery, deliveryAddress: deliveryAddress,
-                                   notes: notes),
-                    now: now, actor: actor(counter: counter), calendar: calendar)
+                let db = try global.openDatabase { profile, lookup, day in
+                    _ = try request.validated(on: day, procedure: lookup)
+                    if let counter { _ = try profile.validateCounter(counter) }
+                }
+                let now = try global.clock().now()
+                let d = try db.receiveDossier(request, now: now, actor: try global.actor(counter: counter), calendar: calendar)
                 if global.json { Output.print(Output.json(DossierJSON(d, today: VietnamTime.local(now).date))); return }
                 Output.print(lang == .vi
                     ? "Đã tiếp nhận hồ sơ \(d.code) — \(d.applicantName) — \(d.procedureCode). Ngày hẹn trả: \(d.dueDate.vietnamese)."
@@ -52,9 +68,12 @@ struct DossierCommand: ParsableCommand {
         func run() throws {
             try runReporting(global) { lang in
                 let today = VietnamTime.local(try global.clock().now()).date
-                var filter = DossierFilter(search: search)
-                if let status { filter.status = try DossierStatus.parse(status) }
-                if overdue { filter.overdueOn = today }
+                var filter = overdue ? DossierQuery.overdue(on: today) : DossierQuery()
+                filter.search = search
+                if let status {
+                    let s = try DossierStatus.parse(status)
+                    filter.statuses = filter.statuses.map { $0.intersection([s]) } ?? [s]
+                }
                 if let dueBefore {
                     guard let d = LocalDate(iso: dueBefore) else {
                         throw FieldError(field: "due_before", label: Localized(vi: "--due-before", en: "--due-before"),
@@ -63,7 +82,7 @@ struct DossierCommand: ParsableCommand {
                     }
                     filter.dueBefore = d
                 }
-                let list = try global.openDatabase().dossiers(filter)
+                let list = try global.openExistingDatabase().dossiers(matching: filter)
                 if global.json { Output.print(Output.json(list.map { DossierJSON($0, today: today) })); return }
                 if list.isEmpty { Output.print(lang == .vi ? "Không có hồ sơ nào." : "No dossiers."); return }
                 let header = lang == .vi ? ["Mã hồ sơ", "Người nộp", "Thủ tục", "Tiếp nhận", "Hẹn trả", "Trạng thái", ""]
@@ -83,7 +102,7 @@ struct DossierCommand: ParsableCommand {
 
         func run() throws {
             try runReporting(global) { lang in
-                let db = try global.openDatabase()
+                let db = try global.openExistingDatabase()
                 let today = VietnamTime.local(try global.clock().now()).date
                 guard let d = try db.dossier(code: code) else {
                     throw FieldError(field: "code", label: Localized(vi: "Mã hồ sơ", en: "Dossier code"),
@@ -105,49 +124,136 @@ struct DossierCommand: ParsableCommand {
                     [vi ? "Tiếp nhận lúc" : "Received", d.receivedAt.vnDateTime],
                     [vi ? "Ngày hẹn trả" : "Due", d.dueDate.vietnamese + (d.isOverdue(today: today) ? (vi ? " (QUÁ HẠN)" : " (OVERDUE)") : "")],
                     [vi ? "Trạng thái" : "Status", d.status.label.text(lang)],
-                    [vi ? "Nhận kết quả" : "Delivery", d.delivery.rawValue + (d.deliveryAddress.map { " — \($0)" } ?? "")],
+                    [vi ? "Nhận kết quả" : "Delivery", d.delivery.label.text(lang) + (d.deliveryAddress.map { " — \($0)" } ?? "")],
                 ]
                 if let n = d.notes { lines.append([vi ? "Ghi chú" : "Notes", n]) }
                 if let t = d.trackingNumber { lines.append([vi ? "Mã vận đơn" : "Tracking", t]) }
+                if let r = d.resultReceiver {
+                    lines.append([vi ? "Người nhận kết quả" : "Received by", r + (d.resultReceiverId.map { " (CCCD \($0))" } ?? "")])
+                }
+                if !d.missingItems.isEmpty { lines.append([vi ? "Cần bổ sung" : "Missing", d.missingItems.joined(separator: "; ")]) }
+                if let r = d.reason { lines.append([vi ? "Lý do" : "Reason", r]) }
                 Output.print(Output.table(["", ""], lines).split(separator: "\n").dropFirst().joined(separator: "\n"))
                 Output.print("")
                 Output.print(vi ? "Lịch sử:" : "History:")
                 for e in events {
-                    Output.print("  \(e.at.vnDateTime)  \(e.actor.user)\(e.actor.counter.map { " (quầy \($0))" } ?? "")  \(e.action)")
+                    let counter = e.actor.counter.map { vi ? " (quầy \($0))" : " (counter \($0))" } ?? ""
+                    Output.print(Output.safe("  \(e.at.vnDateTime)  \(e.actor.user)\(counter)  \(AuditActionLabel.label(e.action).text(lang))"))
                 }
             }
         }
     }
 
-    /// One subcommand per move, so a clerk's script reads like the desk's work.
-    struct SetStatus: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "set-status",
-            abstract: "Chuyển trạng thái hồ sơ (change status): processing, ready, returned, posted, delivered-home, needs-supplement, rejected, withdrawn.")
+    // One subcommand per step, each with what the step records; the rules are DossierRules'.
+    struct Process: DossierStepCommand {
+        static let configuration = CommandConfiguration(abstract: "Chuyển hồ sơ đi giải quyết (send for processing).")
+        static let kind = DossierActionKind.process
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Mã hồ sơ") var code: String
-        @Argument(help: "Trạng thái mới (new status)") var status: String
-        @Option(name: .customLong("tracking-number"), help: "Mã vận đơn bưu chính (for posted)") var trackingNumber: String?
-        @Option(help: "Lý do (reason, for needs-supplement / rejected / withdrawn)") var reason: String?
-        @Option(help: "Quầy (counter)") var counter: Int?
+        @OptionGroup var step: DossierStepArguments
+        func request() -> DossierActionRequest { DossierActionRequest(code: step.code, kind: Self.kind) }
+    }
 
-        func run() throws {
-            try runReporting(global) { lang in
-                let next = try DossierStatus.parse(status)
-                var warning: String?
-                if let t = trackingNumber {
-                    switch TrackingNumber.check(t) {
-                    case .valid: break
-                    case .badCheckDigit: warning = lang == .vi ? "Cảnh báo: mã vận đơn \(t) sai số kiểm tra" : "Warning: tracking number \(t) has a bad check digit"
-                    case .otherFormat: warning = lang == .vi ? "Cảnh báo: mã vận đơn \(t) không theo dạng UPU S10" : "Warning: tracking number \(t) is not UPU S10"
-                    }
-                }
-                let now = try global.clock().now()
-                let d = try global.openDatabase().changeDossier(code: code, to: next, trackingNumber: trackingNumber, reason: reason,
-                                                               now: now, actor: actor(counter: counter))
-                if let warning { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
-                if global.json { Output.print(Output.json(DossierJSON(d, today: VietnamTime.local(now).date))); return }
-                Output.print("\(d.code): \(d.status.label.text(lang))")
-            }
+    struct Ready: DossierStepCommand {
+        static let configuration = CommandConfiguration(abstract: "Đã có kết quả tại bộ phận (result ready).")
+        static let kind = DossierActionKind.ready
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var step: DossierStepArguments
+        func request() -> DossierActionRequest { DossierActionRequest(code: step.code, kind: Self.kind) }
+    }
+
+    struct Return: DossierStepCommand {
+        static let configuration = CommandConfiguration(abstract: "Trả kết quả tại quầy (return the result at the desk).")
+        static let kind = DossierActionKind.return
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var step: DossierStepArguments
+        @Option(name: .customLong("received-by"), help: "Người nhận kết quả (who took it)") var receivedBy: String
+        @Option(name: .customLong("receiver-id-number"), help: "CCCD người nhận, bắt buộc khi không phải người nộp") var receiverIdNumber: String?
+        func request() -> DossierActionRequest {
+            DossierActionRequest(code: step.code, kind: Self.kind, receiverName: receivedBy, receiverIdNumber: receiverIdNumber)
+        }
+    }
+
+    struct Post: DossierStepCommand {
+        static let configuration = CommandConfiguration(abstract: "Gửi kết quả qua bưu chính công ích (send the result by post).")
+        static let kind = DossierActionKind.post
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var step: DossierStepArguments
+        @Option(name: .customLong("tracking-number"), help: "Mã vận đơn, ví dụ EC136431858VN") var trackingNumber: String
+        @Option(help: "Địa chỉ gửi (default: the dossier's delivery address)") var address: String?
+        func request() -> DossierActionRequest {
+            DossierActionRequest(code: step.code, kind: Self.kind, address: address, trackingNumber: trackingNumber)
+        }
+    }
+
+    struct DeliverHome: DossierStepCommand {
+        static let configuration = CommandConfiguration(commandName: "deliver-home", abstract: "Đã trả kết quả tại nhà (delivered at home).")
+        static let kind = DossierActionKind.deliverHome
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var step: DossierStepArguments
+        @Option(name: .customLong("received-by"), help: "Người nhận kết quả (who took it)") var receivedBy: String
+        func request() -> DossierActionRequest { DossierActionRequest(code: step.code, kind: Self.kind, receiverName: receivedBy) }
+    }
+
+    struct Supplement: DossierStepCommand {
+        static let configuration = CommandConfiguration(abstract: "Yêu cầu bổ sung hồ sơ (request a supplement).")
+        static let kind = DossierActionKind.supplement
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var step: DossierStepArguments
+        @Option(name: .customLong("missing"), help: "Giấy tờ còn thiếu; nhắc lại cho mỗi giấy (repeat for each document)") var missing: [String] = []
+        func request() -> DossierActionRequest { DossierActionRequest(code: step.code, kind: Self.kind, missing: missing) }
+    }
+
+    struct Resume: DossierStepCommand {
+        static let configuration = CommandConfiguration(abstract: "Đã bổ sung đủ, tiếp tục giải quyết (supplemented: resume).")
+        static let kind = DossierActionKind.resume
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var step: DossierStepArguments
+        func request() -> DossierActionRequest { DossierActionRequest(code: step.code, kind: Self.kind) }
+    }
+
+    struct Reject: DossierStepCommand {
+        static let configuration = CommandConfiguration(abstract: "Từ chối hồ sơ, không hoàn tác được (reject; cannot be undone).")
+        static let kind = DossierActionKind.reject
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var step: DossierStepArguments
+        @Option(help: "Lý do (reason)") var reason: String?
+        func request() -> DossierActionRequest { DossierActionRequest(code: step.code, kind: Self.kind, reason: reason) }
+    }
+
+    struct Withdraw: DossierStepCommand {
+        static let configuration = CommandConfiguration(abstract: "Người nộp rút hồ sơ, không hoàn tác được (withdraw; cannot be undone).")
+        static let kind = DossierActionKind.withdraw
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var step: DossierStepArguments
+        @Option(help: "Lý do (reason)") var reason: String?
+        func request() -> DossierActionRequest { DossierActionRequest(code: step.code, kind: Self.kind, reason: reason) }
+    }
+}
+
+struct DossierStepArguments: ParsableArguments {
+    @Argument(help: "Mã hồ sơ (dossier code)") var code: String
+    @Option(help: "Quầy (counter)") var counter: Int?
+}
+
+/// A subcommand that takes one step of a dossier; `run` is shared, so every step prints,
+/// warns and fails the same way.
+protocol DossierStepCommand: ParsableCommand {
+    static var kind: DossierActionKind { get }
+    var global: GlobalOptions { get }
+    var step: DossierStepArguments { get }
+    func request() -> DossierActionRequest
+}
+
+extension DossierStepCommand {
+    func run() throws {
+        try runReporting(global) { lang in
+            let db = try global.openExistingDatabase()
+            let now = try global.clock().now()
+            let result = try db.actOnDossier(request(), now: now, actor: try global.actor(counter: step.counter))
+            for w in result.warnings { FileHandle.standardError.write(Data(((lang == .vi ? "Cảnh báo: " : "Warning: ") + w.text(lang) + "\n").utf8)) }
+            let d = result.dossier
+            if global.json { Output.print(Output.json(DossierJSON(d, today: VietnamTime.local(now).date))); return }
+            Output.print("\(d.code): \(d.status.label.text(lang))")
         }
     }
 }

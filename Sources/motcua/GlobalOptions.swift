@@ -20,6 +20,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Tệp lịch nghỉ/làm bù của bộ phận (calendar announcements file)")
     var calendarFile: String?
 
+    @Option(name: .long, help: "Cán bộ thực hiện, ghi vào nhật ký (clerk's name for the audit log). Default: the OS user")
+    var clerk: String?
+
     func language() throws -> Language {
         guard let l = Language(rawValue: lang.lowercased()) else {
             throw FieldError(field: "lang", label: Localized(vi: "Ngôn ngữ", en: "Language"),
@@ -44,10 +47,37 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Checks the other global options first, so a bad `--now` never leaves a new file behind.
-    func openDatabase(readOnly: Bool = false) throws -> AppDatabase {
-        _ = try clock()
+    /// `validate` checks the command's own input against a new desk's defaults (profile and the
+    /// built-in catalog) before a file that does not exist yet is created: a command refused for
+    /// bad input leaves nothing behind.
+    func openDatabase(readOnly: Bool = false,
+                      validate: ((DeskProfile, (String) -> Procedure?, LocalDate) throws -> Void)? = nil) throws -> AppDatabase {
+        let now = try clock().now()
         _ = try language()
-        return try AppDatabase(path: try databasePath(), readOnly: readOnly)
+        _ = try actor(counter: nil)
+        let path = try databasePath()
+        if let validate, !FileManager.default.fileExists(atPath: path) {
+            try validate(DeskProfile(), { ProcedureCatalog.builtIn.procedure(code: $0) }, VietnamTime.local(now).date)
+        }
+        return try AppDatabase(path: path, readOnly: readOnly)
+    }
+
+    /// For commands that act on records that must already exist (a ticket, a dossier, today's
+    /// queue): a missing file is an error, not a new empty database.
+    func openExistingDatabase(readOnly: Bool = false) throws -> AppDatabase {
+        let path = try databasePath()
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError("--db: không có tệp '\(path)'; tạo cơ sở dữ liệu bằng 'motcua setup' hoặc mở 'motcua desk'",
+                             "--db: no file '\(path)'; create the database with 'motcua setup' or 'motcua desk'")
+        }
+        return try openDatabase(readOnly: readOnly)
+    }
+
+    /// Who acts: `--clerk NAME`, else the OS user; with the counter where one is given.
+    func actor(counter: Int?) throws -> Actor {
+        guard let clerk else { return Actor.current(counter: counter) }
+        let name = try WalkInRequest.personName(clerk, field: "clerk", label: Localized(vi: "Cán bộ", en: "Clerk"))
+        return Actor(user: name, counter: counter)
     }
 
     /// The built-in announcements, or the desk's own file when given (or found beside the database).
@@ -77,8 +107,11 @@ func runReporting(_ options: GlobalOptions, _ body: (Language) throws -> Void) t
         fail(e.message(lang), field: e.field, options: options)
     } catch let e as RuleViolation {
         fail(e.message.text(lang), field: nil, options: options)
+    } catch let e as ConfirmationNeeded {
+        fail(e.message.text(lang), field: e.kind.rawValue, options: options, code: ExitStatus.needsConfirmation)
     } catch let e as StoreError {
-        fail(e.message.text(lang), field: nil, options: options)
+        fail(e.message.text(lang), field: nil, options: options,
+             code: e.isDatabaseFailure ? ExitStatus.storeError : ExitStatus.refused)
     } catch let e as CalendarFileError {
         fail(e.text(lang), field: "calendar_file", options: options)
     } catch let e as CatalogError {
@@ -86,7 +119,16 @@ func runReporting(_ options: GlobalOptions, _ body: (Language) throws -> Void) t
     }
 }
 
-private func fail(_ message: String, field: String?, options: GlobalOptions) -> Never {
+/// Documented exit codes (README): 0 done; 2 bad input or refused by a rule; 3 the action needs
+/// the clerk's confirmation (an option answers it) or `check` found problems; 4 SQLite failed
+/// (busy, disk full, damaged file): nothing was written, a retry may succeed.
+enum ExitStatus {
+    static let refused: Int32 = 2
+    static let needsConfirmation: Int32 = 3
+    static let storeError: Int32 = 4
+}
+
+private func fail(_ message: String, field: String?, options: GlobalOptions, code: Int32 = ExitStatus.refused) -> Never {
     let prefix = ((try? options.language()) ?? .vi) == .vi ? "Lỗi" : "Error"
     FileHandle.standardError.write(Data("\(prefix): \(message)\n".utf8))
     if options.json {
@@ -96,8 +138,6 @@ private func fail(_ message: String, field: String?, options: GlobalOptions) -> 
             FileHandle.standardOutput.write(data + Data("\n".utf8))
         }
     }
-    Foundation.exit(2)
+    Foundation.exit(code)
 }
 
-/// A change needs to know who made it: the OS user and, where given, the counter.
-func actor(counter: Int?) -> Actor { Actor.current(counter: counter) }

@@ -5,7 +5,7 @@ import MotCuaCore
 /// never counted in bytes or code points); JSON has stable snake_case keys.
 enum Output {
     static func table(_ header: [String], _ rows: [[String]]) -> String {
-        let all = [header] + rows
+        let all = ([header] + rows).map { $0.map(safe) }
         var widths = Array(repeating: 0, count: header.count)
         for r in all { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], CellWidth.of(c)) } }
         return all.map { r in
@@ -23,9 +23,45 @@ enum Output {
     }
 
     static func print(_ text: String) { Swift.print(text) }
+
+    /// Text from the database as the terminal will show it: a control or invisible character
+    /// (ESC, BEL… from a file written before they were refused) is shown as U+FFFD, never sent raw.
+    static func safe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: VietnameseText.isForbidden) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { VietnameseText.isForbidden($0) ? "\u{FFFD}" : $0 }))
+    }
 }
 
-struct TicketJSON: Encodable {
+/// JSON rows with every key on every row: an empty value is `null`, never a missing key, so a
+/// script reading the output sees the same shape each time (synthesized Encodable drops nils).
+protocol JSONRow: Encodable {}
+
+extension JSONRow {
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: JSONKey.self)
+        for child in Mirror(reflecting: self).children {
+            guard let label = child.label, let value = child.value as? any Encodable else { continue }
+            try c.encode(AnyEncodable(value), forKey: JSONKey(label))
+        }
+    }
+}
+
+struct JSONKey: CodingKey {
+    let stringValue: String
+    init(_ s: String) { stringValue = s }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    var intValue: Int? { nil }
+    init?(intValue: Int) { nil }
+}
+
+/// Encodes an existential; an Optional inside encodes its nil as `null`.
+struct AnyEncodable: Encodable {
+    let value: any Encodable
+    init(_ value: any Encodable) { self.value = value }
+    func encode(to encoder: Encoder) throws { try value.encode(to: encoder) }
+}
+
+struct TicketJSON: JSONRow {
     let ticket: String, day: String, name: String, status: String
     let priority: String?, priorityReason: String?, procedure: String?, phone: String?, idNumber: String?
     let counter: Int?, clerk: String?, issuedAt: String, calledAt: String?, finishedAt: String?, waitedMinutes: Int
@@ -38,22 +74,32 @@ struct TicketJSON: Encodable {
     }
 }
 
-struct DossierJSON: Encodable {
+struct DossierJSON: JSONRow {
     let code: String, procedure: String, applicant: String, channel: String, delivery: String
     let deliveryAddress: String?, notes: String?, receivedAt: String, dueDate: String, status: String
     let overdue: Bool, ticket: String?, counter: Int?, clerk: String?, trackingNumber: String?, closedAt: String?
+    let readyAt: String?, receivedBy: String?, receiverIdNumber: String?, missing: [String], reason: String?
     init(_ d: Dossier, today: LocalDate) {
         code = d.code; procedure = d.procedureCode; applicant = d.applicantName; channel = d.channel.rawValue
         delivery = d.delivery.rawValue; deliveryAddress = d.deliveryAddress; notes = d.notes
         receivedAt = VietnamTime.iso8601(d.receivedAt); dueDate = d.dueDate.iso; status = d.status.rawValue
         overdue = d.isOverdue(today: today); ticket = d.ticketCode; counter = d.counter; clerk = d.clerk
         trackingNumber = d.trackingNumber; closedAt = d.closedAt.map(VietnamTime.iso8601)
+        readyAt = d.readyAt.map(VietnamTime.iso8601); receivedBy = d.resultReceiver; receiverIdNumber = d.resultReceiverId
+        missing = d.missingItems; reason = d.reason
     }
 }
 
-struct EventJSON: Encodable {
-    let at: String, user: String, counter: Int?, action: String, data: String
-    init(_ e: AuditEvent) { at = VietnamTime.iso8601(e.at); user = e.actor.user; counter = e.actor.counter; action = e.action; data = e.data }
+/// An audit event; `data` is the typed event data as a JSON object (not a string), without
+/// the internal "state before" kept for undo.
+struct EventJSON: JSONRow {
+    let id: Int64?, at: String, user: String, counter: Int?, action: String, data: EventData
+    init(_ e: AuditEvent) {
+        id = e.id; at = VietnamTime.iso8601(e.at); user = e.actor.user; counter = e.actor.counter; action = e.action
+        var d = EventData.parse(e.data)
+        d.ticketBefore = nil; d.dossierBefore = nil
+        data = d
+    }
 }
 
 extension Date {

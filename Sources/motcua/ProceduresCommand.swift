@@ -64,7 +64,7 @@ struct ProceduresCommand: ParsableCommand {
                 let catalog = try ProcedureCatalog.parse(csv: String(decoding: data, as: UTF8.self), file: file)
                 let db = try global.openDatabase()
                 let (added, updated) = try db.importProcedures(catalog.procedures, source: file, now: try global.clock().now(),
-                                                               actor: actor(counter: nil))
+                                                               actor: try global.actor(counter: nil))
                 if global.json {
                     struct R: Encodable { let added: Int; let updated: Int }
                     Output.print(Output.json(R(added: added, updated: updated))); return

@@ -39,7 +39,7 @@ struct SetupCommand: ParsableCommand {
                     p.defaultCutoffMinute = h * 60 + m
                 }
             }
-            if changed { try db.saveProfile(p, now: try global.clock().now(), actor: actor(counter: nil)) }
+            if changed { try db.saveProfile(p, now: try global.clock().now(), actor: try global.actor(counter: nil)) }
             if global.json { Output.print(Output.json(p)); return }
             let vi = lang == .vi
             Output.print(Output.table(["", ""], [

@@ -14,6 +14,12 @@ public struct DeskProfile: Hashable, Sendable, Codable {
     public var priority: PriorityPolicy
     /// The provincial one-stop regulation that sets the priority groups, when the desk enters it.
     public var priorityRuleSource: String?
+    /// The clerks who work at the desk, offered when the desk starts (empty: the OS user).
+    public var clerks: [String] = []
+    /// The layout this profile was written with; fields added later decode to their defaults.
+    public var version: Int = DeskProfile.currentVersion
+
+    public static let currentVersion = 2
 
     public init(province: String = "Tỉnh (chưa cài đặt)", commune: String = "Xã (chưa cài đặt)",
                 deskName: String = "Bộ phận Một cửa", deskCode: String = "MC", counters: Int = 2,
@@ -22,6 +28,28 @@ public struct DeskProfile: Hashable, Sendable, Codable {
         self.province = province; self.commune = commune; self.deskName = deskName
         self.deskCode = deskCode; self.counters = counters; self.defaultCutoffMinute = defaultCutoffMinute
         self.priority = priority; self.priorityRuleSource = priorityRuleSource
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case province, commune, deskName, deskCode, counters, defaultCutoffMinute, priority, priorityRuleSource, clerks, version
+    }
+
+    /// Field by field, each missing field taking its default: a profile saved by an older version
+    /// (or missing a field added later, such as a printer) keeps everything it has, instead of
+    /// resetting the desk to "MC, 2 counters". A field present with a wrong type is an error.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = DeskProfile()
+        province = try c.decodeIfPresent(String.self, forKey: .province) ?? d.province
+        commune = try c.decodeIfPresent(String.self, forKey: .commune) ?? d.commune
+        deskName = try c.decodeIfPresent(String.self, forKey: .deskName) ?? d.deskName
+        deskCode = try c.decodeIfPresent(String.self, forKey: .deskCode) ?? d.deskCode
+        counters = try c.decodeIfPresent(Int.self, forKey: .counters) ?? d.counters
+        defaultCutoffMinute = try c.decodeIfPresent(Int.self, forKey: .defaultCutoffMinute)
+        priority = try c.decodeIfPresent(PriorityPolicy.self, forKey: .priority) ?? d.priority
+        priorityRuleSource = try c.decodeIfPresent(String.self, forKey: .priorityRuleSource)
+        clerks = try c.decodeIfPresent([String].self, forKey: .clerks) ?? []
+        version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 1
     }
 
     /// "Bộ phận Một cửa — Xã Tân Phú, Tỉnh Đồng Nai"

@@ -37,6 +37,15 @@ public struct Dossier: Hashable, Sendable, Codable {
     public var clerk: String?
     public var trackingNumber: String?
     public var closedAt: Date?
+    /// When the result came back to the desk (early / on time / late is judged on it).
+    public var readyAt: Date?
+    /// Who took the result at the desk or at home, and the CCCD seen when not the applicant.
+    public var resultReceiver: String?
+    public var resultReceiverId: String?
+    /// Why it was refused or withdrawn.
+    public var reason: String?
+    /// What the applicant must still bring (a supplement request).
+    public var missingItems: [String] = []
 
     public init(id: Int64? = nil, code: String, procedureCode: String, applicantId: Int64? = nil,
                 applicantName: String, channel: Channel, delivery: Delivery = .desk,
@@ -50,8 +59,18 @@ public struct Dossier: Hashable, Sendable, Codable {
         self.clerk = clerk; self.trackingNumber = trackingNumber; self.closedAt = closedAt
     }
 
-    /// Overdue: still open after the due date (the due day itself is still on time).
+    /// Overdue: still open after the due date (the due day itself is still on time). The one
+    /// definition; the store's overdue query is built from the same two facts
+    /// (`DossierStatus.openStatuses`, `dueDate < today`).
     public func isOverdue(today: LocalDate) -> Bool { status.isOpen && today > dueDate }
+
+    /// Days left or late, in working days, as the desk, the board and the reports show it.
+    public func timeliness(today: LocalDate, calendar: WorkingCalendar) -> Timeliness {
+        guard status.isOpen else { return .closed }
+        if today == dueDate { return .dueToday }
+        if today < dueDate { return .dueIn(workingDays: calendar.workingDaysBetween(today, dueDate)) }
+        return .late(workingDays: max(1, calendar.workingDaysBetween(dueDate, today)))
+    }
 
     /// `<desk code>-<yyMMdd>-<seq>`, e.g. `XPH-261125-007`: printable, unique, sortable by day.
     public static func makeCode(deskCode: String, day: LocalDate, sequence: Int) -> String {

@@ -21,6 +21,9 @@ public enum DossierStatus: String, Sendable, Codable, CaseIterable {
     /// Still counted against the due date.
     public var isOpen: Bool { !isFinal }
 
+    /// Every status still counted against the due date (the store's overdue query uses it).
+    public static let openStatuses: Set<DossierStatus> = Set(allCases.filter(\.isOpen))
+
     public var label: Localized {
         switch self {
         case .received: Localized(vi: "Đã tiếp nhận", en: "Received")

@@ -10,25 +10,30 @@ public struct ReceiveRequest: Sendable {
     public var delivery: String?
     public var deliveryAddress: String?
     public var notes: String?
+    /// The clerk's answer when the CCCD is on file under another name (nil: not asked yet).
+    public var identity: IdentityChoice?
+    /// The clerk confirmed a second dossier for the same person and procedure today.
+    public var allowDuplicate: Bool
 
     public init(procedureCode: String, name: String, idNumber: String? = nil, phone: String? = nil,
                 address: String? = nil, ticketCode: String? = nil, channel: String = "direct",
-                delivery: String? = nil, deliveryAddress: String? = nil, notes: String? = nil) {
+                delivery: String? = nil, deliveryAddress: String? = nil, notes: String? = nil,
+                identity: IdentityChoice? = nil, allowDuplicate: Bool = false) {
+        self.identity = identity; self.allowDuplicate = allowDuplicate
         self.procedureCode = procedureCode; self.name = name; self.idNumber = idNumber; self.phone = phone
         self.address = address; self.ticketCode = ticketCode; self.channel = channel; self.delivery = delivery
         self.deliveryAddress = deliveryAddress; self.notes = notes
     }
 
-    public func validated(procedure lookup: (String) -> Procedure?) throws -> ValidReceive {
-        let code = try WalkInRequest.checkProcedure(self.procedureCode, lookup)
-        guard let procedure = lookup(code) else { throw FieldError(field: "procedure", label: Localized(vi: "Thủ tục", en: "Procedure"), problem: Localized(vi: "không có trong danh mục", en: "not in the catalog")) }
+    public func validated(on day: LocalDate, procedure lookup: (String) throws -> Procedure?) throws -> ValidReceive {
+        let procedure = try WalkInRequest.checkProcedure(self.procedureCode, on: day, lookup)
         let name = try WalkInRequest.personName(self.name)
-        let id = try self.idNumber.flatMap(WalkInRequest.blankToNil).map { try CitizenID.parse($0).digits }
-        let phone = try self.phone.flatMap(WalkInRequest.blankToNil).map { try PhoneNumber.parse($0).digits }
-        let address = try self.address.flatMap(WalkInRequest.blankToNil).map { try VietnameseText.validateName($0, field: "address") }
+        let id = try self.idNumber.flatMap(TextInput.blankToNil).map { try CitizenID.parse($0).digits }
+        let phone = try self.phone.flatMap(TextInput.blankToNil).map { try PhoneNumber.parse($0).digits }
+        let address = try self.address.flatMap(TextInput.blankToNil).map { try TextInput.required($0, field: "address", label: Localized(vi: "Địa chỉ", en: "Address"), maxLength: 200) }
         let channel = try Channel.parse(self.channel)
         let chosen: Delivery
-        if let raw = self.delivery.flatMap(WalkInRequest.blankToNil) {
+        if let raw = self.delivery.flatMap(TextInput.blankToNil) {
             guard let d = Delivery(rawValue: raw.lowercased()) else {
                 throw FieldError(field: "delivery", label: Localized(vi: "Nhận kết quả", en: "Delivery"),
                                  problem: Localized(vi: "'\(raw)' không hợp lệ; chọn desk, post hoặc home",
@@ -44,7 +49,7 @@ public struct ReceiveRequest: Sendable {
                              problem: Localized(vi: "thủ tục \(procedure.code) chỉ trả kết quả: \(allowed.map(\.label.vi).joined(separator: ", "))",
                                                 en: "procedure \(procedure.code) only delivers: \(allowed.map(\.label.en).joined(separator: ", "))"))
         }
-        var deliveryAddress = try self.deliveryAddress.flatMap(WalkInRequest.blankToNil).map { try VietnameseText.validateName($0, field: "delivery_address") }
+        var deliveryAddress = try self.deliveryAddress.flatMap(TextInput.blankToNil).map { try TextInput.required($0, field: "delivery_address", label: Localized(vi: "Địa chỉ nhận kết quả", en: "Delivery address"), maxLength: 200) }
         if chosen != .desk && deliveryAddress == nil { deliveryAddress = address }
         if chosen != .desk && deliveryAddress == nil {
             throw FieldError(field: "delivery_address", label: Localized(vi: "Địa chỉ nhận kết quả", en: "Delivery address"),
@@ -53,8 +58,8 @@ public struct ReceiveRequest: Sendable {
         }
         // An address typed for post and then switched back to the desk is not kept.
         if chosen == .desk { deliveryAddress = nil }
-        let notes = self.notes.map(VietnameseText.normalize).flatMap(WalkInRequest.blankToNil)
-        let ticket = try self.ticketCode.flatMap(WalkInRequest.blankToNil).map { raw -> String in
+        let notes = try TextInput.optional(self.notes, field: "notes", label: Localized(vi: "Ghi chú", en: "Notes"))
+        let ticket = try self.ticketCode.flatMap(TextInput.blankToNil).map { raw -> String in
             let t = try Ticket.parse(code: raw); return Ticket.code(series: t.series, number: t.number)
         }
         if ticket != nil && channel != .direct {
@@ -62,7 +67,8 @@ public struct ReceiveRequest: Sendable {
                              problem: Localized(vi: "người có số thứ tự nộp trực tiếp tại quầy", en: "a ticket holder submits in person"))
         }
         return ValidReceive(procedure: procedure, applicant: Applicant(name: name, idNumber: id, phone: phone, address: address),
-                            channel: channel, delivery: chosen, deliveryAddress: deliveryAddress, notes: notes, ticketCode: ticket)
+                            channel: channel, delivery: chosen, deliveryAddress: deliveryAddress, notes: notes, ticketCode: ticket,
+                            identity: identity, allowDuplicate: allowDuplicate)
     }
 }
 
@@ -74,6 +80,8 @@ public struct ValidReceive: Sendable, Hashable {
     public let deliveryAddress: String?
     public let notes: String?
     public let ticketCode: String?
+    public let identity: IdentityChoice?
+    public let allowDuplicate: Bool
 }
 
 import Foundation

@@ -45,7 +45,14 @@ public struct PriorityPolicy: Hashable, Sendable, Codable {
 
     /// Validates a priority group given on input, with its reason when the group requires one.
     public func validate(code raw: String?, reason: String?) throws -> (code: String?, reason: String?) {
-        guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return (nil, nil) }
+        guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else {
+            // A reason with no group would be dropped without a word: say so instead.
+            if TextInput.blankToNil(reason) != nil {
+                throw FieldError(field: "priority_reason", label: Localized(vi: "Lý do ưu tiên", en: "Priority reason"),
+                                 problem: Localized(vi: "chỉ ghi khi có chọn nhóm ưu tiên", en: "only given with a priority group"))
+            }
+            return (nil, nil)
+        }
         let code = raw.trimmingCharacters(in: .whitespaces).lowercased()
         guard let group = group(code: code) else {
             let list = groups.map(\.code).joined(separator: ", ")
@@ -54,7 +61,8 @@ public struct PriorityPolicy: Hashable, Sendable, Codable {
                              problem: Localized(vi: "không có nhóm '\(raw)'; chọn một trong: \(list)",
                                                 en: "no group '\(raw)'; choose one of: \(list)"))
         }
-        let trimmedReason = reason.map { VietnameseText.normalize($0) }.flatMap { $0.isEmpty ? nil : $0 }
+        let trimmedReason = try TextInput.optional(reason, field: "priority_reason",
+                                                   label: Localized(vi: "Lý do ưu tiên", en: "Priority reason"), maxLength: 200)
         if group.requiresReason && trimmedReason == nil {
             throw FieldError(field: "priority_reason",
                              label: Localized(vi: "Lý do ưu tiên", en: "Priority reason"),

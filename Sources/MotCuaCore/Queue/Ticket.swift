@@ -6,8 +6,19 @@ public struct Ticket: Hashable, Sendable, Codable {
         case waiting, called, serving, done
         case noShow = "no-show"
         case left
+        /// Registered by mistake and undone; kept so the number is never given twice.
+        case cancelled
 
-        public var isFinal: Bool { self == .done || self == .noShow || self == .left }
+        public var isFinal: Bool { self == .done || self == .noShow || self == .left || self == .cancelled }
+
+        /// Still in today's queue: waiting, or at a counter.
+        public var isAtCounter: Bool { self == .called || self == .serving }
+
+        public static func parse(_ raw: String) throws -> Status {
+            if let s = Status(rawValue: raw) { return s }
+            throw RuleViolation(code: "unknown_status",
+                                message: Localized(vi: "trạng thái phiếu '\(raw)' không hợp lệ", en: "unknown ticket status '\(raw)'"))
+        }
 
         public var label: Localized {
             switch self {
@@ -17,6 +28,7 @@ public struct Ticket: Hashable, Sendable, Codable {
             case .done: Localized(vi: "Xong", en: "Done")
             case .noShow: Localized(vi: "Vắng mặt", en: "No-show")
             case .left: Localized(vi: "Đã về", en: "Left")
+            case .cancelled: Localized(vi: "Đã hủy", en: "Cancelled")
             }
         }
     }

@@ -14,12 +14,13 @@ public struct WalkInRequest: Sendable {
     }
 
     /// Checks every field; the first problem is thrown as a `FieldError` naming the field.
-    public func validated(policy: PriorityPolicy, procedure lookup: (String) -> Procedure?) throws -> ValidWalkIn {
+    public func validated(policy: PriorityPolicy, on day: LocalDate,
+                          procedure lookup: (String) throws -> Procedure?) throws -> ValidWalkIn {
         let name = try Self.personName(self.name)
         let (priorityCode, reason) = try policy.validate(code: self.priority, reason: self.priorityReason)
-        let code = try self.procedureCode.flatMap(Self.blankToNil).map { try Self.checkProcedure($0, lookup) }
-        let phone = try self.phone.flatMap(Self.blankToNil).map { try PhoneNumber.parse($0).digits }
-        let id = try self.idNumber.flatMap(Self.blankToNil).map { try CitizenID.parse($0).digits }
+        let code = try self.procedureCode.flatMap(TextInput.blankToNil).map { try Self.checkProcedure($0, on: day, lookup).code }
+        let phone = try self.phone.flatMap(TextInput.blankToNil).map { try PhoneNumber.parse($0).digits }
+        let id = try self.idNumber.flatMap(TextInput.blankToNil).map { try CitizenID.parse($0).digits }
         return ValidWalkIn(name: name, priorityCode: priorityCode, priorityReason: reason,
                            procedureCode: code, phone: phone, idNumber: id)
     }
@@ -27,13 +28,15 @@ public struct WalkInRequest: Sendable {
     /// An applicant's name: the text rules, and no run of 6 or more digits — a CCCD or phone
     /// typed into the wrong field must not become part of a name (an organisation's name may
     /// still hold a number, "Công ty 3A").
-    public static func personName(_ raw: String) throws -> String {
-        let name = try VietnameseText.validateName(raw, field: "name")
+    public static func personName(_ raw: String, field: String = "name",
+                                  label: Localized = Localized(vi: "Họ và tên", en: "Full name")) throws -> String {
+        try TextInput.refuseUndecodable(raw, field: field, label: label)
+        let name = TextInput.capitalizingWords(try VietnameseText.validateName(raw, field: field, label: label))
         var run = 0
         for ch in name {
             run = ch.isNumber ? run + 1 : 0
             if run >= 6 {
-                throw FieldError(field: "name", label: Localized(vi: "Họ và tên", en: "Full name"),
+                throw FieldError(field: field, label: label,
                                  problem: Localized(vi: "có dãy số giống CCCD hoặc số điện thoại ('\(name)'); nhập số vào đúng ô",
                                                     en: "holds a number like an ID or phone ('\(name)'); put it in its own field"))
             }
@@ -41,19 +44,23 @@ public struct WalkInRequest: Sendable {
         return name
     }
 
-    static func blankToNil(_ s: String) -> String? {
-        s.trimmingCharacters(in: .whitespaces).isEmpty ? nil : s
-    }
-
-    /// A procedure code must be in the catalog; the error lists how to find the right one.
-    public static func checkProcedure(_ raw: String, _ lookup: (String) -> Procedure?) throws -> String {
+    /// A procedure code must be in the catalog and in force on `day` (a row whose effective dates
+    /// have passed, or not yet begun, is refused with those dates); the error says where to look.
+    public static func checkProcedure(_ raw: String, on day: LocalDate, _ lookup: (String) throws -> Procedure?) throws -> Procedure {
         let code = raw.trimmingCharacters(in: .whitespaces).uppercased()
-        guard let p = lookup(code) else {
-            throw FieldError(field: "procedure", label: Localized(vi: "Thủ tục", en: "Procedure"),
+        let label = Localized(vi: "Thủ tục", en: "Procedure")
+        guard let p = try lookup(code) else {
+            throw FieldError(field: "procedure", label: label,
                              problem: Localized(vi: "không có mã '\(raw)' trong danh mục; xem 'motcua procedures list'",
                                                 en: "no code '\(raw)' in the catalog; see 'motcua procedures list'"))
         }
-        return p.code
+        guard p.isActive(on: day) else {
+            let from = p.effectiveFrom.map { $0.vietnamese } ?? "…", to = p.effectiveTo.map { $0.vietnamese } ?? "…"
+            throw FieldError(field: "procedure", label: label,
+                             problem: Localized(vi: "\(p.code) không còn hiệu lực ngày \(day.vietnamese) (hiệu lực \(from) – \(to))",
+                                                en: "\(p.code) is not in force on \(day.iso) (in force \(from) – \(to))"))
+        }
+        return p
     }
 }
 

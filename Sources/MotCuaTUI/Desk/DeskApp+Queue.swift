@@ -9,11 +9,13 @@ extension DeskApp {
         do {
             switch action {
             case .queueCallNext:
-                if let t = try session.callNext() {
-                    say(vi ? "Mời số \(t.code) — \(t.applicantName) — đến quầy \(session.counter)"
-                           : "Calling \(t.code) — \(t.applicantName) — to counter \(session.counter)")
+                let result = try session.callNext()
+                let finished = result.finished.map { vi ? "Số \($0.code) xong. " : "\($0.code) done. " } ?? ""
+                if let t = result.called {
+                    say(finished + (vi ? "Mời số \(t.code) — \(t.applicantName) — đến quầy \(session.counter)"
+                                       : "Calling \(t.code) — \(t.applicantName) — to counter \(session.counter)"))
                 } else {
-                    say(vi ? "Không còn ai đang chờ" : "Nobody is waiting")
+                    say(finished + (vi ? "Không còn ai đang chờ" : "Nobody is waiting"))
                 }
             case .queueRecall:
                 let t = try session.recall()

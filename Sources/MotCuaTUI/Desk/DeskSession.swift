@@ -5,7 +5,7 @@ import MotCuaStore
 /// One clerk at one counter: the store, the clock and who acts. Screens go through it, so every
 /// change is one store transaction with its audit event, exactly as from the command line.
 public final class DeskSession {
-    public let db: AppDatabase
+    public let db: any DeskStore
     public let clock: any Clock
     public let counter: Int
     public let language: Language
@@ -14,7 +14,7 @@ public final class DeskSession {
     private var lastMark: Int64 = -1
     private var lastMinute = -1
 
-    public init(db: AppDatabase, clock: any Clock, counter: Int, language: Language,
+    public init(db: any DeskStore, clock: any Clock, counter: Int, language: Language,
                 calendar: WorkingCalendar = WorkingCalendar(), actor: Actor? = nil) {
         self.db = db; self.clock = clock; self.counter = counter; self.language = language
         self.calendar = calendar
@@ -83,7 +83,8 @@ public final class DeskSession {
 
     // MARK: - Queue actions (one transaction each)
 
-    public func callNext() throws -> Ticket? { try db.callNext(counter: counter, now: now, actor: actor) }
+    /// Finishes this counter's current ticket (if any) and calls the next (`QueueRules.callNext`).
+    public func callNext() throws -> CallNextResult { try db.callNext(counter: counter, now: now, actor: actor) }
 
     /// The ticket an action applies to: the one being served here.
     func requireCurrent() throws -> Ticket {
@@ -97,24 +98,28 @@ public final class DeskSession {
 
     public func recall() throws -> Ticket {
         let t = try requireCurrent()
-        return try db.changeTicket(code: t.code, day: today, to: .called, counter: counter, now: now, actor: actor)
+        return try db.moveTicket(TicketMoveRequest(ticketCode: t.code, move: .recall, counter: counter), now: now, actor: actor)
     }
 
-    public func finishCurrent(_ status: Ticket.Status) throws -> Ticket {
+    /// Done, no-show, left, serve: a move of the ticket at this counter.
+    public func finishCurrent(_ move: TicketMove) throws -> Ticket {
         let t = try requireCurrent()
-        return try db.changeTicket(code: t.code, day: today, to: status, counter: counter, now: now, actor: actor)
+        return try db.moveTicket(TicketMoveRequest(ticketCode: t.code, move: move, counter: counter), now: now, actor: actor)
     }
+
+    /// A move of a named ticket from this counter (bring back a no-show, …).
+    public func move(_ code: String, _ move: TicketMove) throws -> Ticket {
+        try db.moveTicket(TicketMoveRequest(ticketCode: code, move: move, counter: counter), now: now, actor: actor)
+    }
+
+    /// Undoes this clerk's last change of today (`DeskStore.undoLast`).
+    public func undo() throws -> UndoResult { try db.undoLast(now: now, actor: actor) }
 
     /// Sends the current ticket back to the waiting list for another counter: it keeps its place
     /// (issue time) and the other counter calls it next by the usual rules.
     public func transferCurrent(to other: Int) throws -> Ticket {
-        _ = try profile().validateCounter(other)
-        guard other != counter else {
-            throw FieldError(field: "counter", label: Localized(vi: "Quầy", en: "Counter"),
-                             problem: Localized(vi: "phải khác quầy đang dùng (\(counter))", en: "must differ from this counter (\(counter))"))
-        }
         let t = try requireCurrent()
-        return try db.transferTicket(code: t.code, day: today, to: other, now: now, actor: actor)
+        return try db.transfer(t.code, from: counter, to: other, now: now, actor: actor)
     }
 
     public func registerWalkIn(_ request: WalkInRequest) throws -> Ticket {
@@ -130,8 +135,9 @@ public final class DeskSession {
         DueDateRule.dueDate(procedure: procedure, receivedAt: now, calendar: calendar, profile: profile())
     }
 
-    public func changeDossier(_ code: String, to status: DossierStatus, trackingNumber: String? = nil, reason: String? = nil) throws -> Dossier {
-        try db.changeDossier(code: code, to: status, trackingNumber: trackingNumber, reason: reason, now: now, actor: actor)
+    /// One step of a dossier (ready, return, post, …), checked by `DossierRules`.
+    public func act(_ request: DossierActionRequest) throws -> DossierActionResult {
+        try db.actOnDossier(request, now: now, actor: actor)
     }
 
     /// Turns any error from the model or the store into one line for the status bar.
@@ -140,6 +146,7 @@ public final class DeskSession {
         case let e as FieldError: return e.message(language)
         case let e as RuleViolation: return e.message.text(language)
         case let e as StoreError: return e.message.text(language)
+        case let e as ConfirmationNeeded: return e.message.text(language)
         default: return language == .vi ? "Lỗi: \(error)" : "Error: \(error)"
         }
     }

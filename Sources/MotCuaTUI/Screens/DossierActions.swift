@@ -11,17 +11,18 @@ enum DossierActions {
     static let barActions: [Action] = [.help, .dossierReady, .dossierReturn, .dossierSupplement, .dossierReject, .quit,
                                        .dossierPost, .dossierDeliverHome]
 
-    /// The status each action moves a dossier to.
-    static let targets: [Action: DossierStatus] = [
-        .dossierReady: .ready, .dossierReturn: .returned, .dossierSupplement: .needsSupplement,
-        .dossierReject: .rejected, .dossierPost: .posted, .dossierDeliverHome: .deliveredHome,
+    /// The step each action takes.
+    static let steps: [Action: DossierActionKind] = [
+        .dossierReady: .ready, .dossierReturn: .return, .dossierSupplement: .supplement,
+        .dossierReject: .reject, .dossierPost: .post, .dossierDeliverHome: .deliverHome,
     ]
 
     /// Carries out `action` on the dossier `code` (nil: nothing selected). Returns false when
     /// `action` is not a dossier action. `changed` runs after a successful change.
     static func perform(_ action: Action, code: String?, from screen: Screen, app: DeskApp, session: DeskSession,
                         changed: @escaping () -> Void) -> Bool {
-        guard let target = targets[action] else { return false }
+        guard let step = steps[action] else { return false }
+        let target = step.target
         let en = app.language == .en
         guard let code else {
             app.say(en ? "No dossier selected" : "Chưa chọn hồ sơ nào", warning: true)
@@ -41,9 +42,12 @@ enum DossierActions {
             return true
         }
 
-        func change(reason: String? = nil, tracking: String? = nil) {
+        func change(reason: String? = nil, tracking: String? = nil, receiver: String? = nil) {
             do {
-                let d = try session.changeDossier(dossier.code, to: target, trackingNumber: tracking, reason: reason)
+                let result = try session.act(DossierActionRequest(code: dossier.code, kind: step, receiverName: receiver,
+                                                                  trackingNumber: tracking, missing: reason.map { [$0] } ?? [],
+                                                                  reason: reason))
+                let d = result.dossier
                 app.say(successMessage(d, target: target, reason: reason, tracking: tracking, language: app.language))
                 changed()
             } catch {
@@ -99,7 +103,7 @@ enum DossierActions {
                 title: en ? "\(target.label.en) — \(dossier.code)" : "\(target.label.vi) — hồ sơ \(dossier.code)",
                 label: en ? "Result received by (full name):" : "Người nhận kết quả (họ tên):",
                 text: dossier.applicantName, under: screen, validate: required,
-                onAccept: { name, _ in change(reason: en ? "Received by: \(name)" : "Người nhận: \(name)") }))
+                onAccept: { name, _ in change(receiver: name) }))
         default:
             change()
         }

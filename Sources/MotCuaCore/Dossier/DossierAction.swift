@@ -1,0 +1,149 @@
+import Foundation
+
+/// A clerk's step on a received dossier. Each carries what the step records: who took the result,
+/// where it was posted, what is missing, why it was refused. Stored in columns and typed event
+/// data, never as a sentence.
+public enum DossierActionKind: String, Sendable, CaseIterable, Codable {
+    /// Sent on for processing (to the officer or department).
+    case process
+    /// The result is back at the desk.
+    case ready
+    /// Handed over at the desk (receiver's name; their CCCD when not the applicant).
+    case `return`
+    /// Sent by public post (address, tracking number).
+    case post
+    /// Brought to the citizen's home (receiver's name).
+    case deliverHome = "deliver-home"
+    /// Returned to the applicant to complete (what is missing).
+    case supplement
+    /// The applicant brought what was missing: processing goes on.
+    case resume
+    /// Refused (reason). Cannot be undone.
+    case reject
+    /// Withdrawn at the applicant's request (reason). Cannot be undone.
+    case withdraw
+
+    /// The status the step leads to.
+    public var target: DossierStatus {
+        switch self {
+        case .process, .resume: .processing
+        case .ready: .ready
+        case .return: .returned
+        case .post: .posted
+        case .deliverHome: .deliveredHome
+        case .supplement: .needsSupplement
+        case .reject: .rejected
+        case .withdraw: .withdrawn
+        }
+    }
+
+    /// Steps a clerk cannot take back: the applicant has been told, so they confirm first.
+    public var isIrreversible: Bool { self == .reject || self == .withdraw }
+
+    public var label: Localized {
+        switch self {
+        case .process: Localized(vi: "Chuyển xử lý", en: "Send for processing")
+        case .ready: Localized(vi: "Có kết quả", en: "Result ready")
+        case .return: Localized(vi: "Trả tại quầy", en: "Return at the desk")
+        case .post: Localized(vi: "Gửi bưu chính", en: "Send by post")
+        case .deliverHome: Localized(vi: "Trả tại nhà", en: "Deliver home")
+        case .supplement: Localized(vi: "Yêu cầu bổ sung", en: "Request a supplement")
+        case .resume: Localized(vi: "Đã bổ sung, tiếp tục giải quyết", en: "Supplemented, resume")
+        case .reject: Localized(vi: "Từ chối", en: "Reject")
+        case .withdraw: Localized(vi: "Rút hồ sơ", en: "Withdraw")
+        }
+    }
+}
+
+/// What the clerk enters for a step, before validation. Fields a step does not use are ignored.
+public struct DossierActionRequest: Sendable, Hashable {
+    public var code: String
+    public var kind: DossierActionKind
+    public var receiverName: String?
+    public var receiverIdNumber: String?
+    public var address: String?
+    public var trackingNumber: String?
+    public var missing: [String]
+    public var reason: String?
+
+    public init(code: String, kind: DossierActionKind, receiverName: String? = nil, receiverIdNumber: String? = nil,
+                address: String? = nil, trackingNumber: String? = nil, missing: [String] = [], reason: String? = nil) {
+        self.code = code; self.kind = kind; self.receiverName = receiverName; self.receiverIdNumber = receiverIdNumber
+        self.address = address; self.trackingNumber = trackingNumber; self.missing = missing; self.reason = reason
+    }
+}
+
+/// The outcome: the dossier as changed, and warnings the clerk should see (a tracking number
+/// whose S10 check digit is wrong is kept, but said).
+public struct DossierActionResult: Sendable, Hashable {
+    public let dossier: Dossier
+    public let warnings: [Localized]
+}
+
+public enum DossierRules {
+    static let reasonLabel = Localized(vi: "Lý do", en: "Reason")
+
+    /// Checks the step against the dossier's state and the step's own fields, and returns the
+    /// dossier as it will be stored.
+    public static func apply(_ request: DossierActionRequest, to dossier: Dossier, now: Date) throws -> DossierActionResult {
+        let kind = request.kind
+        try dossier.status.check(to: kind.target, dossier: dossier.code)
+        var d = dossier
+        var warnings: [Localized] = []
+        switch kind {
+        case .process:
+            break
+        case .ready:
+            d.readyAt = now
+        case .return:
+            let receiver = try WalkInRequest.personName(request.receiverName ?? "", field: "receiver_name",
+                                                        label: Localized(vi: "Người nhận kết quả", en: "Received by"))
+            let idLabel = Localized(vi: "CCCD người nhận", en: "Receiver's ID number")
+            let id = try TextInput.blankToNil(request.receiverIdNumber).map { try CitizenID.parse($0).digits }
+            // Someone other than the applicant collects with their own identity paper (and
+            // usually an authorisation): the desk records whose CCCD it saw.
+            if VietnameseText.fold(receiver) != VietnameseText.fold(dossier.applicantName), id == nil {
+                throw FieldError(field: "receiver_id_number", label: idLabel,
+                                 problem: Localized(vi: "bắt buộc khi người nhận không phải người nộp (\(dossier.applicantName))",
+                                                    en: "required when the receiver is not the applicant (\(dossier.applicantName))"))
+            }
+            d.resultReceiver = receiver
+            d.resultReceiverId = id
+        case .post:
+            let address = try TextInput.optional(request.address ?? dossier.deliveryAddress, field: "address",
+                                                 label: Localized(vi: "Địa chỉ gửi", en: "Postal address"))
+            guard let address else {
+                throw FieldError(field: "address", label: Localized(vi: "Địa chỉ gửi", en: "Postal address"),
+                                 problem: Localized(vi: "bắt buộc khi gửi qua bưu chính", en: "is required to send by post"))
+            }
+            let raw = try TextInput.required(request.trackingNumber, field: "tracking_number",
+                                             label: Localized(vi: "Mã vận đơn", en: "Tracking number"), maxLength: 40)
+            let tracking = TrackingNumber.normalize(raw)
+            guard !tracking.isEmpty else {
+                throw FieldError(field: "tracking_number", label: Localized(vi: "Mã vận đơn", en: "Tracking number"),
+                                 problem: Localized(vi: "bắt buộc nhập", en: "is required"))
+            }
+            if let w = TrackingNumber.warning(for: TrackingNumber.check(tracking)) { warnings.append(w) }
+            d.trackingNumber = tracking
+            d.deliveryAddress = address
+        case .deliverHome:
+            d.resultReceiver = try WalkInRequest.personName(request.receiverName ?? "", field: "receiver_name",
+                                                            label: Localized(vi: "Người nhận kết quả", en: "Received by"))
+        case .supplement:
+            let label = Localized(vi: "Giấy tờ cần bổ sung", en: "Missing documents")
+            let items = try request.missing.compactMap { try TextInput.optional($0, field: "missing", label: label, maxLength: 200) }
+            guard !items.isEmpty else {
+                throw FieldError(field: "missing", label: label,
+                                 problem: Localized(vi: "ghi ít nhất một giấy tờ còn thiếu", en: "name at least one missing document"))
+            }
+            d.missingItems = items
+        case .resume:
+            d.missingItems = []
+        case .reject, .withdraw:
+            d.reason = try TextInput.required(request.reason, field: "reason", label: reasonLabel)
+        }
+        d.status = kind.target
+        if kind.target.isFinal { d.closedAt = now }
+        return DossierActionResult(dossier: d, warnings: warnings)
+    }
+}

@@ -1,0 +1,20 @@
+/// How a dossier stands against its due date, in working days.
+public enum Timeliness: Hashable, Sendable {
+    case dueIn(workingDays: Int)
+    case dueToday
+    case late(workingDays: Int)
+    /// Finished: no longer counted.
+    case closed
+
+    public var isLate: Bool { if case .late = self { true } else { false } }
+
+    /// `còn 3 ngày`, `hạn hôm nay`, `trễ 2 ngày` — short enough for a list column.
+    public var label: Localized {
+        switch self {
+        case .dueIn(let n): Localized(vi: "còn \(n) ngày", en: "\(n) days left")
+        case .dueToday: Localized(vi: "hạn hôm nay", en: "due today")
+        case .late(let n): Localized(vi: "trễ \(n) ngày", en: "\(n) days late")
+        case .closed: Localized(vi: "", en: "")
+        }
+    }
+}
