@@ -140,6 +140,13 @@ extension AppDatabase {
             guard let before = try DossierRow.fetch(code: request.code, db) else {
                 throw StoreError.notFound(Localized(vi: "hồ sơ", en: "dossier"), request.code.uppercased())
             }
+            var request = request
+            // Sending by post with no address typed: the delivery address, else the applicant's own.
+            if request.kind == .post, TextInput.nonBlank(request.address) == nil, before.deliveryAddress == nil,
+               let id = before.applicantId,
+               let address = try String.fetchOne(db, sql: "SELECT address FROM applicants WHERE id = ?", arguments: [id]) {
+                request.address = address
+            }
             let result = try DossierRules.apply(request, to: before, now: now)
             let d = result.dossier
             try DossierRow.updateState(d, db)

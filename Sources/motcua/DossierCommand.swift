@@ -138,7 +138,9 @@ struct DossierCommand: ParsableCommand {
                 Output.print(vi ? "Lịch sử:" : "History:")
                 for e in events {
                     let counter = e.actor.counter.map { vi ? " (quầy \($0))" : " (counter \($0))" } ?? ""
-                    Output.print(Output.safe("  \(e.at.vnDateTime)  \(e.actor.user)\(counter)  \(AuditActionLabel.label(e.action).text(lang))"))
+                    let details = AuditActionLabel.details(EventData.parse(e.data)).text(lang)
+                    Output.print(Output.safe("  \(e.at.vnDateTime)  \(e.actor.user)\(counter)  \(AuditActionLabel.label(e.action).text(lang))"
+                                             + (details.isEmpty ? "" : " — \(details)")))
                 }
             }
         }

@@ -21,3 +21,37 @@ public enum AuditActionLabel {
         }
     }
 }
+
+extension AuditActionLabel {
+    /// An event's data worded for the history: `Lý do: …; Người nhận: …; từ Đã tiếp nhận`. The
+    /// new status is the action itself, so only where it came from is shown.
+    public static func details(_ data: EventData) -> Localized {
+        var vi: [String] = [], en: [String] = []
+        func add(_ v: String?, _ viName: String, _ enName: String) {
+            guard let v, !v.isEmpty else { return }
+            vi.append("\(viName): \(v)"); en.append("\(enName): \(v)")
+        }
+        add(data.reason, "Lý do", "Reason")
+        add(data.missing.map { $0.joined(separator: "; ") }, "Cần bổ sung", "Missing")
+        add(data.receiverName, "Người nhận", "Received by")
+        add(data.receiverIdNumber, "CCCD", "ID")
+        add(data.trackingNumber, "Mã vận đơn", "Tracking")
+        add(data.address, "Địa chỉ", "Address")
+        add(data.procedure, "Thủ tục", "Procedure")
+        add(data.applicant, "Người nộp", "Applicant")
+        add(data.channel.flatMap { Channel(rawValue: $0)?.label.vi }, "Hình thức", "Channel")
+        add(data.dueDate.flatMap { LocalDate(iso: $0)?.vietnamese }, "Hẹn trả", "Due")
+        add(data.ticket, "Số", "Ticket")
+        if let c = data.fromCounter, let t = data.toCounter { vi.append("quầy \(c) → \(t)"); en.append("counter \(c) → \(t)") }
+        if let before = data.before, let after = data.after {
+            for key in after.keys.sorted() {
+                vi.append("\(key): \(before[key] ?? "") → \(after[key] ?? "")"); en.append("\(key): \(before[key] ?? "") → \(after[key] ?? "")")
+            }
+        }
+        if let from = data.from {
+            let label = DossierStatus(rawValue: from)?.label ?? Ticket.Status(rawValue: from)?.label ?? Localized(vi: from, en: from)
+            vi.append("từ \(label.vi)"); en.append("from \(label.en)")
+        }
+        return Localized(vi: vi.joined(separator: "; "), en: en.joined(separator: "; "))
+    }
+}

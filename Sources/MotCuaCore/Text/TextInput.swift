@@ -40,6 +40,9 @@ public enum TextInput {
         return out
     }
 
+    /// Nil for nil, empty or blank text.
+    public static func nonBlank(_ s: String?) -> String? { blankToNil(s) }
+
     static func blankToNil(_ s: String?) -> String? {
         guard let s, !s.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         return s

@@ -42,13 +42,13 @@ enum DossierActions {
             return true
         }
 
-        func change(reason: String? = nil, tracking: String? = nil, receiver: String? = nil) {
+        func change(reason: String? = nil, tracking: String? = nil, receiver: String? = nil, address: String? = nil) {
             do {
                 let result = try session.act(DossierActionRequest(code: dossier.code, kind: step, receiverName: receiver,
-                                                                  trackingNumber: tracking, missing: reason.map { [$0] } ?? [],
-                                                                  reason: reason))
+                                                                  address: address, trackingNumber: tracking,
+                                                                  missing: reason.map { [$0] } ?? [], reason: reason))
                 let d = result.dossier
-                app.say(successMessage(d, target: target, reason: reason, tracking: tracking, language: app.language))
+                app.say(successMessage(d, target: target, reason: reason, tracking: d.trackingNumber, language: app.language))
                 changed()
             } catch {
                 app.report(error)
@@ -77,25 +77,39 @@ enum DossierActions {
                         onYes: { _ in change(reason: reason) }))
                 }))
         case .dossierPost:
-            app.push(PromptScreen(
-                title: en ? "Send by post — \(dossier.code)" : "Gửi bưu chính hồ sơ \(dossier.code)",
-                label: en ? "Tracking number (e.g. EC136431858VN):" : "Mã vận đơn (ví dụ EC136431858VN):",
-                text: dossier.trackingNumber ?? "", under: screen, asciiOnly: true, maxLength: 40,
-                validate: { $0.isEmpty ? (en ? "The tracking number is required" : "Cần nhập mã vận đơn") : nil },
-                onAccept: { raw, app in
-                    let check = TrackingNumber.check(raw)
-                    let tracking = check == .otherFormat ? raw : TrackingNumber.normalize(raw)
-                    if let warning = TrackingNumber.warning(for: check) {
-                        app.push(ConfirmScreen(
-                            title: en ? "Check the tracking number" : "Kiểm tra mã vận đơn",
-                            message: warning.text(app.language) + (en ? ". Save \(tracking) anyway?" : ". Vẫn lưu \(tracking)?"),
-                            under: screen, defaultYes: false,
-                            onYes: { _ in change(tracking: tracking) },
-                            onNo: { app in app.say(warning.text(app.language), warning: true) }))
-                    } else {
-                        change(tracking: tracking)
-                    }
-                }))
+            // The address the post takes it to: the dossier's delivery address, else the
+            // applicant's; asked for when neither is on file.
+            let known = dossier.deliveryAddress
+                ?? (try? dossier.applicantId.flatMap { try session.db.applicant(id: $0) })??.address
+            let askTracking: (String?) -> Void = { address in
+                app.push(PromptScreen(
+                    title: en ? "Send by post — \(dossier.code)" : "Gửi bưu chính hồ sơ \(dossier.code)",
+                    label: en ? "Tracking number (e.g. EC136431858VN):" : "Mã vận đơn (ví dụ EC136431858VN):",
+                    text: dossier.trackingNumber ?? "", under: screen, asciiOnly: true, maxLength: 40,
+                    validate: { $0.isEmpty ? (en ? "The tracking number is required" : "Cần nhập mã vận đơn") : nil },
+                    onAccept: { raw, app in
+                        if let warning = TrackingNumber.warning(for: TrackingNumber.check(raw)) {
+                            let tracking = TrackingNumber.normalize(raw)
+                            app.push(ConfirmScreen(
+                                title: en ? "Check the tracking number" : "Kiểm tra mã vận đơn",
+                                message: warning.text(app.language) + (en ? ". Save \(tracking) anyway?" : ". Vẫn lưu \(tracking)?"),
+                                under: screen, defaultYes: false,
+                                onYes: { _ in change(tracking: raw, address: address) },
+                                onNo: { app in app.say(warning.text(app.language), warning: true) }))
+                        } else {
+                            change(tracking: raw, address: address)
+                        }
+                    }))
+            }
+            if known == nil {
+                app.push(PromptScreen(
+                    title: en ? "Send by post — \(dossier.code)" : "Gửi bưu chính hồ sơ \(dossier.code)",
+                    label: en ? "Postal address (none on file):" : "Địa chỉ gửi (chưa có trong hồ sơ):", under: screen,
+                    validate: { $0.isEmpty ? (en ? "The address is required" : "Cần nhập địa chỉ gửi") : nil },
+                    onAccept: { address, _ in askTracking(address) }))
+            } else {
+                askTracking(nil)
+            }
         case .dossierReturn, .dossierDeliverHome:
             // The register records who took the result; the applicant's name is offered, so
             // Enter confirms the usual case and Esc changes nothing.

@@ -99,46 +99,14 @@ public final class DossierDetailScreen: Screen {
         return (en ? "\(days(left)) left" : "còn \(days(left))", false)
     }
 
-    /// How an audit action is named on screen.
+    /// How an audit action is named on screen (one wording, shared with the CLI).
     static func actionLabel(_ action: String, _ language: Language) -> String {
-        if action == "receive" { return language == .en ? "Received" : "Tiếp nhận" }
-        if let s = DossierStatus(rawValue: action) { return s.label.text(language) }
-        return action
+        AuditActionLabel.label(action).text(language)
     }
 
-    /// The event's data as `Lý do: …; từ Đã tiếp nhận`, keys named in the screen's language.
-    /// The new status is the action column already, so only where it came from is shown.
+    /// The event's typed data worded for the history.
     static func dataText(_ json: String, _ language: Language) -> String {
-        guard let obj = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return json }
-        let en = language == .en
-        let names: [(String, String, String)] = [
-            ("reason", "Lý do", "Reason"), ("tracking_number", "Mã vận đơn", "Tracking"),
-            ("procedure", "Thủ tục", "Procedure"), ("applicant", "Người nộp", "Applicant"),
-            ("channel", "Hình thức", "Channel"), ("due_date", "Hẹn trả", "Due"), ("ticket", "Số", "Ticket"),
-            ("from", "từ", "from"),
-        ]
-        var parts: [String] = []
-        var used: Set<String> = ["to"]
-        func value(_ key: String, _ v: Any) -> String {
-            let s = "\(v)"
-            switch key {
-            case "from", "to": return DossierStatus(rawValue: s)?.label.text(language) ?? s
-            case "channel": return Channel(rawValue: s)?.label.text(language) ?? s
-            case "due_date": return LocalDate(iso: s)?.vietnamese ?? s
-            default: return s
-            }
-        }
-        for (key, vi, enName) in names {
-            guard let v = obj[key], !(v is NSNull) else { continue }
-            let name = en ? enName : vi
-            parts.append(key == "from" ? "\(name) \(value(key, v))" : "\(name): \(value(key, v))")
-            used.insert(key)
-        }
-        for key in obj.keys.sorted() where !used.contains(key) {
-            guard let v = obj[key], !(v is NSNull) else { continue }
-            parts.append("\(key): \(v)")
-        }
-        return parts.joined(separator: "; ")
+        AuditActionLabel.details(EventData.parse(json)).text(language)
     }
 
     func lines(cols: Int, language lang: Language) -> [Line] {

@@ -102,7 +102,7 @@ struct DeskFlowTests {
         try f.keys("Enter")
         #expect(f.rows.contains { $0.contains("Ngày hẹn trả") && $0.contains("30/11/2026") })
         try f.keys("Enter")
-        let dossier = try #require(try f.db.dossiers(DossierFilter()).first)
+        let dossier = try #require(try f.db.dossiers(matching: DossierQuery()).first)
         #expect(f.screen.contains(dossier.code))
         #expect(dossier.ticketCode == "B001" && dossier.applicantName == "Võ Thị Hai")
         #expect(dossier.dueDate == LocalDate(year: 2026, month: 11, day: 30))

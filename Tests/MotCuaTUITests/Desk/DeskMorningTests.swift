@@ -55,7 +55,7 @@ struct DeskMorningTests {
         let calledOrder = try tickets.sorted { try callEventID($0) < callEventID($1) }
         #expect(calledOrder.prefix(3).allSatisfy { $0.isPriority })
         #expect(calledOrder.prefix(3).map(\.code) == ["B001", "B002", "B003"])
-        let dossiers = try f.db.dossiers(DossierFilter())
+        let dossiers = try f.db.dossiers(matching: DossierQuery())
         #expect(dossiers.count == 8)
         #expect(dossiers.allSatisfy { $0.ticketCode != nil })
         #expect(tickets.contains { $0.applicantName == "Dương Văn Phúc" })

@@ -61,14 +61,14 @@ struct ScreensDossierDetailTests {
         try f.keys("Enter")
         #expect(f.top === detail)
         #expect(detail.dossier?.status == .needsSupplement)
-        #expect(detail.events.map(\.action) == ["receive", "needs-supplement"])
-        #expect(f.rows.contains { $0.contains("Chờ bổ sung") && $0.contains("Lý do: Thiếu tờ khai") })
+        #expect(detail.events.map(\.action) == ["receive", "supplement"])
+        #expect(f.rows.contains { $0.contains("Yêu cầu bổ sung") && $0.contains("Cần bổ sung: Thiếu tờ khai") })
         try f.keys("F6") // not ready: refused
         #expect(f.message.contains("không thể chuyển"))
         // Walk the dossier further so the history is longer than the screen.
         for _ in 0..<6 {
-            _ = try f.db.changeDossier(code: f.bảy, to: .processing, now: ScreenFixture.at(25, 10), actor: f.clerk)
-            _ = try f.db.changeDossier(code: f.bảy, to: .needsSupplement, reason: "lần nữa", now: ScreenFixture.at(25, 10), actor: f.clerk)
+            _ = try f.db.actOnDossier(DossierActionRequest(code: f.bảy, kind: .resume), now: ScreenFixture.at(25, 10), actor: f.clerk)
+            _ = try f.db.requestSupplement(f.bảy, missing: ["lần nữa"], now: ScreenFixture.at(25, 10), actor: f.clerk)
         }
         detail.refresh(app: f.app)
         #expect(detail.events.count == 14)

@@ -182,7 +182,7 @@ struct ScreensDossierListTests {
         try f.keys("Enter")
         #expect(try f.status(f.bảy) == .returned)
         #expect(f.message.contains("đã trả kết quả tại quầy cho Trần Văn Bảy"))
-        #expect(try f.actions(f.bảy) == ["receive", "ready", "returned"])
+        #expect(try f.actions(f.bảy) == ["receive", "ready", "return"])
         // Returned is closed: it leaves the "all open" register.
         #expect(!list.model.rows.contains { $0.code == f.bảy })
         let events = try f.db.events(entity: "dossier", key: f.bảy)
@@ -243,7 +243,7 @@ struct ScreensDossierListTests {
         #expect(try f.status(f.mận) == .rejected)
         #expect(f.message.contains("đã từ chối (Không đúng thẩm quyền)"))
         let last = try #require(try f.db.events(entity: "dossier", key: f.mận).last)
-        #expect(last.action == "rejected" && last.data.contains("Không đúng thẩm quyền"))
+        #expect(last.action == "reject" && last.data.contains("Không đúng thẩm quyền"))
     }
 
     @Test("F7 asks what is missing and records it")
@@ -287,7 +287,7 @@ struct ScreensDossierListTests {
     @Test("M-p: a code of another format is taken as typed; M-h delivers home")
     func postOtherFormatAndHome() throws {
         let f = try ScreenFixture()
-        _ = try f.db.changeDossier(code: f.bảy, to: .ready, now: ScreenFixture.at(25, 8, 50), actor: f.clerk)
+        _ = try f.db.markReady(f.bảy, now: ScreenFixture.at(25, 8, 50), actor: f.clerk)
         try f.openList(selecting: f.bảy)
         try f.keys("M-p")
         f.type("VNP123")
@@ -300,7 +300,7 @@ struct ScreensDossierListTests {
         #expect(try f.status(f.hưng) == .ready)
         try f.keys("M-h Enter")
         #expect(try f.status(f.hưng) == .deliveredHome)
-        #expect(try f.db.events(entity: "dossier", key: f.hưng).last?.data.contains("Người nhận: Phạm Quốc Hưng") == true)
+        #expect(try f.db.events(entity: "dossier", key: f.hưng).last?.data.contains("\"receiver_name\":\"Phạm Quốc Hưng\"") == true)
         #expect(f.message.contains("đã trả kết quả tại nhà"))
     }
 

@@ -45,12 +45,12 @@ final class ScreenFixture {
         sự = try db.receiveDossier(ReceiveRequest(procedureCode: threeDays.code, name: "Nguyễn Hồng Sự", idNumber: "001203012345",
                                                   phone: "0912345678", address: "Thôn Đông, xã Tân Lập"),
                                    now: Self.at(16, 9), actor: clerk, calendar: cal).code
-        hưng = try db.receiveDossier(ReceiveRequest(procedureCode: sameDay.code, name: "Phạm Quốc Hưng"),
+        hưng = try db.receiveDossier(ReceiveRequest(procedureCode: sameDay.code, name: "Phạm Quốc Hưng", address: "Thôn 2, xã Tân Phú"),
                                      now: Self.at(23, 9), actor: clerk, calendar: cal).code
-        _ = try db.changeDossier(code: hưng, to: .ready, now: Self.at(23, 10), actor: clerk)
+        _ = try db.markReady(hưng, now: Self.at(23, 10), actor: clerk)
         mận = try db.receiveDossier(ReceiveRequest(procedureCode: threeDays.code, name: "Lê Thị Mận"),
                                     now: Self.at(19, 9), actor: clerk, calendar: cal).code
-        bảy = try db.receiveDossier(ReceiveRequest(procedureCode: threeDays.code, name: "Trần Văn Bảy", notes: "Bản sao 2 tờ"),
+        bảy = try db.receiveDossier(ReceiveRequest(procedureCode: threeDays.code, name: "Trần Văn Bảy", address: "Thôn 5, xã Tân Phú", notes: "Bản sao 2 tờ"),
                                     now: Self.at(25, 8, 30), actor: clerk, calendar: cal).code
         _ = try db.addWalkIn(WalkInRequest(name: "Nguyễn Hồng Sự", phone: "0912345678"), now: Self.at(25, 8, 45), actor: clerk)
         term = MemoryTerminal(rows: 24, cols: 80)
