@@ -108,7 +108,10 @@ func runReporting(_ options: GlobalOptions, _ body: (Language) throws -> Void) t
     } catch let e as RuleViolation {
         fail(e.message.text(lang), field: nil, options: options)
     } catch let e as ConfirmationNeeded {
-        fail(e.message.text(lang), field: e.kind.rawValue, options: options, code: ExitStatus.needsConfirmation)
+        // The command line answers the question with an option: name it.
+        let option = e.kind == .identityConflict ? "--use-record-on-file | --correct-record" : "--allow-duplicate"
+        fail(e.message.text(lang) + (lang == .vi ? " Trả lời bằng: \(option)" : " Answer with: \(option)"),
+             field: e.kind.rawValue, options: options, code: ExitStatus.needsConfirmation)
     } catch let e as StoreError {
         fail(e.message.text(lang), field: nil, options: options,
              code: e.isDatabaseFailure ? ExitStatus.storeError : ExitStatus.refused)
