@@ -24,6 +24,18 @@ extension AppDatabase {
                     problems.append("ticket \(row["day"] as String? ?? "")/\(row["series"] as String? ?? "")\(row["number"] as Int? ?? 0): unknown status")
                 }
             }
+            // A dossier whose applicant record carries another name, with no audited correction:
+            // the trace of a citizen renamed silently (an older version did that on a shared CCCD).
+            let corrected = Set(try String.fetchAll(db, sql: "SELECT DISTINCT entity_key FROM events WHERE entity = 'applicant' AND action = 'correct'"))
+            for row in try Row.fetchAll(db, sql: """
+                SELECT d.code, d.applicant_name, a.name, a.id FROM dossiers d JOIN applicants a ON a.id = d.applicant_id
+                """) {
+                let id: Int64 = row["id"]
+                let dossierName: String = row["applicant_name"], fileName: String = row["name"]
+                if !corrected.contains(String(id)), VietnameseText.fold(dossierName) != VietnameseText.fold(fileName) {
+                    problems.append("dossier \(row["code"] as String? ?? "?"): applicant '\(dossierName)' but the record \(id) with its CCCD says '\(fileName)' (renamed without an audited correction)")
+                }
+            }
             let dupes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT day, series, number FROM tickets GROUP BY 1,2,3 HAVING COUNT(*) > 1)") ?? 0
             if dupes > 0 { problems.append("tickets: \(dupes) duplicated numbers") }
             return problems
