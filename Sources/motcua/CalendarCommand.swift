@@ -29,9 +29,18 @@ struct CalendarCommand: ParsableCommand {
                     Output.print(Output.json(R(file: source, entries: entries.map { E(date: $0.date.iso, kind: $0.kind.rawValue, reason: $0.reason, source: $0.source) })))
                     return
                 }
-                Output.print(lang == .vi ? "Tệp thông báo: \(source) (\(entries.count) dòng)" : "Announcements: \(source) (\(entries.count) lines)")
+                // Human text in the language asked for: no `built-in` or `off` in a Vietnamese line.
+                let file = source == "built-in" ? (lang == .vi ? "có sẵn trong chương trình" : "built in") : source
+                func kindLabel(_ raw: String) -> String {
+                    let labels: [String: Localized] = [
+                        "off": Localized(vi: "nghỉ", en: "day off"), "work": Localized(vi: "làm bù", en: "make-up working day"),
+                        "tet": Localized(vi: "nghỉ Tết", en: "Tết holiday"), "national-day": Localized(vi: "nghỉ Quốc khánh", en: "National Day holiday"),
+                    ]
+                    return labels[raw]?.text(lang) ?? raw
+                }
+                Output.print(lang == .vi ? "Tệp thông báo: \(file) (\(entries.count) dòng)" : "Announcements: \(file) (\(entries.count) lines)")
                 Output.print(Output.table(lang == .vi ? ["Ngày", "Loại", "Nội dung", "Căn cứ"] : ["Date", "Kind", "Reason", "Source"],
-                                          entries.map { [$0.date.vietnamese, $0.kind.rawValue, $0.reason, $0.source] }))
+                                          entries.map { [$0.date.vietnamese, kindLabel($0.kind.rawValue), $0.reason, $0.source] }))
             }
         }
     }
