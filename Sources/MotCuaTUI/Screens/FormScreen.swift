@@ -1,121 +1,150 @@
 import MotCuaCore
 
 /// What a form shows once saved: the number or code the citizen needs, large and alone, until
-/// the clerk goes on (Enter: the same form again, for the next person; Esc: back).
+/// the clerk goes on (`form.submit`: the same form again, for the next person; `form.cancel`:
+/// back; typing a letter: the next form with that letter already typed).
 struct FormResult {
     var headline: String
     var lines: [String]
 }
 
-/// The behaviour every desk form shares: typing goes through the input method in force,
-/// Esc asks before throwing typed text away, errors from the model are shown beside the field
-/// they name, and a saved form shows its result.
+/// The behaviour every desk form shares: typed text goes through the input method in force;
+/// Enter, Tab, Esc, Up/Down reach the form as actions from the keymap (`bind form …`), so a
+/// keymap can rebind them; cancel asks before throwing typed text away; errors from the model
+/// are shown beside the field they name; a saved form shows its result with its own key bar.
 class FormScreen: Screen {
     var form: Form
-    private(set) var confirmingDiscard = false
     var result: FormResult?
 
     init(form: Form) { self.form = form }
 
     var keyContext: KeyContext { .form }
-    var barActions: [Action] { [.help, .formSubmit, .fieldNext, .inputCycle, .formCancel] }
+    var implementedActions: Set<Action> { result == nil ? Self.editing : Self.resultActions }
+    static let editing: Set<Action> = [.formSubmit, .formCancel, .fieldNext, .fieldPrev, .fieldClear,
+                                       .cursorUp, .cursorDown, .pageUp, .pageDown]
+    static let resultActions: Set<Action> = [.formSubmit, .formCancel]
+    var barActions: [Action] {
+        result == nil ? [.help, .formSubmit, .fieldNext, .fieldClear, .inputCycle, .formCancel] : [.formSubmit, .formCancel, .quit]
+    }
+    var acceptsText: Bool { true }
+    var hasUnsavedInput: Bool { result == nil && form.isDirty }
 
     /// Subclasses save here; throw a `FieldError` to put the message beside its field.
-    func submit(app: DeskApp) throws -> FormResult { throw RuleViolation(code: "abstract", message: Localized(vi: "", en: "")) }
+    func submit(host: ScreenHost) throws -> FormResult { throw RuleViolation(code: "abstract", message: Localized(vi: "", en: "")) }
     /// A value changed (e.g. recompute the due date preview).
-    func valueChanged(app: DeskApp) {}
+    func valueChanged(host: ScreenHost) {}
     /// A fresh copy of the form for the next citizen.
-    func makeAnother(app: DeskApp) -> FormScreen? { nil }
-    /// What Enter does on the result panel.
-    var anotherHint: Localized { Localized(vi: "Enter: nhập tiếp người sau", en: "Enter: next person") }
+    func makeAnother() -> FormScreen? { nil }
+    /// What `form.submit` does on the result panel.
+    var anotherText: ActionText { ActionText(vi: "Người sau", "Nhập tiếp người sau", en: "Next", "Next person") }
+    /// A line under the result saying what typing does there.
+    var resultHint: Localized? { nil }
 
-    func handle(key: Key, app: DeskApp) -> Bool {
-        if confirmingDiscard {
-            if let yes = ConfirmDialog.discardChanges.handle(key) {
-                confirmingDiscard = false
-                if yes { app.pop(self) }
+    func text(for action: Action) -> ActionText? {
+        if result != nil {
+            switch action {
+            case .formSubmit: return anotherText
+            case .formCancel: return ActionText(vi: "Quay lại", "Quay lại màn hình trước", en: "Back", "Back to the previous screen")
+            default: return nil
+            }
+        }
+        switch action {
+        case .formCancel:
+            return ActionText(vi: "Huỷ", "Bỏ biểu mẫu (hỏi trước nếu đã nhập)", en: "Cancel", "Close the form (asks if something was typed)")
+        case .cursorUp:
+            return ActionText(vi: "Lên", "Về ô trước; trong danh sách gợi ý: dòng trên", en: "Up", "Previous field; in a suggestion list: row above")
+        case .cursorDown:
+            return ActionText(vi: "Xuống", "Sang ô sau; trong danh sách gợi ý: dòng dưới", en: "Down", "Next field; in a suggestion list: row below")
+        case .pageUp:
+            return ActionText(vi: "Trang trước", "Trang trước của danh sách gợi ý", en: "Page up", "Previous page of suggestions")
+        case .pageDown:
+            return ActionText(vi: "Trang sau", "Trang sau của danh sách gợi ý", en: "Page down", "Next page of suggestions")
+        default:
+            return nil
+        }
+    }
+
+    func handle(key: Key, host: ScreenHost) -> Bool {
+        if result != nil {
+            // A name typed for the next person is not lost: it starts the next form.
+            guard case .character(let ch) = key else { return false }
+            if ch.isLetter || ch.isNumber, let next = makeAnother() {
+                host.replace(self, with: next)
+                _ = next.handle(key: key, host: host)
             }
             return true
         }
+        let composer = host.composer
+        form.setCompose { ch, before in composer.type(ch, after: before) }
+        return react(form.handle(key), host: host)
+    }
+
+    func perform(_ action: Action, host: ScreenHost) -> Bool {
         if result != nil {
-            switch key {
-            case .enter:
-                app.pop(self)
-                if let next = makeAnother(app: app) { app.push(next) }
-            case .escape, .character(" "): app.pop(self)
+            switch action {
+            case .formSubmit:
+                if let next = makeAnother() { host.replace(self, with: next) } else { host.pop(self) }
+            case .formCancel: host.pop(self)
             default: return false
             }
             return true
         }
-        let composer = app.composer
-        form.setCompose { ch, before in composer.type(ch, after: before) }
-        return react(form.handle(key), app: app)
-    }
-
-    func perform(_ action: Action, app: DeskApp) -> Bool {
-        if result != nil {
-            if action == .formCancel || action == .quit { app.pop(self); return true }
-            return false
-        }
         switch action {
-        case .formSubmit, .formCancel, .fieldNext, .fieldPrev:
-            return react(form.perform(action), app: app)
-        default:
-            return false
+        case .fieldClear: return react(form.handle(.ctrl("u")), host: host)
+        default: return react(form.perform(action), host: host)
         }
     }
 
-    private func react(_ event: FormEvent, app: DeskApp) -> Bool {
+    private func react(_ event: FormEvent, host: ScreenHost) -> Bool {
         switch event {
         case .unhandled: return false
         case .none: return true
-        case .changed: valueChanged(app: app); return true
+        case .changed: valueChanged(host: host); return true
         case .cancelRequested(let dirty):
-            if dirty { confirmingDiscard = true } else { app.pop(self) }
+            if dirty {
+                host.confirm(YesNoQuestion(
+                    title: host.language == .en ? "Cancel the form" : "Huỷ biểu mẫu",
+                    message: host.language == .en ? "Discard what was typed and close the form?" : "Bỏ những gì đã nhập và đóng biểu mẫu?",
+                    defaultYes: true, under: self, onYes: { [weak self] host in if let self { host.pop(self) } },
+                    onNo: { _ in }))
+            } else {
+                host.pop(self)
+            }
             return true
         case .submit:
-            save(app: app)
+            save(host: host)
             return true
         }
     }
 
-    private func save(app: DeskApp) {
+    private func save(host: ScreenHost) {
         form.clearErrors()
-        app.say("")
+        host.say("")
         do {
-            result = try submit(app: app)
+            result = try submit(host: host)
         } catch let e as FieldError {
             if form.setError(e) {
                 form.focus(id: e.field)
-                app.say(e.message(app.language), warning: true)
+                host.say(e.message(host.language), warning: true)
             } else {
-                app.report(e)
+                host.report(e)
             }
         } catch {
-            app.report(error)
+            host.report(error)
         }
     }
 
-    func shouldClose(app: DeskApp) -> Bool {
-        if result == nil && form.isDirty {
-            confirmingDiscard = true
-            return false
-        }
-        return true
-    }
-
-    func render(into g: inout CellGrid, top: Int, bottom: Int, app: DeskApp) {
+    func render(into g: inout CellGrid, top: Int, bottom: Int, host: ScreenHost) {
         if let result {
-            renderResult(result, into: &g, top: top, bottom: bottom, language: app.language)
+            renderResult(result, into: &g, top: top, bottom: bottom, language: host.language)
             return
         }
-        form.language = app.language
+        form.language = host.language
         form.render(into: &g, top: top, left: 2, width: g.cols - 4, bottom: bottom)
-        if confirmingDiscard { ConfirmDialog.discardChanges.render(into: &g, top: top, bottom: bottom, language: app.language) }
     }
 
     private func renderResult(_ r: FormResult, into g: inout CellGrid, top: Int, bottom: Int, language: Language) {
-        var row = top + max(1, (bottom - top - r.lines.count - 4) / 2)
+        var row = top + max(1, (bottom - top - r.lines.count - 2) / 2)
         func centred(_ text: String, _ style: CellStyle) {
             guard row < bottom else { return }
             let t = CellWidth.truncate(text, toCells: g.cols - 2)
@@ -125,8 +154,9 @@ class FormScreen: Screen {
         centred(r.headline, CellStyle([.bold, .reverse], role: .header))
         row += 1
         for line in r.lines { centred(line, .plain) }
-        row += 1
-        centred(anotherHint.text(language) + (language == .vi ? "   Esc: về màn hình trước" : "   Esc: back"),
-                CellStyle(.dim, role: .muted))
+        if let resultHint {
+            row += 1
+            centred(resultHint.text(language), CellStyle(.dim, role: .muted))
+        }
     }
 }

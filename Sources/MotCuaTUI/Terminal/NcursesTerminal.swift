@@ -127,6 +127,12 @@ public final class NcursesTerminal: Terminal {
     public func close() {
         guard !closed else { return }
         closed = true
+        // Terminals without an alternate screen (TERM=vt100, linux) keep whatever was drawn
+        // after endwin: blank it first so the clerk's data does not stay on the console. Where
+        // there is an alternate screen this blanks a screen that is about to be switched away.
+        werase(window)
+        wmove(window, 0, 0)
+        wrefresh(window)
         if previousCursor != ERR { curs_set(previousCursor) }
         endwin()
         delscreen(screen)
@@ -284,10 +290,10 @@ public final class NcursesTerminal: Terminal {
     /// marks, other non-ASCII becomes `?` (`??` for a wide one).
     static func asciiFold(_ text: String, width: Int) -> String {
         if text.allSatisfy(\.isASCII) { return text }
+        if let symbol = Symbols.asciiFallback(text) { return symbol }
         switch text.first {
         case "đ": return "d"
         case "Đ": return "D"
-        case "…": return "~"
         case "—", "–", "−": return "-"
         case "·", "•": return "."
         case "×": return "x"

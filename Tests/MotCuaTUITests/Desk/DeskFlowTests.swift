@@ -10,14 +10,13 @@ final class DeskFlow {
     let db: AppDatabase
     let session: DeskSession
     let term = MemoryTerminal(rows: 24, cols: 80)
-    let app: DeskApp
+    let app: Shell
 
     init(at time: String = "2026-11-25 08:00") throws {
         db = try AppDatabase(path: NSTemporaryDirectory() + "motcua-flow-" + UUID().uuidString + ".sqlite")
         let local = try #require(LocalDateTime(parsing: time))
         session = DeskSession(db: db, clock: FixedClock(local), counter: 1, language: .vi, actor: Actor(user: "lan", counter: 1))
-        app = DeskApp(terminal: term, session: session)
-        app.reload()
+        app = DeskApp.make(terminal: term, session: session)
     }
 
     /// Named keys separated by spaces (`F2 Tab Enter`).
@@ -88,7 +87,7 @@ struct DeskFlowTests {
         let f = try DeskFlow()
         _ = try f.db.addWalkIn(WalkInRequest(name: "Đỗ Văn Một"), now: f.session.now, actor: f.session.actor)
         _ = try f.db.addWalkIn(WalkInRequest(name: "Võ Thị Hai", priority: "pregnant"), now: f.session.now, actor: f.session.actor)
-        f.app.reload()
+        f.app.refresh()
         try f.keys("F5")
         #expect(f.screen.contains("Mời số B001 — Võ Thị Hai — đến quầy 1"))
         try f.keys("F4")
@@ -187,9 +186,9 @@ struct DeskFlowTests {
         try f.keys("M-3 F1")
         #expect(f.screen.contains("Trợ giúp"))
         #expect(f.rows[23].contains("Đóng trợ giúp"))
-        let first = f.rows[3]
+        let first = f.rows[4]
         try f.keys("PgDn")
-        #expect(f.rows[3] != first)
+        #expect(f.rows[4] != first)
         try f.keys("F5")                  // not passed to the list below
         #expect(f.screen.contains("Trợ giúp"))
         try f.keys("Esc")
