@@ -118,7 +118,7 @@ public final class DossierListScreen: Screen {
     public var keyContext: KeyContext { isTyping ? .search : .dossiers }
     public var implementedActions: Set<Action> { isTyping ? Self.typingActions : Self.listActions }
     static let movement: Set<Action> = [.cursorUp, .cursorDown, .pageUp, .pageDown, .cursorFirst, .cursorLast]
-    static let listActions: Set<Action> = movement.union(DossierActions.actions).union([.searchStart, .itemOpen, .viewBack])
+    static let listActions: Set<Action> = movement.union(DossierActions.actions).union([.searchStart, .itemOpen, .viewBack, .dossierReceive])
     static let typingActions: Set<Action> = movement.union([.formSubmit, .viewBack, .fieldClear])
     public var barActions: [Action] {
         isTyping ? [.help, .formSubmit, .fieldClear, .viewBack] : DossierActions.barActions
@@ -193,6 +193,7 @@ public final class DossierListScreen: Screen {
             searchField.setText("")
             searchChanged()
         case .itemOpen: openSelected(host)
+        case .dossierReceive: host.push(ReceiveDossierScreen(session: session, ticket: nil))
         default:
             return DossierActions.perform(action, code: model.selectedDossier?.code, from: self, host: host, session: session) { [weak self] in
                 self?.reload()

@@ -19,7 +19,11 @@ class FormScreen: Screen {
     init(form: Form) { self.form = form }
 
     var keyContext: KeyContext { .form }
-    var implementedActions: Set<Action> { result == nil ? Self.editing : Self.resultActions }
+    var implementedActions: Set<Action> {
+        guard result == nil else { return Self.resultActions }
+        // PgUp/PgDn page a suggestion list; with none showing they would do nothing.
+        return form.showsDropdown ? Self.editing : Self.editing.subtracting([.pageUp, .pageDown])
+    }
     static let editing: Set<Action> = [.formSubmit, .formCancel, .fieldNext, .fieldPrev, .fieldClear,
                                        .cursorUp, .cursorDown, .pageUp, .pageDown]
     static let resultActions: Set<Action> = [.formSubmit, .formCancel]
@@ -43,8 +47,10 @@ class FormScreen: Screen {
     func text(for action: Action) -> ActionText? {
         if result != nil {
             switch action {
-            case .formSubmit: return anotherText
-            case .formCancel: return ActionText(vi: "Quay lại", "Quay lại màn hình trước", en: "Back", "Back to the previous screen")
+            case .formSubmit:
+                return ActionText(label: anotherText.label, help: anotherText.help, barKey: .enter)
+            case .formCancel:
+                return ActionText(vi: "Quay lại", "Quay lại màn hình trước", en: "Back", "Back to the previous screen", barKey: .escape)
             default: return nil
             }
         }
@@ -74,6 +80,9 @@ class FormScreen: Screen {
             }
             return true
         }
+        // Only typing reaches the form as a key: Enter, Tab, Esc … come as actions from the
+        // keymap, so a key the keymap leaves unbound does nothing here either.
+        guard key.isTextEditing else { return false }
         let composer = host.composer
         form.setCompose { ch, before in composer.type(ch, after: before) }
         return react(form.handle(key), host: host)

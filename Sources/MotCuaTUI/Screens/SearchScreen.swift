@@ -102,7 +102,7 @@ public final class SearchScreen: Screen {
     public func handle(key: Key, host: ScreenHost) -> Bool {
         // Home and End jump in the results (the keymap's cursor.first/last): a one-line query
         // has Left and Right for its cursor.
-        if key == .home || key == .end { return false }
+        guard key.isTextEditing, key != .home, key != .end else { return false }
         field.compose = ScreenDraw.searchCompose(host)
         let before = field.text
         let used = field.handle(key).wasUsed

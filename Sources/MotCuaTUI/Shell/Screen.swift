@@ -46,13 +46,15 @@ extension Screen {
     public func statusNote(host: ScreenHost) -> StatusNote? { nil }
 }
 
-/// A screen's own wording for an action: the key-bar label and the help line.
+/// A screen's own wording for an action: the key-bar label and the help line, and which of its
+/// keys the bar should show when it is bound (Enter on a result panel rather than F2).
 public struct ActionText: Hashable, Sendable {
     public let label: Localized
     public let help: Localized
-    public init(label: Localized, help: Localized) { self.label = label; self.help = help }
-    public init(vi labelVi: String, _ helpVi: String, en labelEn: String, _ helpEn: String) {
-        self.init(label: Localized(vi: labelVi, en: labelEn), help: Localized(vi: helpVi, en: helpEn))
+    public let barKey: Key?
+    public init(label: Localized, help: Localized, barKey: Key? = nil) { self.label = label; self.help = help; self.barKey = barKey }
+    public init(vi labelVi: String, _ helpVi: String, en labelEn: String, _ helpEn: String, barKey: Key? = nil) {
+        self.init(label: Localized(vi: labelVi, en: labelEn), help: Localized(vi: helpVi, en: helpEn), barKey: barKey)
     }
 }
 

@@ -144,6 +144,8 @@ public final class Shell: ScreenHost {
             performGlobal(action, on: top)
             return
         }
+        // Esc on the home view has nowhere to go back to: nothing to say about it.
+        if action == .viewBack { return }
         say(language == .en ? "\(key.name): not available on this screen" : "\(key.name): không dùng ở màn hình này")
     }
 
@@ -216,6 +218,15 @@ public final class Shell: ScreenHost {
 
     /// Stops the loop after the current key (for hosts and tests).
     public func stop() { isRunning = false }
+
+    /// Back to `view` alone, without asking, help and message closed (for tests that start each
+    /// step from a known screen).
+    func reset(to view: Action) {
+        screens = []
+        rootAction = [:]
+        switchRoot(view, keep: nil)
+        message = nil
+    }
 
     // MARK: - ScreenHost
 
@@ -302,8 +313,10 @@ public final class Shell: ScreenHost {
     func keyBar(for screen: Screen) -> [(key: String, label: String)] {
         let available = available(on: screen)
         return screen.barActions.compactMap { a in
-            guard available.contains(a), let key = keymap.keys(for: a, in: screen.keyContext).first else { return nil }
-            return (key: key.name, label: (screen.text(for: a)?.label ?? a.label).text(language))
+            let keys = keymap.keys(for: a, in: screen.keyContext)
+            let text = screen.text(for: a)
+            guard available.contains(a), let key = text?.barKey.flatMap({ keys.contains($0) ? $0 : nil }) ?? keys.first else { return nil }
+            return (key: key.name, label: (text?.label ?? a.label).text(language))
         }
     }
 

@@ -287,6 +287,9 @@ public struct Form {
         fields[focusIndex] = .picker(p)
     }
 
+    /// A picker's suggestion list is showing (PgUp/PgDn page through it).
+    public var showsDropdown: Bool { openPicker != nil }
+
     private var openPicker: PickerField? {
         if case .picker(let p) = focusedField, p.isDropdownShown { return p }
         return nil

@@ -52,6 +52,7 @@ public final class PromptScreen: Screen {
     }
 
     public func handle(key: Key, host: ScreenHost) -> Bool {
+        guard key.isTextEditing else { return false }
         if asciiOnly, case .character(let ch) = key, !ch.isASCII { return true }
         let composer = host.composer
         if asciiOnly {

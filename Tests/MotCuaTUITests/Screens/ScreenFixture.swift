@@ -33,7 +33,7 @@ final class ScreenFixture {
         VietnamTime.instant(LocalDateTime(date: day(d), hour: h, minute: m))
     }
 
-    init(language: Language = .vi) throws {
+    init(language: Language = .vi, unicode: Bool = true) throws {
         let path = NSTemporaryDirectory() + "motcua-screens-" + UUID().uuidString + ".sqlite"
         db = try AppDatabase(path: path)
         session = DeskSession(db: db, clock: FixedClock(Self.now), counter: 1, language: language,
@@ -53,7 +53,7 @@ final class ScreenFixture {
         bảy = try db.receiveDossier(ReceiveRequest(procedureCode: threeDays.code, name: "Trần Văn Bảy", notes: "Bản sao 2 tờ"),
                                     now: Self.at(25, 8, 30), actor: clerk, calendar: cal).code
         _ = try db.addWalkIn(WalkInRequest(name: "Nguyễn Hồng Sự", phone: "0912345678"), now: Self.at(25, 8, 45), actor: clerk)
-        term = MemoryTerminal(rows: 24, cols: 80)
+        term = MemoryTerminal(rows: 24, cols: 80, supportsUnicode: unicode)
         app = DeskApp.make(terminal: term, session: session)
     }
 

@@ -121,7 +121,7 @@ enum QueueView {
             }
         }
         guard showFinished else { return }
-        row = max(row + 1, waitingBottom + 1)
+        row += 1
         section(en ? "Finished today (\(snap.finished.count))" : "Đã xong hôm nay (\(snap.finished.count))")
         if snap.finished.isEmpty { nobody(); return }
         let room = bottom - row
