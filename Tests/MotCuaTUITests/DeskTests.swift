@@ -227,14 +227,16 @@ struct ShellRunTests {
         #expect(bar == "F1 Trợ giúp  F5 Gọi số  F10 Thoát")
     }
 
-    @Test("a bound key the screen does not implement says so; an implemented one works")
-    func notAvailable() {
+    @Test("a bound key the screen does not implement is inert (and not in help); an implemented one works")
+    func inert() {
         let screen = FakeScreen()
         let shell = Self.shell(MemoryTerminal(), screen)
         shell.start()
         shell.handle(.function(7))
-        #expect(shell.message == "F7: không dùng ở màn hình này")
+        #expect(shell.lastKeyWasInert)
+        #expect(shell.message == nil)
         shell.handle(.function(5))
+        #expect(!shell.lastKeyWasInert)
         #expect(screen.performed == [.queueCallNext])
         #expect(shell.message == "Mời số A001")
         shell.handle(.down)
