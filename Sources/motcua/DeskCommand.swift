@@ -83,7 +83,8 @@ struct KeysCommand: ParsableCommand {
             let (keymap, diagnostics) = keys.load()
             for d in diagnostics { FileHandle.standardError.write(Data((d.text(lang) + "\n").utf8)) }
             // Only what works: a binding to a screen not built yet is left out.
-            keymap.describe(language: lang, implemented: DeskApp.implementedActions).forEach { Output.print($0) }
+            keymap.describe(language: lang, implemented: DeskApp.implementedActions, helpLine: DeskApp.helpLine)
+                .forEach { Output.print($0) }
             if !diagnostics.isEmpty { throw ExitCode(1) }
         }
     }

@@ -135,6 +135,25 @@ struct KeymapTests {
         }
     }
 
+    @Test("every key in README's 'At the desk' table is listed by motcua keys")
+    func readmeKeys() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "## At the desk").dropFirst().first?.components(separatedBy: "\n## ").first)
+        let listed = Keymap.standard.describe(language: .en, implemented: DeskApp.implementedActions)
+            .map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        var checked = 0
+        for line in section.split(separator: "\n") where line.hasPrefix("| `") {
+            let cell = line.split(separator: "|").first.map(String.init) ?? ""
+            for name in cell.split(separator: "`").enumerated().filter({ $0.offset % 2 == 1 }).map({ String($0.element) }) {
+                guard let key = Key(name: name) else { continue }
+                #expect(listed.contains { $0.count > 1 && $0[1] == Substring(key.name) }, "README lists \(name), motcua keys does not")
+                checked += 1
+            }
+        }
+        #expect(checked >= 10)
+    }
+
     @Test("every bind example in design.md parses")
     func designExamples() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

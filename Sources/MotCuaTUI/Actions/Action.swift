@@ -130,7 +130,7 @@ public struct ActionInfo: Hashable, Sendable {
         row(.calendarNext, .calendar, "Sau", "Next", "Ngày/tuần sau", "Next day or week"),
         row(.calendarToday, .calendar, "Hôm nay", "Today", "Về hôm nay", "Go to today"),
         row(.calendarWeek, .calendar, "Tuần", "Week", "Xem theo ngày/tuần", "Toggle day and week view"),
-        row(.dossierReceive, .dossiers, "Nhận HS", "Receive", "Tiếp nhận hồ sơ, in giấy hẹn", "Receive a dossier and print the receipt"),
+        row(.dossierReceive, .dossiers, "Nhận HS", "Receive", "Tiếp nhận hồ sơ, tính ngày hẹn trả", "Receive a dossier and set its due date"),
         row(.dossierReady, .dossiers, "Có KQ", "Ready", "Đã có kết quả", "The result is ready"),
         row(.dossierReturn, .dossiers, "Trả KQ", "Return", "Trả kết quả tại quầy", "Return the result at the desk"),
         row(.dossierPost, .dossiers, "Bưu chính", "Post", "Gửi/nhận qua bưu chính công ích", "Send or receive by public postal service"),

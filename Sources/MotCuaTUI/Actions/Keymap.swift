@@ -58,7 +58,9 @@ public struct Keymap: Hashable, Sendable {
     /// The bindings in force, one line each: `context  key  action  help line`, contexts in
     /// order, function keys first (for `motcua keys`). `implemented` limits each context to the
     /// actions that work there, so the listing never shows a key that does nothing.
-    public func describe(language: Language = .vi, implemented: ((KeyContext) -> Set<Action>)? = nil) -> [String] {
+    /// `helpLine` gives a context's own wording of an action, when it has one.
+    public func describe(language: Language = .vi, implemented: ((KeyContext) -> Set<Action>)? = nil,
+                         helpLine: (Action, KeyContext) -> Localized? = { _, _ in nil }) -> [String] {
         var lines: [String] = []
         for ctx in KeyContext.allCases {
             let works = implemented?(ctx)
@@ -68,7 +70,7 @@ public struct Keymap: Hashable, Sendable {
             let actionWidth = b.map { $0.action.rawValue.count }.max() ?? 0
             for (k, a) in b {
                 lines.append("\(CellWidth.pad(ctx.rawValue, toCells: 13)) \(CellWidth.pad(k.name, toCells: keyWidth))  "
-                             + "\(CellWidth.pad(a.rawValue, toCells: actionWidth))  \(a.helpLine.text(language))")
+                             + "\(CellWidth.pad(a.rawValue, toCells: actionWidth))  \((helpLine(a, ctx) ?? a.helpLine).text(language))")
             }
         }
         return lines

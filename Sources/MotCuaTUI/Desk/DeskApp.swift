@@ -42,4 +42,17 @@ public enum DeskApp {
         }
         return own.union(shellGlobals)
     }
+
+    /// What `action` means in `context` when the screens there word it differently from the
+    /// action table (Enter in the search box opens a result), for `motcua keys`.
+    public static func helpLine(for action: Action, in context: KeyContext) -> Localized? {
+        let text: ActionText? = switch context {
+        case .queue: QueueScreen.text(for: action)
+        case .search: SearchScreen.text(for: action)
+        case .dossiers: DossierListScreen.text(for: action)
+        case .form: FormScreen.editingText(for: action)
+        default: nil
+        }
+        return text?.help
+    }
 }

@@ -133,6 +133,14 @@ public final class DossierListScreen: Screen {
                 : model.search.isEmpty ? nil
                 : ActionText(vi: "Xoá tìm", "Xoá chữ tìm (lần nữa: quay lại)", en: "Clear", "Clear the search (again: back)")
         case .fieldClear: ActionText(vi: "Xoá", "Xoá chữ đang tìm", en: "Clear", "Clear the search text")
+        default: Self.text(for: action)
+        }
+    }
+
+    /// The register's wording for its actions when no search is being typed (also for
+    /// `motcua keys`).
+    static func text(for action: Action) -> ActionText? {
+        switch action {
         case .itemOpen: ActionText(vi: "Xem", "Xem hồ sơ đang chọn và lịch sử xử lý", en: "Open", "Open the selected dossier and its history")
         case .searchStart: ActionText(vi: "Tìm", "Tìm theo mã hồ sơ hoặc tên người nộp", en: "Find", "Find by dossier code or applicant's name")
         default: nil

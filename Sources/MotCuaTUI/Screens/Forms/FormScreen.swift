@@ -54,6 +54,11 @@ class FormScreen: Screen {
             default: return nil
             }
         }
+        return Self.editingText(for: action)
+    }
+
+    /// The wording of a form's actions while it is being filled (also for `motcua keys`).
+    static func editingText(for action: Action) -> ActionText? {
         switch action {
         case .formCancel:
             return ActionText(vi: "Huỷ", "Bỏ biểu mẫu (hỏi trước nếu đã nhập)", en: "Cancel", "Close the form (asks if something was typed)")

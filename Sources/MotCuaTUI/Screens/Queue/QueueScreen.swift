@@ -31,7 +31,10 @@ public final class QueueScreen: Screen {
         [.help, .walkinRegister, .dossierReceive, .queueCallNext, .queueRecall, .queueDone, .queueNoShow, .viewDossiers, .quit]
     }
 
-    public func text(for action: Action) -> ActionText? {
+    public func text(for action: Action) -> ActionText? { Self.text(for: action) }
+
+    /// The queue's wording for its actions (also for `motcua keys`).
+    static func text(for action: Action) -> ActionText? {
         switch action {
         case .searchStart:
             ActionText(vi: "Tìm", "Tìm công dân, số thứ tự, hồ sơ", en: "Find", "Find citizens, tickets and dossiers")

@@ -43,7 +43,11 @@ public final class SearchScreen: Screen {
     public var barActions: [Action] { [.help, .formSubmit, .fieldClear, .viewBack, .quit] }
     public var acceptsText: Bool { true }
 
-    public func text(for action: Action) -> ActionText? {
+    public func text(for action: Action) -> ActionText? { Self.text(for: action) }
+
+    /// The search box's wording for its actions (also for `motcua keys`): Enter opens a
+    /// result here, it does not save a form.
+    static func text(for action: Action) -> ActionText? {
         switch action {
         case .formSubmit: ActionText(vi: "Mở", "Mở kết quả đang chọn", en: "Open", "Open the selected result")
         case .viewBack: ActionText(vi: "Đóng", "Đóng tìm kiếm", en: "Close", "Close the search")
