@@ -37,6 +37,15 @@ public protocol ScreenHost: AnyObject {
 
 extension ScreenHost {
     public func say(_ text: String) { say(text, warning: false) }
+
+    /// A hint such as `Enter: xong · Esc: xoá` naming the keys the keymap binds in `context`
+    /// (so a rebound key is named right); an action with no key is left out.
+    public func hint(_ items: [(action: Action, vi: String, en: String)], in context: KeyContext,
+                     separator: String = " · ") -> String {
+        items.compactMap { item in
+            keyName(for: item.action, in: context).map { "\($0): \(language == .en ? item.en : item.vi)" }
+        }.joined(separator: separator)
+    }
 }
 
 /// A yes/no question. The caller always says which answer Enter takes: a step that cannot be

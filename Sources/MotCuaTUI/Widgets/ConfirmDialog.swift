@@ -77,7 +77,8 @@ public final class ConfirmScreen: Screen {
         let en = host.language == .en
         let lines = WidgetText.wrap(question.message, toCells: 66).prefix(max(1, bottom - top - 6))
         let (row, left, width) = ScreenDraw.box(into: &g, top: top, bottom: bottom, height: lines.count + 4, width: 72,
-                                                title: question.title, footer: en ? "y/n · Enter · Esc: no" : "c/k · Enter · Esc: không",
+                                                title: question.title,
+                                                footer: (en ? "y/n · " : "c/k · ") + host.hint([(.formCancel, "không", "no")], in: keyContext),
                                                 symbols: host.symbols)
         for (i, line) in lines.enumerated() {
             g.put(row: row + i, col: left, text: CellWidth.truncate(line, toCells: width))

@@ -93,9 +93,8 @@ public final class PromptScreen: Screen {
 
     public func render(into g: inout CellGrid, top: Int, bottom: Int, host: ScreenHost) {
         under?.render(into: &g, top: top, bottom: bottom, host: host)
-        let en = host.language == .en
         let (row, left, width) = ScreenDraw.box(into: &g, top: top, bottom: bottom, height: 6, width: 72, title: title,
-                                                footer: en ? "Enter: OK · Esc: cancel" : "Enter: đồng ý · Esc: huỷ",
+                                                footer: host.hint([(.formSubmit, "đồng ý", "OK"), (.formCancel, "huỷ", "cancel")], in: keyContext),
                                                 symbols: host.symbols)
         g.put(row: row, col: left, text: CellWidth.truncate(label, toCells: width), style: CellStyle(.bold))
         // The label is on its own row: the field takes the whole width under it.

@@ -233,7 +233,7 @@ public final class DossierDetailScreen: Screen {
         let first = top + 1
         visibleRows = max(1, bottom - first)
         offset = min(max(0, offset), max(0, content.count - visibleRows))
-        var hint = en ? "Esc: back" : "Esc: quay lại"
+        var hint = host.hint([(.viewBack, "quay lại", "back")], in: keyContext)
         if content.count > visibleRows {
             hint = "\(host.symbols.up)\(host.symbols.down) \(offset + 1)–\(min(content.count, offset + visibleRows))/\(content.count) · " + hint
         }

@@ -275,13 +275,14 @@ public final class DossierListScreen: Screen {
                 } else {
                     col = g.put(row: row, col: col, text: CellWidth.truncate(model.search, toCells: room))
                 }
-                let hint = isTyping ? (en ? "  Enter: done · Esc: clear" : "  Enter: xong · Esc: xoá")
-                                    : (en ? "  Esc: clear" : "  Esc: xoá tìm")
+                let hint = "  " + (isTyping ? host.hint([(.formSubmit, "xong", "done"), (.viewBack, "xoá", "clear")], in: .search)
+                                            : host.hint([(.viewBack, "xoá tìm", "clear")], in: .dossiers))
                 g.put(row: row, col: col, text: CellWidth.truncate(hint, toCells: max(0, g.cols - 1 - col)),
                       style: CellStyle(.dim, role: .muted))
             } else {
-                let hint = en ? "/ find by code or name · Enter open · ←→ 1–7 filter · s sort"
-                              : "/ tìm theo mã hoặc tên · Enter xem · ←→ 1–7 lọc · s sắp xếp"
+                // ←→, 1–7 and s are the register's own keys (left unbound in the keymap).
+                let hint = host.hint([(.searchStart, "tìm theo mã hoặc tên", "find by code or name"), (.itemOpen, "xem", "open")],
+                                     in: .dossiers) + (en ? " · ←→ 1–7: filter · s: sort" : " · ←→ 1–7: lọc · s: sắp xếp")
                 g.put(row: row, col: 1, text: CellWidth.truncate(hint, toCells: g.cols - 2), style: CellStyle(.dim, role: .muted))
             }
         }

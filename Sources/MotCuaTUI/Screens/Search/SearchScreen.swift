@@ -215,8 +215,9 @@ public final class SearchScreen: Screen {
             return
         }
         if query.trimmingCharacters(in: .whitespaces).isEmpty {
-            let hint = en ? "Type a name (ng hong su), a CCCD, a phone, a ticket (A012) or a dossier code; Enter opens, Esc closes"
-                          : "Gõ tên (ng hong su), CCCD, số điện thoại, số thứ tự (A012) hoặc mã hồ sơ; Enter để mở, Esc để đóng"
+            let hint = (en ? "Type a name (ng hong su), a CCCD, a phone, a ticket (A012) or a dossier code. "
+                           : "Gõ tên (ng hong su), CCCD, số điện thoại, số thứ tự (A012) hoặc mã hồ sơ. ")
+                + host.hint([(.formSubmit, "mở", "open"), (.viewBack, "đóng", "close")], in: keyContext)
             for (i, line) in WidgetText.wrap(hint, toCells: g.cols - 2).enumerated() where first + i < bottom {
                 g.put(row: first + i, col: 1, text: line, style: CellStyle(.dim, role: .muted))
             }
