@@ -96,11 +96,16 @@ struct ShellChromeTests {
         #expect(narrow.contains("Xã Tân Lập"), "\(narrow)")
         #expect(narrow.contains("Quầy 3") && narrow.hasSuffix("08:05 25/11/2026"))
         #expect(narrow.hasPrefix(" Bộ p"))
-        // A desk name that already names the commune does not get it twice.
-        h.desk = "Bộ phận Một cửa Xã Tân Lập"
+        // A desk name that already names the commune does not get it twice, and at 80 columns
+        // its commune end is what stays (the demo's "Trung tâm … xã Tân Phú").
+        h.desk = "Trung tâm Phục vụ hành chính công xã Tân Lập"
         let wide = header(cols: 120, h)
         #expect(wide.components(separatedBy: "Tân Lập").count == 2, "\(wide)")
-        #expect(CellWidth.of(narrow) <= 80)
+        #expect(wide.hasPrefix(" Trung tâm Phục vụ hành chính công xã Tân Lập · Quầy 3"), "\(wide)")
+        let narrowNamed = header(cols: 80, h)
+        #expect(narrowNamed.contains("xã Tân Lập · Quầy 3"), "\(narrowNamed)")
+        #expect(narrowNamed.components(separatedBy: "Tân Lập").count == 2)
+        #expect(CellWidth.of(narrow) <= 80 && CellWidth.of(narrowNamed) <= 80)
     }
 
     @Test("the key bar gets compact before dropping items; quit stays")

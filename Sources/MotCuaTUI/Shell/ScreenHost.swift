@@ -30,20 +30,29 @@ public protocol ScreenHost: AnyObject {
     func report(_ error: Error)
     /// A yes/no question in the one dialog style (see `YesNoQuestion`).
     func confirm(_ question: YesNoQuestion)
-    /// The name of the first key bound to `action` in `context` (for hints such as "F6 to
-    /// return"), nil when nothing is bound.
-    func keyName(for action: Action, in context: KeyContext) -> String?
+    /// The keys bound to `action` in `context` (its own, then global), function keys first.
+    func keys(for action: Action, in context: KeyContext) -> [Key]
 }
 
 extension ScreenHost {
     public func say(_ text: String) { say(text, warning: false) }
 
+    /// The name of a key bound to `action` in `context` for hints such as "F6 to return":
+    /// `preferring` when it is bound (Enter in a dialog), else the first; nil when none is.
+    public func keyName(for action: Action, in context: KeyContext, preferring: Key? = nil) -> String? {
+        let keys = keys(for: action, in: context)
+        return (preferring.flatMap { keys.contains($0) ? $0 : nil } ?? keys.first)?.name
+    }
+
     /// A hint such as `Enter: xong · Esc: xoá` naming the keys the keymap binds in `context`
     /// (so a rebound key is named right); an action with no key is left out.
+    /// Enter and Esc are named when they are among the keys: they are what people try first.
     public func hint(_ items: [(action: Action, vi: String, en: String)], in context: KeyContext,
                      separator: String = " · ") -> String {
         items.compactMap { item in
-            keyName(for: item.action, in: context).map { "\($0): \(language == .en ? item.en : item.vi)" }
+            let keys = keys(for: item.action, in: context)
+            let key = keys.first { $0 == .enter || $0 == .escape } ?? keys.first
+            return key.map(\.name).map { "\($0): \(language == .en ? item.en : item.vi)" }
         }.joined(separator: separator)
     }
 }

@@ -119,7 +119,9 @@ public final class Shell: ScreenHost {
         if key == .resize { return }
         guard let top = screens.last else { return }
         if isTooSmall {
-            if keymap.action(for: key, in: top.keyContext) == .quit || key == .function(10) { isRunning = false }
+            // Only quit works on the "too small" page; it still asks when a form has typed text
+            // (the question shows once the window is large enough, and quit again answers yes).
+            if keymap.action(for: key, in: top.keyContext) == .quit || key == .function(10) { requestQuit() }
             return
         }
         if isShowingHelp {
@@ -302,8 +304,8 @@ public final class Shell: ScreenHost {
         push(ConfirmScreen(question))
     }
 
-    public func keyName(for action: Action, in context: KeyContext) -> String? {
-        keymap.keys(for: action, in: context).first?.name
+    public func keys(for action: Action, in context: KeyContext) -> [Key] {
+        keymap.keys(for: action, in: context)
     }
 
     // MARK: - Drawing

@@ -1,3 +1,4 @@
+import Foundation
 import MotCuaCore
 
 /// What the shell draws around every screen: the header (row 0), the status line and the key
@@ -51,16 +52,29 @@ enum ShellChrome {
     }
 
     /// The desk and its commune in `room` cells: whole when they fit, else the desk's name cut
-    /// (it is the same at every desk), and the commune cut only when there is no desk name left.
+    /// (it is much the same at every desk), and the commune cut only when there is no desk name
+    /// left. A desk name that ends with the commune (`Trung tâm … xã Tân Phú`) keeps that end.
     static func placeText(desk: String, commune: String, room: Int, symbols: Symbols) -> String {
-        let communeShown = commune.isEmpty || VietnameseText.fold(desk).contains(VietnameseText.fold(commune)) ? "" : commune
-        guard !communeShown.isEmpty else { return CellWidth.truncate(desk, toCells: max(0, room)) }
-        let joiner = " \(symbols.dash) "
-        let whole = desk + joiner + communeShown
+        let name: String, place: String, joiner: String
+        if commune.isEmpty {
+            return CellWidth.truncate(desk, toCells: max(0, room))
+        } else if let r = desk.range(of: commune, options: [.caseInsensitive, .diacriticInsensitive]) {
+            name = String(desk[..<r.lowerBound]).trimmingCharacters(in: .whitespaces)
+            place = String(desk[r.lowerBound...])
+            joiner = " "
+        } else if VietnameseText.fold(desk).contains(VietnameseText.fold(commune)) {
+            return CellWidth.truncate(desk, toCells: max(0, room))
+        } else {
+            name = desk
+            place = commune
+            joiner = " \(symbols.dash) "
+        }
+        guard !name.isEmpty else { return CellWidth.truncate(place, toCells: max(0, room)) }
+        let whole = name + joiner + place
         if CellWidth.of(whole) <= room { return whole }
-        let deskRoom = room - CellWidth.of(joiner) - CellWidth.of(communeShown)
-        if deskRoom >= 4 { return CellWidth.truncate(desk, toCells: deskRoom) + joiner + communeShown }
-        return CellWidth.truncate(communeShown, toCells: max(0, room))
+        let nameRoom = room - CellWidth.of(joiner) - CellWidth.of(place)
+        if nameRoom >= 4 { return CellWidth.truncate(name, toCells: nameRoom) + joiner + place }
+        return CellWidth.truncate(place, toCells: max(0, room))
     }
 
     // MARK: - Status line

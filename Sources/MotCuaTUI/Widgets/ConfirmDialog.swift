@@ -26,7 +26,7 @@ public final class ConfirmScreen: Screen {
 
     public func text(for action: Action) -> ActionText? {
         switch action {
-        case .formSubmit: ActionText(vi: "Chọn", "Trả lời bằng nút đang sáng", en: "Choose", "Answer with the highlighted button")
+        case .formSubmit: ActionText(vi: "Chọn", "Trả lời bằng nút đang sáng", en: "Choose", "Answer with the highlighted button", barKey: .enter)
         case .formCancel: ActionText(vi: "Không", "Trả lời Không", en: "No", "Answer no")
         case .fieldNext, .fieldPrev: ActionText(vi: "Có/Không", "Chuyển giữa Có và Không", en: "Yes/No", "Move between Yes and No")
         default: nil

@@ -45,7 +45,7 @@ public final class PromptScreen: Screen {
 
     public func text(for action: Action) -> ActionText? {
         switch action {
-        case .formSubmit: ActionText(vi: "Đồng ý", "Đồng ý với nội dung đã nhập", en: "OK", "Accept what was typed")
+        case .formSubmit: ActionText(vi: "Đồng ý", "Đồng ý với nội dung đã nhập", en: "OK", "Accept what was typed", barKey: .enter)
         case .formCancel: ActionText(vi: "Huỷ", "Huỷ, không thay đổi gì", en: "Cancel", "Cancel, change nothing")
         default: nil
         }

@@ -206,7 +206,7 @@ extension Widgets {
             func say(_ text: String, warning: Bool) { said.append(text) }
             func report(_ error: Error) {}
             func confirm(_ question: YesNoQuestion) {}
-            func keyName(for action: Action, in context: KeyContext) -> String? { nil }
+            func keys(for action: Action, in context: KeyContext) -> [Key] { keymap.keys(for: action, in: context) }
         }
 
         func dialog(defaultYes: Bool, answers: @escaping (Bool) -> Void) -> ConfirmScreen {

@@ -268,15 +268,16 @@ public final class DossierListScreen: Screen {
             if isTyping || !model.search.isEmpty {
                 let label = en ? "Find: " : "Tìm: "
                 var col = g.put(row: row, col: 1, text: label, style: CellStyle(.bold))
-                let room = max(1, g.cols - col - 24)
+                let hint = "  " + (isTyping ? host.hint([(.formSubmit, "xong", "done"), (.viewBack, "xoá", "clear")], in: .search)
+                                            : host.hint([(.viewBack, "xoá tìm", "clear")], in: .dossiers))
+                // The box leaves the hint its room (it names the keys, so it must not be cut).
+                let room = max(10, g.cols - 1 - col - CellWidth.of(hint))
                 if isTyping {
                     searchField.render(into: &g, row: row, col: col, width: room, labelWidth: 0, focused: true, language: lang)
                     col += room
                 } else {
                     col = g.put(row: row, col: col, text: CellWidth.truncate(model.search, toCells: room))
                 }
-                let hint = "  " + (isTyping ? host.hint([(.formSubmit, "xong", "done"), (.viewBack, "xoá", "clear")], in: .search)
-                                            : host.hint([(.viewBack, "xoá tìm", "clear")], in: .dossiers))
                 g.put(row: row, col: col, text: CellWidth.truncate(hint, toCells: max(0, g.cols - 1 - col)),
                       style: CellStyle(.dim, role: .muted))
             } else {

@@ -17,7 +17,7 @@ final class WalkInFormScreen: FormScreen {
                             hint: Localized(vi: "Gõ Telex/VNI (F9 đổi bộ gõ), ví dụ Nguyeenx → Nguyễn",
                                             en: "Telex/VNI typing (F9 switches), e.g. Nguyeenx → Nguyễn"))),
             .choice(ChoiceField(id: "priority", label: Localized(vi: "Ưu tiên", en: "Priority"), options: [none] + groups,
-                                hint: Localized(vi: "←/→ hoặc Space để chọn nhóm ưu tiên", en: "←/→ or Space to choose"))),
+                                hint: Localized(vi: "←/→ hoặc phím cách để chọn nhóm ưu tiên", en: "←/→ or Space to choose"))),
             .text(TextField(id: "priority_reason", label: Localized(vi: "Lý do ưu tiên", en: "Priority reason"),
                             hint: Localized(vi: "Bắt buộc với nhóm 'Ưu tiên khác'", en: "Required for 'Other priority'"))),
             .picker(PickerField.procedures(label: Localized(vi: "Thủ tục", en: "Procedure"), catalog: catalog,
