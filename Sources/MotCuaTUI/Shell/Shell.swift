@@ -69,6 +69,7 @@ public final class Shell: ScreenHost {
     /// Shows the home view (when nothing is open yet) and loads the header.
     public func start() {
         if screens.isEmpty { showRoot(home) }
+        _ = changes() // what is loaded now is current: only later writes count as changes
         header = loadHeader()
         refreshCount += 1
         needsDraw = true

@@ -123,6 +123,21 @@ struct DeskFlowTests {
         #expect(try f.db.ticket(code: "A001", day: f.today)?.status == .noShow)
     }
 
+    @Test("another counter's ticket shows after the next timeout; quiet timeouts do not reload")
+    func liveUpdate() throws {
+        let f = try DeskFlow()
+        f.term.enqueueTimeout(3)
+        f.term.enqueue(perform: {
+            _ = try? f.db.addWalkIn(WalkInRequest(name: "Vũ Minh Châu"), now: f.session.now, actor: Actor(user: "hoa", counter: 2))
+        })
+        f.term.enqueueTimeout()
+        f.term.enqueue(perform: { #expect(f.term.dump().contains { $0.contains("A001") && $0.contains("Vũ Minh Châu") }) })
+        f.term.enqueue(.function(10))
+        f.app.run()
+        #expect(f.app.refreshCount == 3) // make, run's start, and the one change
+        #expect(f.screen.contains("Đang chờ (1)"))
+    }
+
     @Test("actions without a called ticket say what to do")
     func nothingCalled() throws {
         let f = try DeskFlow()
