@@ -16,7 +16,7 @@ struct KeymapTests {
         dossier.supplement dossier.reject dossier.apologize dossier.print form.submit form.cancel field.next field.prev
         """.split(separator: " ").map(String.init)
         // Added by "One rule, one place": back, open a row, the finished toggle, clear a field.
-        + ["view.back", "item.open", "queue.show-finished", "field.clear"]
+        + ["view.back", "item.open", "queue.show-finished", "field.clear", "filter.prev", "filter.next", "sort.next"]
         #expect(Set(names) == Set(Action.allCases.map(\.rawValue)))
         for a in Action.allCases {
             #expect(ActionInfo.table[a] != nil, "\(a.rawValue) has no metadata")

@@ -20,6 +20,9 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case cursorFirst = "cursor.first"
     case cursorLast = "cursor.last"
     case searchStart = "search.start"
+    case filterPrev = "filter.prev"
+    case filterNext = "filter.next"
+    case sortNext = "sort.next"
     case itemOpen = "item.open"
     case walkinRegister = "walkin.register"
     case queueCallNext = "queue.call-next"
@@ -112,6 +115,9 @@ public struct ActionInfo: Hashable, Sendable {
         row(.cursorFirst, .movement, "Đầu", "First", "Về dòng đầu", "Go to the first row"),
         row(.cursorLast, .movement, "Cuối", "Last", "Đến dòng cuối", "Go to the last row"),
         row(.searchStart, .movement, "Tìm", "Find", "Tìm trong danh sách", "Search in the list"),
+        row(.filterPrev, .movement, "Lọc trước", "Prev filter", "Bộ lọc trước", "Previous filter"),
+        row(.filterNext, .movement, "Lọc sau", "Next filter", "Bộ lọc sau", "Next filter"),
+        row(.sortNext, .movement, "Sắp xếp", "Sort", "Đổi thứ tự sắp xếp", "Change the order"),
         row(.itemOpen, .movement, "Xem", "Open", "Mở dòng đang chọn", "Open the selected row"),
         row(.walkinRegister, .queue, "Cấp số", "Ticket", "Cấp số thứ tự cho người mới đến", "Give a walk-in a ticket"),
         row(.queueCallNext, .queue, "Gọi số", "Call", "Gọi số tiếp theo (ưu tiên trước)", "Call the next ticket (priority first)"),

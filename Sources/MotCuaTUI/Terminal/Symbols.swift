@@ -10,15 +10,19 @@ public struct Symbols: Hashable, Sendable {
     public let topLeft: String, topRight: String, bottomLeft: String, bottomRight: String
     public let left: String, right: String
     public let up: String, down: String
+    /// The Left and Right arrow keys, in hints.
+    public let leftKey: String, rightKey: String
     public let dash: String
     public let dot: String
 
     public static let unicode = Symbols(pointer: "▸", ellipsis: "…", horizontal: "─", vertical: "│",
                                         topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-                                        left: "◀", right: "▶", up: "↑", down: "↓", dash: "—", dot: "·")
+                                        left: "◀", right: "▶", up: "↑", down: "↓", leftKey: "←", rightKey: "→",
+                                        dash: "—", dot: "·")
     public static let ascii = Symbols(pointer: ">", ellipsis: "...", horizontal: "-", vertical: "|",
                                       topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-                                      left: "<", right: ">", up: "^", down: "v", dash: "-", dot: ".")
+                                      left: "<", right: ">", up: "^", down: "v", leftKey: "<-", rightKey: "->",
+                                      dash: "-", dot: ".")
 
     public static func forTerminal(supportsUnicode: Bool) -> Symbols { supportsUnicode ? .unicode : .ascii }
 
@@ -30,7 +34,7 @@ public struct Symbols: Hashable, Sendable {
         let pairs: [(String, String)] = [
             (u.pointer, a.pointer), (u.ellipsis, "."), (u.horizontal, a.horizontal), (u.vertical, a.vertical),
             (u.topLeft, a.topLeft), (u.topRight, a.topRight), (u.bottomLeft, a.bottomLeft),
-            (u.bottomRight, a.bottomRight), (u.left, a.left), (u.right, a.right), (u.up, a.up), (u.down, a.down),
+            (u.bottomRight, a.bottomRight), (u.left, a.left), (u.right, a.right), (u.up, a.up), (u.down, a.down), (u.leftKey, "<"), (u.rightKey, ">"),
         ]
         return pairs.first { $0.0 == symbol }?.1
     }

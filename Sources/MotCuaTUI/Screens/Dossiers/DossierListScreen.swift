@@ -118,7 +118,8 @@ public final class DossierListScreen: Screen {
     public var keyContext: KeyContext { isTyping ? .search : .dossiers }
     public var implementedActions: Set<Action> { isTyping ? Self.typingActions : Self.listActions }
     static let movement: Set<Action> = [.cursorUp, .cursorDown, .pageUp, .pageDown, .cursorFirst, .cursorLast]
-    static let listActions: Set<Action> = movement.union(DossierActions.actions).union([.searchStart, .itemOpen, .viewBack, .dossierReceive])
+    static let listActions: Set<Action> = movement.union(DossierActions.actions)
+        .union([.searchStart, .itemOpen, .viewBack, .dossierReceive, .filterPrev, .filterNext, .sortNext])
     static let typingActions: Set<Action> = movement.union([.formSubmit, .viewBack, .fieldClear])
     public var barActions: [Action] {
         isTyping ? [.help, .formSubmit, .fieldClear, .viewBack] : DossierActions.barActions
@@ -155,22 +156,9 @@ public final class DossierListScreen: Screen {
             if searchField.handle(key) == .changed { searchChanged() }
             return true
         }
-        // Keys the keymap leaves unbound here: the filter line and the order.
-        switch key {
-        case .left: cycleFilter(by: -1)
-        case .right: cycleFilter(by: 1)
-        case .character(let ch):
-            if let n = ch.wholeNumberValue, (1...7).contains(n), ch.isASCII {
-                selectSlot(n)
-            } else if ch == "s" || ch == "S" {
-                model.setSort(model.sort.next)
-                host.say(host.language == .en ? "Sorted by \(model.sort.label(.en))" : "Sắp xếp theo \(model.sort.label(.vi))")
-            } else {
-                return false
-            }
-        default:
-            return false
-        }
+        // The filter line's own keys, 1–7 as numbered on screen (the keymap leaves digits unbound).
+        guard case .character(let ch) = key, ch.isASCII, let n = ch.wholeNumberValue, (1...7).contains(n) else { return false }
+        selectSlot(n)
         return true
     }
 
@@ -201,6 +189,11 @@ public final class DossierListScreen: Screen {
             searchField.setText("")
             searchChanged()
         case .itemOpen: openSelected(host)
+        case .filterPrev: cycleFilter(by: -1)
+        case .filterNext: cycleFilter(by: 1)
+        case .sortNext:
+            model.setSort(model.sort.next)
+            host.say(host.language == .en ? "Sorted by \(model.sort.label(.en))" : "Sắp xếp theo \(model.sort.label(.vi))")
         case .dossierReceive: host.push(ReceiveDossierScreen(session: session, ticket: nil))
         default:
             return DossierActions.perform(action, code: model.selectedDossier?.code, from: self, host: host, session: session) { [weak self] in
@@ -245,7 +238,7 @@ public final class DossierListScreen: Screen {
         let count = model.rows.count
         let position = count == 0 ? "0" : "\(model.selected + 1)/\(count)"
         let title = (en ? "Dossier register — " : "Sổ theo dõi hồ sơ — ") + filter.label(lang) + " (\(position))"
-        let sortText = (en ? "s: by " : "s: theo ") + model.sort.label(lang)
+        let sortText = (host.keyName(for: .sortNext, in: .dossiers).map { "\($0): " } ?? "") + (en ? "by " : "theo ") + model.sort.label(lang)
         let sortW = CellWidth.of(sortText)
         g.put(row: top, col: 1, text: CellWidth.truncate(title, toCells: g.cols - sortW - 4), style: CellStyle(.bold))
         g.put(row: top, col: g.cols - 1 - sortW, text: sortText, style: CellStyle(.dim, role: .muted))
@@ -281,9 +274,12 @@ public final class DossierListScreen: Screen {
                 g.put(row: row, col: col, text: CellWidth.truncate(hint, toCells: max(0, g.cols - 1 - col)),
                       style: CellStyle(.dim, role: .muted))
             } else {
-                // ←→, 1–7 and s are the register's own keys (left unbound in the keymap).
-                let hint = host.hint([(.searchStart, "tìm theo mã hoặc tên", "find by code or name"), (.itemOpen, "xem", "open")],
-                                     in: .dossiers) + (en ? " · ←→ 1–7: filter · s: sort" : " · ←→ 1–7: lọc · s: sắp xếp")
+                // 1–7 are the filter line's own keys, numbered on screen.
+                let arrows = [Action.filterPrev, .filterNext].compactMap { host.keyName(for: $0, in: .dossiers) }
+                    .map { $0 == "Left" ? host.symbols.leftKey : $0 == "Right" ? host.symbols.rightKey : $0 + " " }.joined()
+                let hint = host.hint([(.searchStart, "tìm theo mã hoặc tên", "find by code or name"), (.itemOpen, "xem", "open"),
+                                      (.sortNext, "sắp xếp", "sort")], in: .dossiers)
+                    + " · \(arrows) 1–7: " + (en ? "filter" : "lọc")
                 g.put(row: row, col: 1, text: CellWidth.truncate(hint, toCells: g.cols - 2), style: CellStyle(.dim, role: .muted))
             }
         }
