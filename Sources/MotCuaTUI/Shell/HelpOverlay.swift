@@ -46,8 +46,9 @@ enum HelpOverlay {
     /// Lines the page can show between the title and the status line of a `rows`-row screen.
     static func room(rows: Int) -> Int { max(1, rows - 2 - 4) }
 
+    /// `pageKey` names the key that shows the next page (nil when none is bound).
     static func render(into g: inout CellGrid, title: String, entries: [Entry], offset: Int, language: Language,
-                       symbols: Symbols) {
+                       symbols: Symbols, pageKey: String?) {
         let bottom = g.rows - 2
         g.put(row: 1, col: 1, text: CellWidth.truncate(
             (language == .en ? "Help — \(title) (Esc closes)" : "Trợ giúp — \(title) (Esc để đóng)"), toCells: g.cols - 2),
@@ -66,7 +67,8 @@ enum HelpOverlay {
         }
         if more {
             let left = entries.count - start - (room - 1)
-            g.put(row: row, col: 2, text: language == .en ? "\(symbols.down) \(left) more — PgDn" : "\(symbols.down) còn \(left) dòng — PgDn",
+            let key = pageKey.map { " \(symbols.dash) \($0)" } ?? ""
+            g.put(row: row, col: 2, text: language == .en ? "\(symbols.down) \(left) more\(key)" : "\(symbols.down) còn \(left) dòng\(key)",
                   style: CellStyle(.bold, role: .muted))
         }
     }

@@ -44,7 +44,8 @@ extension Shell {
         guard let top = screens.last else { return g }
         if isShowingHelp {
             HelpOverlay.render(into: &g, title: top.keyContext.title.text(language), entries: helpEntries(for: top),
-                               offset: helpOffset, language: language, symbols: symbols)
+                               offset: helpOffset, language: language, symbols: symbols,
+                               pageKey: keymap.keys(for: .pageDown, in: top.keyContext).first?.name)
         } else {
             top.render(into: &g, top: 1, bottom: rows - 2, host: self)
         }
