@@ -28,9 +28,15 @@ let package = Package(
             name: "MotCuaStore",
             dependencies: ["MotCuaCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The built-in keymaps are the files users read and copy (`keymaps/` links here):
+        // embedded, one copy, parsed by the same parser as a user's own file.
         .target(
             name: "MotCuaTUI",
-            dependencies: ["MotCuaCore", "MotCuaStore", "CNcursesw"]
+            dependencies: ["MotCuaCore", "MotCuaStore", "CNcursesw"],
+            resources: [
+                .embedInCode("Keymaps/default.keys"),
+                .embedInCode("Keymaps/vi.keys"),
+            ]
         ),
         .executableTarget(
             name: "motcua",

@@ -63,8 +63,7 @@ struct BenchCommand: ParsableCommand {
         try measure("dossier search by name ×20", count: 20) { for _ in 0..<20 { found = try db.searchDossiers("tran thi").count } }
         print("  (\(found) dossiers)")
         let term = MemoryTerminal(rows: 24, cols: 80)
-        let app = DeskApp(terminal: term, session: session)
-        app.reload()
+        let app = DeskApp.make(terminal: term, session: session)
         measure("render the 80×24 queue screen ×100", count: 100) { for _ in 0..<100 { _ = app.currentGrid() } }
         measure("due date, 30 working days ×10000", count: 10_000) {
             for i in 0..<10_000 {

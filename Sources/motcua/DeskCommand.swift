@@ -43,7 +43,7 @@ struct DeskCommand: ParsableCommand {
                 throw StoreError("Không mở được terminal: \(error)", "Cannot open the terminal: \(error)")
             }
             defer { terminal.close() }
-            let app = DeskApp(terminal: terminal, session: session, keymap: keymap)
+            let app = DeskApp.make(terminal: terminal, session: session, keymap: keymap)
             app.composer = VietnameseComposer(kind: inputKind, toneStyle: tone)
             if let first = diagnostics.first {
                 app.say(first.text(lang) + (diagnostics.count > 1 ? " (+\(diagnostics.count - 1))" : ""), warning: true)
@@ -83,7 +83,9 @@ struct KeysCommand: ParsableCommand {
         try runReporting(global) { lang in
             let (keymap, diagnostics) = keys.load()
             for d in diagnostics { FileHandle.standardError.write(Data((d.text(lang) + "\n").utf8)) }
-            keymap.describe(language: lang).forEach { Output.print($0) }
+            // Only what works: a binding to a screen not built yet is left out.
+            keymap.describe(language: lang, implemented: DeskApp.implementedActions, helpLine: DeskApp.helpLine)
+                .forEach { Output.print($0) }
             if !diagnostics.isEmpty { throw ExitCode(1) }
         }
     }

@@ -91,16 +91,21 @@ import Testing
         #expect(!after.contains("Trần Thị Bình"), "the screen was not restored:\n\(after)")
     }
 
-    @Test func worksInMonochromeAndQuitsWithQ() throws {
+    /// Terminals without an alternate screen (vt100, the Linux console) kept the clerk's queue
+    /// on screen after quitting: the desk blanks it before ending.
+    @Test(arguments: ["vt100", "linux"])
+    func worksInMonochromeAndQuitsCleanlyWithQ(term: String) throws {
         try #require(Self.hasTmux, "tmux is needed for the terminal tests")
         let db = try TempFolder().db
         _ = try MotcuaProcess.run(["walkin", "add", "--name", "Lê Văn Tám", "--db", db])
         let tmux = Tmux()
         defer { tmux.stop() }
-        try tmux.start(deskCommand(db) + "; echo EXITED-$?", env: ["LANG": "C.UTF-8", "TERM": "vt100", "NO_COLOR": "1"])
+        try tmux.start(deskCommand(db) + "; echo EXITED-$?", env: ["LANG": "C.UTF-8", "TERM": term, "NO_COLOR": "1"])
         do { let screen = try tmux.waitFor("Lê Văn Tám"); #expect(screen.contains("A001"), "\(screen)") }
         try tmux.keys("q")
-        do { let screen = try tmux.waitFor("EXITED-0"); #expect(screen.contains("EXITED-0"), "\(screen)") }
+        let screen = try tmux.waitFor("EXITED-0")
+        #expect(screen.contains("EXITED-0"), "\(screen)")
+        #expect(!screen.contains("Lê Văn Tám") && !screen.contains("Đang chờ"), "TERM=\(term) left the desk on screen:\n\(screen)")
     }
 
     @Test func nonUTF8LocaleFallsBackToPlainLetters() throws {
@@ -112,6 +117,19 @@ import Testing
         try tmux.start(deskCommand(db) + " 2>/tmp/\(tmux.session).err; echo EXITED-$?", env: ["LANG": "C", "LC_ALL": "C", "TERM": "xterm"])
         let screen = try tmux.waitFor("Do Thi Huong")
         #expect(screen.contains("Do Thi Huong"), "\(screen)")
+        // Symbols fall back to ASCII too: no `?` where a box line, `…` or `▸` could not be shown.
+        #expect(!screen.contains("?"), "\(screen)")
+        try tmux.keys("F5")
+        do {
+            let called = try tmux.waitFor(">A001")
+            #expect(called.contains(">A001"), "\(called)")
+        }
+        try tmux.keys("F8")
+        do {
+            let dialog = try tmux.waitFor("+-")
+            #expect(dialog.contains("+- Vang mat -") && dialog.contains("|"), "\(dialog)")
+        }
+        try tmux.keys("Escape")
         try tmux.keys("F10")
         do { let screen = try tmux.waitFor("EXITED-0"); #expect(screen.contains("EXITED-0"), "\(screen)") }
         let notice = (try? String(contentsOfFile: "/tmp/\(tmux.session).err", encoding: .utf8)) ?? ""

@@ -7,6 +7,10 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("queue.call-next"))
         #expect(r.stdout.contains("F5"))
+        // Only what works: undo and the views not built yet are bound but not listed.
+        for missing in [" undo ", "view.appointments", "view.reports", "appointment.book", "dossier.print"] {
+            #expect(!r.stdout.contains(missing), "motcua keys lists \(missing)")
+        }
         let vi = try MotcuaProcess.run(["keys", "--keymap", "vi"])
         #expect(vi.stdout.contains("cursor.down"))
         #expect(vi.stdout.split(separator: "\n").contains { $0.contains(" j ") || $0.hasSuffix(" j") || $0.contains("\tj") || $0.contains("  j  ") })

@@ -15,6 +15,8 @@ struct KeymapTests {
         calendar.week dossier.receive dossier.ready dossier.return dossier.post dossier.deliver-home \
         dossier.supplement dossier.reject dossier.apologize dossier.print form.submit form.cancel field.next field.prev
         """.split(separator: " ").map(String.init)
+        // Added by "One rule, one place": back, open a row, the finished toggle, clear a field.
+        + ["view.back", "item.open", "queue.show-finished", "field.clear", "filter.prev", "filter.next", "sort.next"]
         #expect(Set(names) == Set(Action.allCases.map(\.rawValue)))
         for a in Action.allCases {
             #expect(ActionInfo.table[a] != nil, "\(a.rawValue) has no metadata")
@@ -111,15 +113,45 @@ struct KeymapTests {
         #expect(queueLines.first?.contains("F2") == true)
     }
 
-    @Test("the embedded keymaps equal the files in keymaps/")
+    @Test("motcua keys lists only what is implemented: undo, appointments and reports are left out")
+    func describeImplemented() {
+        let lines = Keymap.standard.describe(language: .en, implemented: DeskApp.implementedActions)
+        #expect(!lines.contains { $0.contains(" undo ") || $0.contains("view.appointments") || $0.contains("view.reports") })
+        #expect(!lines.contains { $0.hasPrefix("appointments") || $0.hasPrefix("board") })
+        #expect(!lines.contains { $0.contains("dossier.print") || $0.contains("dossier.apologize") })
+        #expect(lines.contains { $0.hasPrefix("form") && $0.contains("Enter") && $0.contains("form.submit") })
+        #expect(lines.contains { $0.hasPrefix("form") && $0.contains("C-u") && $0.contains("field.clear") })
+        #expect(lines.contains { $0.hasPrefix("queue") && $0.contains(" t ") && $0.contains("queue.show-finished") })
+    }
+
+    @Test("the embedded keymaps are the files in keymaps/ (one copy: keymaps/ links to the target's folder)")
     func embeddedMatchesFiles() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         for name in ["default", "vi"] {
             let file = try String(contentsOf: root.appendingPathComponent("keymaps/\(name).keys"), encoding: .utf8)
             let embedded = try #require(Keymap.builtInFiles[name])
             #expect(file.trimmingCharacters(in: .newlines) == embedded.trimmingCharacters(in: .newlines),
-                    "regenerate Sources/MotCuaTUI/Actions/BuiltInKeymaps.swift from keymaps/\(name).keys")
+                    "keymaps/\(name).keys is not the file embedded from Sources/MotCuaTUI/Keymaps/")
         }
+    }
+
+    @Test("every key in README's 'At the desk' table is listed by motcua keys")
+    func readmeKeys() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "## At the desk").dropFirst().first?.components(separatedBy: "\n## ").first)
+        let listed = Keymap.standard.describe(language: .en, implemented: DeskApp.implementedActions)
+            .map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        var checked = 0
+        for line in section.split(separator: "\n") where line.hasPrefix("| `") {
+            let cell = line.split(separator: "|").first.map(String.init) ?? ""
+            for name in cell.split(separator: "`").enumerated().filter({ $0.offset % 2 == 1 }).map({ String($0.element) }) {
+                guard let key = Key(name: name) else { continue }
+                #expect(listed.contains { $0.count > 1 && $0[1] == Substring(key.name) }, "README lists \(name), motcua keys does not")
+                checked += 1
+            }
+        }
+        #expect(checked >= 10)
     }
 
     @Test("every bind example in design.md parses")

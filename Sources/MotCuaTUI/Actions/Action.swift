@@ -11,6 +11,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case viewDossiers = "view.dossiers"
     case viewSearch = "view.search"
     case viewReports = "view.reports"
+    case viewBack = "view.back"
     case inputCycle = "input.cycle"
     case cursorUp = "cursor.up"
     case cursorDown = "cursor.down"
@@ -19,12 +20,17 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case cursorFirst = "cursor.first"
     case cursorLast = "cursor.last"
     case searchStart = "search.start"
+    case filterPrev = "filter.prev"
+    case filterNext = "filter.next"
+    case sortNext = "sort.next"
+    case itemOpen = "item.open"
     case walkinRegister = "walkin.register"
     case queueCallNext = "queue.call-next"
     case queueRecall = "queue.recall"
     case queueDone = "queue.done"
     case queueNoShow = "queue.no-show"
     case queueTransfer = "queue.transfer"
+    case queueShowFinished = "queue.show-finished"
     case appointmentBook = "appointment.book"
     case appointmentCheckIn = "appointment.check-in"
     case appointmentReschedule = "appointment.reschedule"
@@ -47,6 +53,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case formCancel = "form.cancel"
     case fieldNext = "field.next"
     case fieldPrev = "field.prev"
+    case fieldClear = "field.clear"
 
     /// The action's metadata (group, help line, key-bar label).
     public var info: ActionInfo { ActionInfo.table[self] ?? ActionInfo(group: .general, label: Localized(vi: rawValue, en: rawValue), help: Localized(vi: rawValue, en: rawValue)) }
@@ -99,6 +106,7 @@ public struct ActionInfo: Hashable, Sendable {
         row(.viewDossiers, .views, "Hồ sơ", "Dossiers", "Xem sổ theo dõi hồ sơ", "Show the dossier register"),
         row(.viewSearch, .views, "Tìm", "Search", "Tìm công dân, hồ sơ", "Search citizens and dossiers"),
         row(.viewReports, .views, "Báo cáo", "Reports", "Xem báo cáo, thống kê", "Show reports and statistics"),
+        row(.viewBack, .views, "Quay lại", "Back", "Quay lại màn hình trước", "Back to the previous screen"),
         row(.inputCycle, .general, "Gõ", "Input", "Đổi kiểu gõ: Telex → VNI → tắt", "Cycle input method: Telex → VNI → off"),
         row(.cursorUp, .movement, "Lên", "Up", "Lên một dòng", "Move up one row"),
         row(.cursorDown, .movement, "Xuống", "Down", "Xuống một dòng", "Move down one row"),
@@ -107,12 +115,18 @@ public struct ActionInfo: Hashable, Sendable {
         row(.cursorFirst, .movement, "Đầu", "First", "Về dòng đầu", "Go to the first row"),
         row(.cursorLast, .movement, "Cuối", "Last", "Đến dòng cuối", "Go to the last row"),
         row(.searchStart, .movement, "Tìm", "Find", "Tìm trong danh sách", "Search in the list"),
+        row(.filterPrev, .movement, "Lọc trước", "Prev filter", "Bộ lọc trước", "Previous filter"),
+        row(.filterNext, .movement, "Lọc sau", "Next filter", "Bộ lọc sau", "Next filter"),
+        row(.sortNext, .movement, "Sắp xếp", "Sort", "Đổi thứ tự sắp xếp", "Change the order"),
+        row(.itemOpen, .movement, "Xem", "Open", "Mở dòng đang chọn", "Open the selected row"),
         row(.walkinRegister, .queue, "Cấp số", "Ticket", "Cấp số thứ tự cho người mới đến", "Give a walk-in a ticket"),
         row(.queueCallNext, .queue, "Gọi số", "Call", "Gọi số tiếp theo (ưu tiên trước)", "Call the next ticket (priority first)"),
         row(.queueRecall, .queue, "Gọi lại", "Recall", "Gọi lại số đang phục vụ", "Call the current ticket again"),
         row(.queueDone, .queue, "Xong", "Done", "Đã phục vụ xong", "Mark the ticket served"),
         row(.queueNoShow, .queue, "Vắng", "No-show", "Công dân không có mặt", "The citizen did not come"),
         row(.queueTransfer, .queue, "Chuyển", "Transfer", "Chuyển sang quầy khác", "Transfer to another counter"),
+        row(.queueShowFinished, .queue, "Đã xong", "Finished", "Hiện/ẩn các số đã xong và vắng mặt hôm nay",
+            "Show or hide today's finished and no-show tickets"),
         row(.appointmentBook, .appointments, "Đặt hẹn", "Book", "Đặt lịch hẹn", "Book an appointment"),
         row(.appointmentCheckIn, .appointments, "Đã đến", "Check in", "Người có hẹn đã đến", "The appointment has arrived"),
         row(.appointmentReschedule, .appointments, "Dời hẹn", "Move", "Dời lịch hẹn", "Reschedule the appointment"),
@@ -122,7 +136,7 @@ public struct ActionInfo: Hashable, Sendable {
         row(.calendarNext, .calendar, "Sau", "Next", "Ngày/tuần sau", "Next day or week"),
         row(.calendarToday, .calendar, "Hôm nay", "Today", "Về hôm nay", "Go to today"),
         row(.calendarWeek, .calendar, "Tuần", "Week", "Xem theo ngày/tuần", "Toggle day and week view"),
-        row(.dossierReceive, .dossiers, "Nhận HS", "Receive", "Tiếp nhận hồ sơ, in giấy hẹn", "Receive a dossier and print the receipt"),
+        row(.dossierReceive, .dossiers, "Nhận HS", "Receive", "Tiếp nhận hồ sơ, tính ngày hẹn trả", "Receive a dossier and set its due date"),
         row(.dossierReady, .dossiers, "Có KQ", "Ready", "Đã có kết quả", "The result is ready"),
         row(.dossierReturn, .dossiers, "Trả KQ", "Return", "Trả kết quả tại quầy", "Return the result at the desk"),
         row(.dossierPost, .dossiers, "Bưu chính", "Post", "Gửi/nhận qua bưu chính công ích", "Send or receive by public postal service"),
@@ -135,5 +149,6 @@ public struct ActionInfo: Hashable, Sendable {
         row(.formCancel, .forms, "Huỷ", "Cancel", "Bỏ biểu mẫu", "Cancel the form"),
         row(.fieldNext, .forms, "Ô sau", "Next", "Sang ô sau", "Next field"),
         row(.fieldPrev, .forms, "Ô trước", "Prev", "Về ô trước", "Previous field"),
+        row(.fieldClear, .forms, "Xoá ô", "Clear", "Xoá hết chữ trong ô đang nhập", "Clear the field being typed in"),
     ])
 }

@@ -56,43 +56,24 @@ public struct Keymap: Hashable, Sendable {
     }
 
     /// The bindings in force, one line each: `context  key  action  help line`, contexts in
-    /// order, function keys first (for `motcua keys` and the help screen).
-    public func describe(language: Language = .vi) -> [String] {
+    /// order, function keys first (for `motcua keys`). `implemented` limits each context to the
+    /// actions that work there, so the listing never shows a key that does nothing.
+    /// `helpLine` gives a context's own wording of an action, when it has one.
+    public func describe(language: Language = .vi, implemented: ((KeyContext) -> Set<Action>)? = nil,
+                         helpLine: (Action, KeyContext) -> Localized? = { _, _ in nil }) -> [String] {
         var lines: [String] = []
         for ctx in KeyContext.allCases {
-            let b = bindings(in: ctx)
+            let works = implemented?(ctx)
+            let b = bindings(in: ctx).filter { works?.contains($0.action) ?? true }
             guard !b.isEmpty else { continue }
             let keyWidth = b.map { CellWidth.of($0.key.name) }.max() ?? 0
             let actionWidth = b.map { $0.action.rawValue.count }.max() ?? 0
             for (k, a) in b {
                 lines.append("\(CellWidth.pad(ctx.rawValue, toCells: 13)) \(CellWidth.pad(k.name, toCells: keyWidth))  "
-                             + "\(CellWidth.pad(a.rawValue, toCells: actionWidth))  \(a.helpLine.text(language))")
+                             + "\(CellWidth.pad(a.rawValue, toCells: actionWidth))  \((helpLine(a, ctx) ?? a.helpLine).text(language))")
             }
         }
         return lines
-    }
-
-    /// Help entries for a screen in `context`: each action reachable there with its keys,
-    /// grouped as in `ActionGroup`.
-    public func helpEntries(context: KeyContext, language: Language,
-                            hiding hidden: Set<Action> = []) -> [(keys: String, text: String)] {
-        var out: [(keys: String, text: String)] = []
-        for group in ActionGroup.allCases {
-            for action in Action.allCases where action.group == group && !hidden.contains(action) {
-                let ks = keys(for: action, in: context)
-                guard !ks.isEmpty else { continue }
-                out.append((keys: ks.map(\.name).joined(separator: ", "), text: action.helpLine.text(language)))
-            }
-        }
-        return out
-    }
-
-    /// Key-bar items for `actions` in `context`: the first key of each bound action with its
-    /// short label; unbound actions are left out.
-    public func keyBar(_ actions: [Action], context: KeyContext, language: Language) -> [(key: String, label: String)] {
-        actions.compactMap { a in
-            keys(for: a, in: context).first.map { (key: $0.name, label: a.label.text(language)) }
-        }
     }
 }
 

@@ -35,7 +35,24 @@ public final class DeskSession {
         return mark != lastMark
     }
 
+    /// `hasChanged()`, and the change is taken: the next call is false until the next write (or
+    /// minute). For the shell's poll, which reloads every screen itself.
+    public func takeChange() -> Bool {
+        guard hasChanged() else { return false }
+        lastMinute = minuteNow()
+        if let mark = try? db.changeMark() { lastMark = mark }
+        return true
+    }
+
     private func minuteNow() -> Int { Int(clock.now().timeIntervalSince1970 / 60) }
+
+    /// The header: the desk, its commune, this counter and clerk, and the time.
+    public func header() -> DeskHeader {
+        let p = profile()
+        let local = VietnamTime.local(now)
+        return DeskHeader(desk: p.deskName, commune: p.commune, counter: counter, clerk: actor.user,
+                          clock: "\(local.hhmm) \(local.date.vietnamese)")
+    }
 
     public func profile() -> DeskProfile { (try? db.profile()) ?? DeskProfile() }
 
@@ -54,31 +71,26 @@ public final class DeskSession {
             .max { ($0.calledAt ?? $0.issuedAt) < ($1.calledAt ?? $1.issuedAt) }
     }
 
-    public func snapshot(inputMethod: String = "") -> DeskSnapshot? {
-        guard let profile = try? db.profile(), let mark = try? db.changeMark(),
-              let ordered = try? todaysTickets() else { return nil }
-        lastMark = mark
-        lastMinute = minuteNow()
+    /// Today's queue as the queue screen shows it; nil when the store cannot be read.
+    public func snapshot() -> DeskSnapshot? {
+        guard let profile = try? db.profile(), let ordered = try? todaysTickets() else { return nil }
         let now = self.now
-        let local = VietnamTime.local(now)
         let procedures = Dictionary(((try? db.procedures()) ?? []).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         let mine = current(in: ordered)?.id
         func line(_ t: Ticket) -> QueueLine {
             var status = t.status.label.text(language)
             if let c = t.counter { status += language == .vi ? " · Q\(c)" : " · C\(c)" }
-            return QueueLine(ticket: (t.id == mine ? "▸" : "") + t.code, name: t.applicantName,
+            return QueueLine(ticket: t.code, name: t.applicantName,
                              priority: t.priorityCode.flatMap { profile.priority.group(code: $0)?.label.text(language) },
                              purpose: t.procedureCode.flatMap { procedures[$0] } ?? "",
-                             status: status, waitedMinutes: t.waitedMinutes(now: now))
+                             status: status, waitedMinutes: t.waitedMinutes(now: now), isMine: t.id == mine)
         }
         let open = ordered.filter { !$0.status.isFinal }
-        var header = DeskHeader(desk: "\(profile.deskName) — \(profile.commune)", counter: counter,
-                                clerk: actor.user, clock: "\(local.hhmm) \(local.date.vietnamese)")
-        header.inputMethod = inputMethod
-        return DeskSnapshot(header: header,
-                            waiting: open.filter { $0.status == .waiting }.map(line),
+        let finished = ordered.filter(\.status.isFinal).sorted { ($0.finishedAt ?? $0.issuedAt) > ($1.finishedAt ?? $1.issuedAt) }
+        return DeskSnapshot(waiting: open.filter { $0.status == .waiting }.map(line),
                             // Only this counter's: a ticket sent to another counter leaves this list.
-                            serving: open.filter { ($0.status == .called || $0.status == .serving) && $0.counter == counter }.map(line))
+                            serving: open.filter { ($0.status == .called || $0.status == .serving) && $0.counter == counter }.map(line),
+                            finished: finished.map(line))
     }
 
     // MARK: - Queue actions (one transaction each)
@@ -141,13 +153,5 @@ public final class DeskSession {
     }
 
     /// Turns any error from the model or the store into one line for the status bar.
-    public func message(for error: Error) -> String {
-        switch error {
-        case let e as FieldError: return e.message(language)
-        case let e as RuleViolation: return e.message.text(language)
-        case let e as StoreError: return e.message.text(language)
-        case let e as ConfirmationNeeded: return e.message.text(language)
-        default: return language == .vi ? "Lỗi: \(error)" : "Error: \(error)"
-        }
-    }
+    public func message(for error: Error) -> String { ErrorText.message(for: error, language: language) }
 }

@@ -1,7 +1,10 @@
 /// The title line of the desk screen.
 public struct DeskHeader: Hashable, Sendable {
-    /// The desk's name, e.g. `UBND xã Tân Lập — Bộ phận Một cửa`.
+    /// The desk's name, e.g. `Bộ phận Một cửa`.
     public var desk: String
+    /// The commune, e.g. `Xã Tân Lập` (shown even at 80 columns; not repeated when the desk's
+    /// name already says it).
+    public var commune: String
     /// The counter (quầy) number of this clerk.
     public var counter: Int
     /// The clerk's name.
@@ -11,8 +14,8 @@ public struct DeskHeader: Hashable, Sendable {
     /// The input method in force (`Telex`, `VNI`, `Tắt`), shown so the clerk knows what typing does.
     public var inputMethod: String = ""
 
-    public init(desk: String, counter: Int, clerk: String, clock: String, inputMethod: String = "") {
-        self.desk = desk; self.counter = counter; self.clerk = clerk; self.clock = clock; self.inputMethod = inputMethod
+    public init(desk: String, commune: String = "", counter: Int, clerk: String, clock: String, inputMethod: String = "") {
+        self.desk = desk; self.commune = commune; self.counter = counter; self.clerk = clerk; self.clock = clock; self.inputMethod = inputMethod
     }
 }
 
@@ -29,24 +32,28 @@ public struct QueueLine: Hashable, Sendable {
     public var status: String
     /// Minutes since the ticket was taken.
     public var waitedMinutes: Int
+    /// Being served at this counter (marked with `Symbols.pointer`).
+    public var isMine: Bool
 
-    public init(ticket: String, name: String, priority: String? = nil, purpose: String, status: String, waitedMinutes: Int) {
+    public init(ticket: String, name: String, priority: String? = nil, purpose: String, status: String, waitedMinutes: Int,
+                isMine: Bool = false) {
         self.ticket = ticket; self.name = name; self.priority = priority
-        self.purpose = purpose; self.status = status; self.waitedMinutes = waitedMinutes
+        self.purpose = purpose; self.status = status; self.waitedMinutes = waitedMinutes; self.isMine = isMine
     }
 
     public var isPriority: Bool { priority.map { !$0.isEmpty } ?? false }
 }
 
-/// Everything the desk screen shows, loaded from the store in one read.
+/// Everything the queue screen shows, loaded from the store in one read.
 public struct DeskSnapshot: Hashable, Sendable {
-    public var header: DeskHeader
     /// Tickets waiting, in calling order (priority first, as the model decides).
     public var waiting: [QueueLine]
-    /// Tickets being served at the counters.
+    /// Tickets being served at this counter.
     public var serving: [QueueLine]
+    /// Today's finished tickets (done, no-show, left), latest first: shown on request.
+    public var finished: [QueueLine]
 
-    public init(header: DeskHeader, waiting: [QueueLine], serving: [QueueLine]) {
-        self.header = header; self.waiting = waiting; self.serving = serving
+    public init(waiting: [QueueLine], serving: [QueueLine], finished: [QueueLine] = []) {
+        self.waiting = waiting; self.serving = serving; self.finished = finished
     }
 }

@@ -52,6 +52,9 @@ public final class NcursesTerminal: Terminal {
     private var closed = false
     /// stdin reached end of file (the connection dropped without a SIGHUP).
     private var stdinGone = false
+    /// A key read while checking whether Esc began an Alt combination (Esc then F10 typed
+    /// quickly): returned by the next `readKey` instead of being lost.
+    private var pendingKey: Key?
 
     // Colour pairs, one per role.
     private static let pairs: [ColorRole: Int16] = [
@@ -127,6 +130,12 @@ public final class NcursesTerminal: Terminal {
     public func close() {
         guard !closed else { return }
         closed = true
+        // Terminals without an alternate screen (TERM=vt100, linux) keep whatever was drawn
+        // after endwin: blank it first so the clerk's data does not stay on the console. Where
+        // there is an alternate screen this blanks a screen that is about to be switched away.
+        werase(window)
+        wmove(window, 0, 0)
+        wrefresh(window)
         if previousCursor != ERR { curs_set(previousCursor) }
         endwin()
         delscreen(screen)
@@ -206,6 +215,10 @@ public final class NcursesTerminal: Terminal {
 
     public func readKey(timeoutMs: Int) -> Key? {
         guard !isClosed else { return nil }
+        if let key = pendingKey {
+            pendingKey = nil
+            return key
+        }
         wtimeout(window, Int32(clamping: timeoutMs < 0 ? -1 : timeoutMs))
         let started = ContinuousClock.now
         var ch: wint_t = 0
@@ -234,9 +247,12 @@ public final class NcursesTerminal: Terminal {
             if rc2 == OK, let s = Unicode.Scalar(UInt32(next)), Key.isPrintable(Character(s)) {
                 return .meta(Character(s))
             }
-            if rc2 == OK || rc2 == KEY_CODE_YES { unget_wch(wchar_t(bitPattern: UInt32(next))) }
-            // A KEY_CODE_YES key cannot be pushed back as a wchar; it is dropped (rare: Esc then an
-            // arrow within a few milliseconds).
+            if rc2 == OK {
+                unget_wch(wchar_t(bitPattern: UInt32(next)))
+            } else if rc2 == KEY_CODE_YES {
+                // A function or arrow key cannot be pushed back as a character: keep it here.
+                pendingKey = NcursesTerminal.keyFromCode(Int32(bitPattern: next))
+            }
         }
         return key
     }
@@ -284,10 +300,10 @@ public final class NcursesTerminal: Terminal {
     /// marks, other non-ASCII becomes `?` (`??` for a wide one).
     static func asciiFold(_ text: String, width: Int) -> String {
         if text.allSatisfy(\.isASCII) { return text }
+        if let symbol = Symbols.asciiFallback(text) { return symbol }
         switch text.first {
         case "đ": return "d"
         case "Đ": return "D"
-        case "…": return "~"
         case "—", "–", "−": return "-"
         case "·", "•": return "."
         case "×": return "x"

@@ -1,67 +1,93 @@
 import MotCuaCore
 
-/// A small centred box asking a yes/no question (`Bỏ biểu mẫu đang nhập?`), answered with
-/// `Enter=Có  Esc=Không`. `c`/`y` also mean yes and `k`/`n` no.
-public struct ConfirmDialog: Hashable, Sendable {
-    public var question: Localized
+/// The one yes/no dialog of the desk, over the current screen. `c`/`y` answer yes, `k`/`n` no,
+/// Left/Right (and `field.next`/`field.prev`, Tab) move between the two buttons, `form.submit`
+/// (Enter) takes the highlighted one and `form.cancel` (Esc) is no. Which button starts
+/// highlighted is the caller's choice (`YesNoQuestion.defaultYes`).
+public final class ConfirmScreen: Screen {
+    public let question: YesNoQuestion
+    /// The highlighted button.
+    public private(set) var yesSelected: Bool
 
-    public init(question: Localized) { self.question = question }
-    public init(_ question: String) { self.init(question: Localized(vi: question, en: question)) }
-
-    /// The dialog most forms need: leave without saving?
-    public static let discardChanges = ConfirmDialog(question: Localized(
-        vi: "Bỏ những gì đã nhập và đóng biểu mẫu?", en: "Discard what was typed and close the form?"))
-
-    /// The answer line.
-    public static func keysLine(_ language: Language) -> String {
-        language == .en ? "Enter=Yes  Esc=No" : "Enter=Có  Esc=Không"
+    public init(_ question: YesNoQuestion) {
+        self.question = question
+        self.yesSelected = question.defaultYes
     }
 
-    /// True for yes (Enter, `c`, `y`), false for no (Esc, `k`, `n`), nil for any other key
-    /// (the dialog stays).
-    public func handle(_ key: Key) -> Bool? {
+    public var title: String { question.title }
+    public var message: String { question.message }
+
+    public var keyContext: KeyContext { .form }
+    public var implementedActions: Set<Action> { Self.actions }
+    static let actions: Set<Action> = [.formSubmit, .formCancel, .fieldNext, .fieldPrev]
+    public var barActions: [Action] { [.help, .formSubmit, .fieldNext, .formCancel] }
+    public var acceptsText: Bool { true }
+    public var isModal: Bool { true }
+
+    public func text(for action: Action) -> ActionText? {
+        switch action {
+        case .formSubmit: ActionText(vi: "Chọn", "Trả lời bằng nút đang sáng", en: "Choose", "Answer with the highlighted button", barKey: .enter)
+        case .formCancel: ActionText(vi: "Không", "Trả lời Không", en: "No", "Answer no")
+        case .fieldNext, .fieldPrev: ActionText(vi: "Có/Không", "Chuyển giữa Có và Không", en: "Yes/No", "Move between Yes and No")
+        default: nil
+        }
+    }
+
+    public func handle(key: Key, host: ScreenHost) -> Bool {
         switch key {
-        case .enter: return true
-        case .escape: return false
         case .character(let ch):
             switch ch {
-            case "c", "C", "y", "Y": return true
-            case "k", "K", "n", "N": return false
-            default: return nil
+            case "c", "C", "y", "Y": answer(true, host)
+            case "k", "K", "n", "N": answer(false, host)
+            default: break
             }
-        default: return nil
+            return true
+        case .left, .right:
+            yesSelected.toggle()
+            return true
+        default:
+            return false
         }
     }
 
-    /// Widest the question's lines get, in cells.
-    static let maxTextWidth = 56
-
-    /// Draws the box centred in rows `top..<bottom` (default: the whole grid): a frame, the
-    /// question word-wrapped, a blank line and the answer keys.
-    public func render(into g: inout CellGrid, top: Int = 0, bottom: Int? = nil, language: Language = .vi) {
-        let bottom = min(bottom ?? g.rows, g.rows)
-        let keys = Self.keysLine(language)
-        let textWidth = max(4, min(Self.maxTextWidth, g.cols - 4))
-        var lines = WidgetText.wrap(question.text(language), toCells: textWidth)
-        if lines.isEmpty { lines = [""] }
-        let inner = min(textWidth, max(CellWidth.of(keys), lines.map { CellWidth.of($0) }.max() ?? 0))
-        let boxW = inner + 4
-        let boxH = lines.count + 4
-        let left = max(0, (g.cols - boxW) / 2)
-        let topRow = max(top, top + (bottom - top - boxH) / 2)
-        let frame = CellStyle(.bold)
-        let body = CellStyle.plain
-        func row(_ r: Int, _ text: String, _ style: CellStyle) {
-            g.fill(row: r, fromCol: left, toCol: left + boxW, style: body)
-            g.put(row: r, col: left, text: "│", style: frame)
-            g.put(row: r, col: left + 2, text: CellWidth.truncate(text, toCells: inner), style: style)
-            g.put(row: r, col: left + boxW - 1, text: "│", style: frame)
+    public func perform(_ action: Action, host: ScreenHost) -> Bool {
+        switch action {
+        case .formSubmit: answer(yesSelected, host)
+        case .formCancel: answer(false, host)
+        case .fieldNext, .fieldPrev: yesSelected.toggle()
+        default: return false
         }
-        let horizontal = String(repeating: "─", count: max(0, boxW - 2))
-        g.put(row: topRow, col: left, text: "┌" + horizontal + "┐", style: frame)
-        for (i, line) in lines.enumerated() { row(topRow + 1 + i, line, CellStyle(.bold)) }
-        row(topRow + 1 + lines.count, "", body)
-        row(topRow + 2 + lines.count, keys, body)
-        g.put(row: topRow + 3 + lines.count, col: left, text: "└" + horizontal + "┘", style: frame)
+        return true
+    }
+
+    /// Closes the dialog, then runs the answer (which may open the next dialog).
+    public func answer(_ yes: Bool, _ host: ScreenHost) {
+        host.pop(self)
+        if yes {
+            question.onYes(host)
+        } else if let onNo = question.onNo {
+            onNo(host)
+        } else {
+            host.say(host.language == .en ? "Cancelled" : "Đã huỷ")
+        }
+    }
+
+    public func render(into g: inout CellGrid, top: Int, bottom: Int, host: ScreenHost) {
+        question.under?.render(into: &g, top: top, bottom: bottom, host: host)
+        let en = host.language == .en
+        let lines = WidgetText.wrap(question.message, toCells: 66).prefix(max(1, bottom - top - 6))
+        let (row, left, width) = ScreenDraw.box(into: &g, top: top, bottom: bottom, height: lines.count + 4, width: 72,
+                                                title: question.title,
+                                                footer: (en ? "y/n · " : "c/k · ") + host.hint([(.formCancel, "không", "no")], in: keyContext),
+                                                symbols: host.symbols)
+        for (i, line) in lines.enumerated() {
+            g.put(row: row + i, col: left, text: CellWidth.truncate(line, toCells: width))
+        }
+        let buttons = row + lines.count + 1
+        let yes = en ? "[ Yes ]" : "[ Có ]", no = en ? "[ No ]" : "[ Không ]"
+        let selected = CellStyle(.reverse, role: .selected)
+        var col = left
+        col = g.put(row: buttons, col: col, text: yes, style: yesSelected ? selected : .plain)
+        g.put(row: buttons, col: col + 3, text: no, style: yesSelected ? .plain : selected)
     }
 }

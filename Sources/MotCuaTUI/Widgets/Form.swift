@@ -273,17 +273,22 @@ public struct Form {
 
     private mutating func moveFocus(to i: Int) {
         guard fields.indices.contains(i), i != focusIndex else { return }
-        if case .picker(var p) = focusedField { p.close(); fields[focusIndex] = .picker(p) }
+        if case .picker(var p) = focusedField { p.close(); p.deselectText(); fields[focusIndex] = .picker(p) }
         focusIndex = i
         gainFocus()
     }
 
-    /// A picker with nothing chosen opens its dropdown when it gets the focus.
+    /// A picker with nothing chosen opens its dropdown when it gets the focus; one with a
+    /// choice (pre-filled from the ticket) has its text selected, so typing replaces it
+    /// instead of appending to the procedure's name.
     private mutating func gainFocus() {
-        guard fields.indices.contains(focusIndex), case .picker(var p) = fields[focusIndex], p.selected == nil else { return }
-        p.open()
+        guard fields.indices.contains(focusIndex), case .picker(var p) = fields[focusIndex] else { return }
+        if p.selected == nil { p.open() } else { p.selectAll() }
         fields[focusIndex] = .picker(p)
     }
+
+    /// A picker's suggestion list is showing (PgUp/PgDn page through it).
+    public var showsDropdown: Bool { openPicker != nil }
 
     private var openPicker: PickerField? {
         if case .picker(let p) = focusedField, p.isDropdownShown { return p }
@@ -362,6 +367,8 @@ public struct Form {
         case .fieldPrev: handle(.backTab)
         case .cursorUp: handle(.up)
         case .cursorDown: handle(.down)
+        case .pageUp: handle(.pageUp)
+        case .pageDown: handle(.pageDown)
         default: .unhandled
         }
     }

@@ -91,6 +91,9 @@ public struct PickerField {
     public private(set) var selected: PickerItem?
     /// The dropdown is open (it shows only while the field has the focus).
     public private(set) var isOpen = false
+    /// The query's text is selected (a pre-filled choice just got the focus): the first typed
+    /// character replaces it, Backspace or Del clears it, a cursor key keeps it.
+    public private(set) var isTextSelected = false
 
     public init(id: String, label: Localized, source: Source, selected: String? = nil, maxRows: Int = 6,
                 width: Int? = nil, placeholder: Localized? = nil, hint: Localized? = nil,
@@ -172,6 +175,10 @@ public struct PickerField {
 
     public mutating func close() { isOpen = false }
 
+    /// Selects the query's text (see `isTextSelected`).
+    public mutating func selectAll() { isTextSelected = !query.text.isEmpty }
+    public mutating func deselectText() { isTextSelected = false }
+
     /// Accepts the highlighted item: it becomes the selection, its title the query. False when
     /// nothing is highlighted.
     @discardableResult
@@ -225,6 +232,21 @@ public struct PickerField {
             default: break
             }
         }
+        if isTextSelected {
+            isTextSelected = false
+            switch key {
+            case .character:
+                query.setText("") // the character below replaces the selected text
+            case .backspace, .delete, .ctrl("u"):
+                query.setText("")
+                selected = nil
+                refresh()
+                isOpen = true
+                return .changed
+            default:
+                break
+            }
+        }
         let before = query.text
         let r = query.handle(key)
         guard r == .changed, query.text != before else { return r }
@@ -249,6 +271,11 @@ public struct PickerField {
         let showFromStart = !focused || selected != nil
         let cursorCol = query.drawValue(text: query.text, cursor: showFromStart ? 0 : query.cursor, into: &g, row: row, layout: layout,
                                         focused: focused, placeholder: query.placeholder?.text(language))
+        if focused, isTextSelected {
+            // Selected text shows as a selection, so the clerk sees that typing replaces it.
+            g.put(row: row, col: layout.valueCol, text: CellWidth.truncate(query.text, toCells: layout.valueWidth),
+                  style: WidgetStyle.highlight)
+        }
         if let error {
             layout.drawTrailing(error, into: &g, row: row, style: WidgetStyle.error)
         } else if let sub = selected?.subtitle {

@@ -10,14 +10,13 @@ final class DeskFlow {
     let db: AppDatabase
     let session: DeskSession
     let term = MemoryTerminal(rows: 24, cols: 80)
-    let app: DeskApp
+    let app: Shell
 
     init(at time: String = "2026-11-25 08:00") throws {
         db = try AppDatabase(path: NSTemporaryDirectory() + "motcua-flow-" + UUID().uuidString + ".sqlite")
         let local = try #require(LocalDateTime(parsing: time))
         session = DeskSession(db: db, clock: FixedClock(local), counter: 1, language: .vi, actor: Actor(user: "lan", counter: 1))
-        app = DeskApp(terminal: term, session: session)
-        app.reload()
+        app = DeskApp.make(terminal: term, session: session)
     }
 
     /// Named keys separated by spaces (`F2 Tab Enter`).
@@ -88,7 +87,7 @@ struct DeskFlowTests {
         let f = try DeskFlow()
         _ = try f.db.addWalkIn(WalkInRequest(name: "Đỗ Văn Một"), now: f.session.now, actor: f.session.actor)
         _ = try f.db.addWalkIn(WalkInRequest(name: "Võ Thị Hai", priority: "pregnant"), now: f.session.now, actor: f.session.actor)
-        f.app.reload()
+        f.app.refresh()
         try f.keys("F5")
         #expect(f.screen.contains("Mời số B001 — Võ Thị Hai — đến quầy 1"))
         try f.keys("F4")
@@ -122,6 +121,21 @@ struct DeskFlowTests {
         try f.keys("F8")
         f.type("c")
         #expect(try f.db.ticket(code: "A001", day: f.today)?.status == .noShow)
+    }
+
+    @Test("another counter's ticket shows after the next timeout; quiet timeouts do not reload")
+    func liveUpdate() throws {
+        let f = try DeskFlow()
+        f.term.enqueueTimeout(3)
+        f.term.enqueue(perform: {
+            _ = try? f.db.addWalkIn(WalkInRequest(name: "Vũ Minh Châu"), now: f.session.now, actor: Actor(user: "hoa", counter: 2))
+        })
+        f.term.enqueueTimeout()
+        f.term.enqueue(perform: { #expect(f.term.dump().contains { $0.contains("A001") && $0.contains("Vũ Minh Châu") }) })
+        f.term.enqueue(.function(10))
+        f.app.run()
+        #expect(f.app.refreshCount == 3) // make, run's start, and the one change
+        #expect(f.screen.contains("Đang chờ (1)"))
     }
 
     @Test("actions without a called ticket say what to do")
@@ -187,9 +201,9 @@ struct DeskFlowTests {
         try f.keys("M-3 F1")
         #expect(f.screen.contains("Trợ giúp"))
         #expect(f.rows[23].contains("Đóng trợ giúp"))
-        let first = f.rows[3]
+        let first = f.rows[4]
         try f.keys("PgDn")
-        #expect(f.rows[3] != first)
+        #expect(f.rows[4] != first)
         try f.keys("F5")                  // not passed to the list below
         #expect(f.screen.contains("Trợ giúp"))
         try f.keys("Esc")

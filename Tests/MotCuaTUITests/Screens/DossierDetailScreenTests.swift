@@ -70,7 +70,7 @@ struct ScreensDossierDetailTests {
             _ = try f.db.actOnDossier(DossierActionRequest(code: f.bảy, kind: .resume), now: ScreenFixture.at(25, 10), actor: f.clerk)
             _ = try f.db.requestSupplement(f.bảy, missing: ["lần nữa"], now: ScreenFixture.at(25, 10), actor: f.clerk)
         }
-        detail.refresh(app: f.app)
+        detail.refresh(host: f.app)
         #expect(detail.events.count == 14)
         _ = f.rows
         try f.keys("End")
@@ -82,7 +82,7 @@ struct ScreensDossierDetailTests {
         try f.keys("Down PgDn Up")
         #expect(detail.offset > 0)
         try f.keys("Esc")
-        #expect(f.app.screens.isEmpty)
+        #expect(f.top is QueueScreen)
     }
 
     @Test("a missing dossier says so")
@@ -100,7 +100,7 @@ struct ScreensDossierDetailTests {
         let f = try ScreenFixture()
         var rng = SeededGenerator(seed: 7)
         for _ in 0..<2000 {
-            if f.app.screens.isEmpty {
+            if f.top is QueueScreen {
                 let codes = [f.sự, f.hưng, f.mận, f.bảy]
                 f.app.push(DossierDetailScreen(session: f.session, code: codes[Int(rng.next() % 4)]))
             }

@@ -104,7 +104,7 @@ struct ScreensDossierListTests {
         f.type(String(f.bảy.suffix(3)))
         #expect(list.model.rows.map(\.code).contains(f.bảy))
         try f.keys("Esc Esc")
-        #expect(f.app.screens.isEmpty) // Esc with nothing to clear closes the register
+        #expect(f.top is QueueScreen) // Esc with nothing to clear closes the register
     }
 
     @Test("s toggles the order: due, newest received, code")
@@ -171,8 +171,13 @@ struct ScreensDossierListTests {
         let f = try ScreenFixture()
         let list = try f.openList(selecting: f.bảy)
         try f.keys("F5")
+        // "Ready" has no undo yet: it asks first, Enter (Có) confirms.
+        #expect(f.top is ConfirmScreen)
+        #expect(f.rows.contains { $0.contains("đã có kết quả?") })
+        #expect(try f.status(f.bảy) == .received)
+        try f.keys("Enter")
         #expect(try f.status(f.bảy) == .ready)
-        #expect(f.message.contains("Hồ sơ \(f.bảy): đã có kết quả"))
+        #expect(f.message.contains("Hồ sơ \(f.bảy): đã có kết quả — F6 để trả tại quầy"))
         #expect(list.selectedDossier?.status == .ready)
         #expect(f.rows.contains { $0.contains(f.bảy) && $0.contains("Có kết quả") })
         try f.keys("F6")
@@ -196,7 +201,7 @@ struct ScreensDossierListTests {
         try f.keys("F6")
         #expect(try f.status(f.mận) == .received)
         #expect(f.message.contains("chỉ trả kết quả khi hồ sơ đã có kết quả"), "\(f.message)")
-        #expect(f.app.state.messageIsWarning)
+        #expect(f.app.messageIsWarning)
         #expect(f.message.contains("không thể chuyển từ 'Đã tiếp nhận' sang 'Đã trả tại quầy'"))
         // The refusal is long: it takes the row above the status line rather than lose its end.
         #expect(f.rows[21].hasPrefix(" Hồ sơ \(f.mận): không thể chuyển"))
@@ -322,8 +327,8 @@ struct ScreensDossierListTests {
         #expect(f.rows[1].contains("Dossier register — All open"))
         try f.keys("F6")
         #expect(f.message.contains("a result can only leave once the dossier is ready"))
-        try f.keys("F5")
-        #expect(f.message.contains("result ready"))
+        try f.keys("F5 Enter")
+        #expect(f.message.contains("result ready — F6 returns it at the desk"))
     }
 
     @Test("2000 random keys never crash the register and its dialogs")
@@ -335,7 +340,7 @@ struct ScreensDossierListTests {
         for _ in 0..<2000 {
             let k = keys[Int(rng.next() % UInt64(keys.count))]
             f.app.handle(k)
-            if f.app.screens.isEmpty { f.app.push(DossierListScreen(session: f.session)) }
+            if f.top is QueueScreen { f.app.push(DossierListScreen(session: f.session)) }
             let g = f.app.currentGrid()
             #expect(g.rows == 24)
         }

@@ -15,7 +15,7 @@ final class ScreenFixture {
     let db: AppDatabase
     let session: DeskSession
     let term: MemoryTerminal
-    let app: DeskApp
+    let app: Shell
     let clerk = Actor(user: "lan", counter: 1)
     /// Dossier codes by applicant's first name word.
     var sự = "", hưng = "", mận = "", bảy = ""
@@ -33,7 +33,7 @@ final class ScreenFixture {
         VietnamTime.instant(LocalDateTime(date: day(d), hour: h, minute: m))
     }
 
-    init(language: Language = .vi) throws {
+    init(language: Language = .vi, unicode: Bool = true) throws {
         let path = NSTemporaryDirectory() + "motcua-screens-" + UUID().uuidString + ".sqlite"
         db = try AppDatabase(path: path)
         session = DeskSession(db: db, clock: FixedClock(Self.now), counter: 1, language: language,
@@ -53,8 +53,8 @@ final class ScreenFixture {
         bảy = try db.receiveDossier(ReceiveRequest(procedureCode: threeDays.code, name: "Trần Văn Bảy", address: "Thôn 5, xã Tân Phú", notes: "Bản sao 2 tờ"),
                                     now: Self.at(25, 8, 30), actor: clerk, calendar: cal).code
         _ = try db.addWalkIn(WalkInRequest(name: "Nguyễn Hồng Sự", phone: "0912345678"), now: Self.at(25, 8, 45), actor: clerk)
-        term = MemoryTerminal(rows: 24, cols: 80)
-        app = DeskApp(terminal: term, session: session)
+        term = MemoryTerminal(rows: 24, cols: 80, supportsUnicode: unicode)
+        app = DeskApp.make(terminal: term, session: session)
     }
 
     /// Feeds a key script (`"F5 Down Enter"`).
@@ -70,7 +70,7 @@ final class ScreenFixture {
     var rows: [String] { app.currentGrid().dump() }
     var grid: CellGrid { app.currentGrid() }
     var top: Screen? { app.screens.last }
-    var message: String { app.state.message ?? "" }
+    var message: String { app.message ?? "" }
 
     func row(containing text: String) -> Int? { rows.firstIndex { $0.contains(text) } }
 

@@ -70,7 +70,7 @@ struct ScreensSearchTests {
         let detail = try #require(f.top as? DossierDetailScreen)
         #expect([f.sự, second.code].contains(detail.code))
         try f.keys("Esc Esc")
-        #expect(f.app.screens.isEmpty)
+        #expect(f.top is QueueScreen)
     }
 
     @Test("a ticket code and CCCD prefix find too; nothing found says so")
@@ -90,13 +90,29 @@ struct ScreensSearchTests {
         #expect(f.message == "Không tìm thấy")
     }
 
-    @Test("F3 opens search from the queue, F10 closes it")
+    @Test("F3 opens search from the queue, Esc closes it, F10 quits the program")
     func openAndClose() throws {
         let f = try ScreenFixture()
         try f.keys("F3")
         #expect(f.top is SearchScreen)
-        try f.keys("F10")
-        #expect(f.app.screens.isEmpty)
+        try f.keys("Esc")
+        #expect(f.top is QueueScreen)
+        f.term.enqueue(.function(3), .function(10), .character("x")) // x is never read
+        f.app.run()
+        #expect(f.term.pendingSteps == 1)
+        #expect(f.top is SearchScreen)
+    }
+
+    @Test("regression: F3 inside search does not stack another search (2,000 presses needed 2,000 Esc)")
+    func f3DoesNotStack() throws {
+        let f = try ScreenFixture()
+        try f.keys("F3")
+        f.type("ng hong")
+        for _ in 0..<50 { try f.keys("F3") }
+        #expect(f.app.screens.count == 1)
+        #expect((f.top as? SearchScreen)?.query == "ng hong") // brought back as it was
+        try f.keys("Esc")
+        #expect(f.top is QueueScreen)
     }
 
     @Test("2000 random keys never crash the search screen")
@@ -105,7 +121,7 @@ struct ScreensSearchTests {
         var rng = SeededGenerator(seed: 99)
         let typing: [Key] = ["n", "g", " ", "h", "o", "s", "u", "a", "1", "M", "C", "-"].map { Key.character($0) } + [.backspace, .backspace]
         for _ in 0..<2000 {
-            if f.app.screens.isEmpty { f.app.push(SearchScreen(session: f.session)) }
+            if f.top is QueueScreen { f.app.push(SearchScreen(session: f.session)) }
             let pool = rng.next() % 2 == 0 ? typing : fuzzKeys
             f.app.handle(pool[Int(rng.next() % UInt64(pool.count))])
             #expect(f.app.currentGrid().rows == 24)

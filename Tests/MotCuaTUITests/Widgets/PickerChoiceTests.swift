@@ -189,37 +189,69 @@ extension Widgets {
         }
     }
 
-    @Suite("ConfirmDialog")
-    struct ConfirmDialogTests {
-        @Test("Enter/c/y yes, Esc/k/n no, other keys nothing")
-        func answers() {
-            let d = ConfirmDialog.discardChanges
-            #expect(d.handle(.enter) == true)
-            #expect(d.handle(.character("c")) == true)
-            #expect(d.handle(.escape) == false)
-            #expect(d.handle(.character("K")) == false)
-            #expect(d.handle(.character("x")) == nil)
-            #expect(d.handle(.tab) == nil)
+    @Suite("ConfirmScreen")
+    struct ConfirmScreenTests {
+        final class Host: ScreenHost {
+            var language: Language = .vi
+            var keymap: Keymap = .standard
+            var composer = VietnameseComposer()
+            var symbols: Symbols = .unicode
+            var size: (rows: Int, cols: Int) = (24, 80)
+            var popped = 0
+            var said: [String] = []
+            func push(_ screen: Screen) {}
+            func pop(_ screen: Screen) { popped += 1 }
+            func replace(_ old: Screen, with new: Screen) {}
+            func showRoot(_ view: Action) -> Bool { false }
+            func say(_ text: String, warning: Bool) { said.append(text) }
+            func report(_ error: Error) {}
+            func confirm(_ question: YesNoQuestion) {}
+            func keys(for action: Action, in context: KeyContext) -> [Key] { keymap.keys(for: action, in: context) }
         }
 
-        @Test("the box is centred and says Enter=Có  Esc=Không")
+        func dialog(defaultYes: Bool, answers: @escaping (Bool) -> Void) -> ConfirmScreen {
+            ConfirmScreen(YesNoQuestion(title: "Từ chối", message: "Bỏ hồ sơ đang nhập?", defaultYes: defaultYes,
+                                       onYes: { _ in answers(true) }, onNo: { _ in answers(false) }))
+        }
+
+        @Test("c/y yes, k/n no; Enter takes the default the caller chose; Esc (form.cancel) is no")
+        func answers() {
+            let host = Host()
+            var got: [Bool] = []
+            for (key, expected) in [(Key.character("c"), true), (.character("Y"), true), (.character("k"), false), (.character("n"), false)] {
+                _ = dialog(defaultYes: true) { got.append($0) }.handle(key: key, host: host)
+                #expect(got.last == expected)
+            }
+            _ = dialog(defaultYes: false) { got.append($0) }.perform(.formSubmit, host: host)
+            #expect(got.last == false)
+            _ = dialog(defaultYes: true) { got.append($0) }.perform(.formSubmit, host: host)
+            #expect(got.last == true)
+            let d = dialog(defaultYes: true) { got.append($0) }
+            _ = d.perform(.fieldNext, host: host)       // Tab moves to No
+            _ = d.perform(.formSubmit, host: host)
+            #expect(got.last == false)
+            _ = dialog(defaultYes: true) { got.append($0) }.perform(.formCancel, host: host)
+            #expect(got.last == false)
+            #expect(host.popped == 8)
+            #expect(!dialog(defaultYes: true) { _ in }.handle(key: .function(5), host: host))
+        }
+
+        @Test("the box is centred, the default highlighted, ASCII frame without Unicode")
         func render() {
+            let host = Host()
             var g = CellGrid(rows: 24, cols: 80)
-            ConfirmDialog("Bỏ hồ sơ đang nhập?").render(into: &g)
+            dialog(defaultYes: false) { _ in }.render(into: &g, top: 1, bottom: 22, host: host)
             let rows = g.dump()
-            let boxRows = rows.enumerated().filter { !$0.element.isEmpty }.map(\.offset)
-            #expect(boxRows == [9, 10, 11, 12, 13])
-            #expect(rows[9] == String(repeating: " ", count: 28) + "┌" + String(repeating: "─", count: 21) + "┐")
-            #expect(rows[10] == String(repeating: " ", count: 28) + "│ Bỏ hồ sơ đang nhập? │")
-            #expect(rows[12] == String(repeating: " ", count: 28) + "│ Enter=Có  Esc=Không │")
-            var e = CellGrid(rows: 24, cols: 80)
-            ConfirmDialog.discardChanges.render(into: &e, language: .en)
-            #expect(e.dump().contains { $0.contains("Enter=Yes  Esc=No") })
-            // A long question wraps inside 80 columns.
-            var w = CellGrid(rows: 24, cols: 80)
-            ConfirmDialog(String(repeating: "Xác nhận trả kết quả ", count: 8)).render(into: &w)
-            #expect(w.dump().allSatisfy { CellWidth.of($0) <= 80 })
-            #expect(w.dump().filter { $0.contains("│") }.count >= 4)
+            #expect(rows.contains { $0.contains("┌─ Từ chối ─") })
+            let buttons = rows.firstIndex { $0.contains("[ Có ]") } ?? -1
+            #expect(rows[buttons].contains("[ Không ]"))
+            let noCol = rows[buttons].distance(from: rows[buttons].startIndex, to: rows[buttons].range(of: "[ Không ]")?.lowerBound ?? rows[buttons].startIndex)
+            #expect(g[buttons, noCol].style.isReverse)
+            host.symbols = .ascii
+            var a = CellGrid(rows: 24, cols: 80)
+            dialog(defaultYes: false) { _ in }.render(into: &a, top: 1, bottom: 22, host: host)
+            #expect(a.dump().contains { $0.contains("+- Từ chối -") })
+            #expect(!a.dump().joined().contains("─"))
         }
     }
 }

@@ -17,31 +17,34 @@ final class WalkInFormScreen: FormScreen {
                             hint: Localized(vi: "Gõ Telex/VNI (F9 đổi bộ gõ), ví dụ Nguyeenx → Nguyễn",
                                             en: "Telex/VNI typing (F9 switches), e.g. Nguyeenx → Nguyễn"))),
             .choice(ChoiceField(id: "priority", label: Localized(vi: "Ưu tiên", en: "Priority"), options: [none] + groups,
-                                hint: Localized(vi: "←/→ hoặc Space để chọn nhóm ưu tiên", en: "←/→ or Space to choose"))),
+                                hint: Localized(vi: "←/→ hoặc phím cách để chọn nhóm ưu tiên", en: "←/→ or Space to choose"))),
             .text(TextField(id: "priority_reason", label: Localized(vi: "Lý do ưu tiên", en: "Priority reason"),
                             hint: Localized(vi: "Bắt buộc với nhóm 'Ưu tiên khác'", en: "Required for 'Other priority'"))),
             .picker(PickerField.procedures(label: Localized(vi: "Thủ tục", en: "Procedure"), catalog: catalog,
                                            on: session.today, language: lang,
-                                           hint: Localized(vi: "Gõ tên hoặc chữ đầu (ks → khai sinh); có thể để trống",
-                                                           en: "Type a name or initials (ks → khai sinh); may stay empty"))),
+                                           hint: Localized(vi: "Gõ tên hoặc chữ đầu (ks → khai sinh); C-u xoá; có thể để trống",
+                                                           en: "Type a name or initials (ks → khai sinh); C-u clears; may stay empty"))),
             .text(TextField(id: "phone", label: Localized(vi: "Điện thoại", en: "Phone"), kind: .phone, maxLength: 20)),
             .text(TextField(id: "id_number", label: Localized(vi: "Số CCCD", en: "ID number"), kind: .digits, maxLength: 16)),
         ], language: lang)
         super.init(form: form)
     }
 
-    override func submit(app: DeskApp) throws -> FormResult {
+    override func submit(host: ScreenHost) throws -> FormResult {
         let priority = form.value(of: "priority").flatMap { $0.isEmpty ? nil : $0 }
         let ticket = try session.registerWalkIn(WalkInRequest(
             name: form.value(of: "name") ?? "", priority: priority, priorityReason: form.value(of: "priority_reason"),
             procedureCode: form.value(of: "procedure"), phone: form.value(of: "phone"), idNumber: form.value(of: "id_number")))
         let waiting = ((try? session.db.tickets(day: session.today)) ?? []).filter { $0.status == .waiting }.count
-        let vi = app.language == .vi
-        app.say(vi ? "Đã cấp số \(ticket.code) cho \(ticket.applicantName)" : "Ticket \(ticket.code) for \(ticket.applicantName)")
+        let vi = host.language == .vi
+        host.say(vi ? "Đã cấp số \(ticket.code) cho \(ticket.applicantName)" : "Ticket \(ticket.code) for \(ticket.applicantName)")
         return FormResult(headline: (vi ? "  SỐ THỨ TỰ  " : "  TICKET  ") + ticket.code + "  ",
                           lines: [ticket.applicantName + (ticket.isPriority ? (vi ? " — ưu tiên" : " — priority") : ""),
                                   vi ? "Đang chờ: \(waiting) người" : "Waiting: \(waiting)"])
     }
 
-    override func makeAnother(app: DeskApp) -> FormScreen? { WalkInFormScreen(session: session) }
+    override func makeAnother() -> FormScreen? { WalkInFormScreen(session: session) }
+    override var resultHint: Localized? {
+        Localized(vi: "Gõ tên người sau để cấp số tiếp", en: "Type the next person's name to give the next ticket")
+    }
 }

@@ -25,6 +25,8 @@ public final class DossierDetailScreen: Screen {
     }
 
     public var keyContext: KeyContext { .dossiers }
+    public var implementedActions: Set<Action> { Self.actions }
+    static let actions: Set<Action> = DossierListScreen.movement.union(DossierActions.actions)
     public var barActions: [Action] { DossierActions.barActions }
 
     private func reload() {
@@ -43,11 +45,9 @@ public final class DossierDetailScreen: Screen {
         }
     }
 
-    public func refresh(app: DeskApp) { reload() }
+    public func refresh(host: ScreenHost) { reload() }
 
-    public func handle(key: Key, app: DeskApp) -> Bool { false }
-
-    public func perform(_ action: Action, app: DeskApp) -> Bool {
+    public func perform(_ action: Action, host: ScreenHost) -> Bool {
         let page = max(1, visibleRows - 1)
         switch action {
         case .cursorUp: scroll(by: -1)
@@ -57,7 +57,7 @@ public final class DossierDetailScreen: Screen {
         case .cursorFirst: offset = 0
         case .cursorLast: offset = max(0, lineCount - visibleRows)
         default:
-            return DossierActions.perform(action, code: dossier?.code, from: self, app: app, session: session) { [weak self] in
+            return DossierActions.perform(action, code: dossier?.code, from: self, host: host, session: session) { [weak self] in
                 self?.reload()
             }
         }
@@ -182,7 +182,7 @@ public final class DossierDetailScreen: Screen {
                 line.pieces.append((c, CellWidth.fit(text, toCells: w), .plain))
                 c += w + 1
             }
-            let data = DeskScreen.wrap(Self.dataText(e.data, lang), toCells: max(1, cols - c - 1))
+            let data = WidgetText.wrap(Self.dataText(e.data, lang), toCells: max(1, cols - c - 1))
             if let firstLine = data.first { line.pieces.append((c, firstLine, .plain)) }
             out.append(line)
             for more in data.dropFirst() { out.append(Line(pieces: [(c, more, .plain)])) }
@@ -190,8 +190,8 @@ public final class DossierDetailScreen: Screen {
         return out
     }
 
-    public func render(into g: inout CellGrid, top: Int, bottom: Int, app: DeskApp) {
-        let lang = app.language
+    public func render(into g: inout CellGrid, top: Int, bottom: Int, host: ScreenHost) {
+        let lang = host.language
         let en = lang == .en
         guard bottom > top else { return }
         let title = (en ? "Dossier " : "Hồ sơ ") + (dossier?.code ?? code)
@@ -201,9 +201,9 @@ public final class DossierDetailScreen: Screen {
         let first = top + 1
         visibleRows = max(1, bottom - first)
         offset = min(max(0, offset), max(0, content.count - visibleRows))
-        var hint = en ? "Esc: back" : "Esc: quay lại"
+        var hint = host.hint([(.viewBack, "quay lại", "back")], in: keyContext)
         if content.count > visibleRows {
-            hint = "↑↓ \(offset + 1)–\(min(content.count, offset + visibleRows))/\(content.count) · " + hint
+            hint = "\(host.symbols.up)\(host.symbols.down) \(offset + 1)–\(min(content.count, offset + visibleRows))/\(content.count) · " + hint
         }
         g.put(row: top, col: g.cols - 1 - CellWidth.of(hint), text: hint, style: CellStyle(.dim, role: .muted))
         if let loadError {

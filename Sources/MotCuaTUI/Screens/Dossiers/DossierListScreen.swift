@@ -10,6 +10,8 @@ public final class DossierListScreen: Screen {
     public private(set) var model = DossierListModel()
     /// True while `/` search text is being typed (printable keys go to the search).
     public private(set) var isTyping = false
+    /// The `/` search box (the desk's one text entry).
+    private var searchField = TextField(id: "search", label: "", maxLength: 100)
     /// Fields (lĩnh vực) of the catalog, in catalog order, for filter 7.
     public let fields: [String]
     private let procedures: [Procedure]
@@ -26,7 +28,10 @@ public final class DossierListScreen: Screen {
     /// The register of one applicant's dossiers (from the search screen).
     public convenience init(session: DeskSession, applicant: Applicant) {
         self.init(session: session, filter: applicant.id.map { .applicant(id: $0, name: applicant.name) } ?? .open)
-        if applicant.id == nil { model.setSearch(applicant.name) }
+        if applicant.id == nil {
+            searchField.setText(applicant.name)
+            model.setSearch(applicant.name)
+        }
     }
 
     public init(session: DeskSession, filter: DossierListFilter) {
@@ -39,9 +44,6 @@ public final class DossierListScreen: Screen {
         if case .field(let f) = filter { lastField = f }
         reload()
     }
-
-    public var keyContext: KeyContext { .dossiers }
-    public var barActions: [Action] { DossierActions.barActions }
 
     /// The dossier under the selection bar.
     public var selectedDossier: Dossier? { model.selectedDossier }
@@ -57,7 +59,7 @@ public final class DossierListScreen: Screen {
         }
     }
 
-    public func refresh(app: DeskApp) { reload() }
+    public func refresh(host: ScreenHost) { reload() }
 
     /// Shows another filter (the selection goes back to the top).
     public func setFilter(_ f: DossierListFilter) {
@@ -113,61 +115,61 @@ public final class DossierListScreen: Screen {
 
     // MARK: - Keys
 
-    public func handle(key: Key, app: DeskApp) -> Bool {
+    public var keyContext: KeyContext { isTyping ? .search : .dossiers }
+    public var implementedActions: Set<Action> { isTyping ? Self.typingActions : Self.listActions }
+    static let movement: Set<Action> = [.cursorUp, .cursorDown, .pageUp, .pageDown, .cursorFirst, .cursorLast]
+    static let listActions: Set<Action> = movement.union(DossierActions.actions)
+        .union([.searchStart, .itemOpen, .viewBack, .dossierReceive, .filterPrev, .filterNext, .sortNext])
+    static let typingActions: Set<Action> = movement.union([.formSubmit, .viewBack, .fieldClear])
+    public var barActions: [Action] {
+        isTyping ? [.help, .formSubmit, .fieldClear, .viewBack] : DossierActions.barActions
+    }
+    public var acceptsText: Bool { isTyping }
+
+    public func text(for action: Action) -> ActionText? {
+        switch action {
+        case .formSubmit: ActionText(vi: "Xong", "Xong, giữ các hồ sơ tìm được", en: "Done", "Done, keep the dossiers found")
+        case .viewBack:
+            isTyping ? ActionText(vi: "Xoá tìm", "Xoá chữ tìm, hiện lại cả danh sách", en: "Clear", "Clear the search, show the whole list")
+                : model.search.isEmpty ? nil
+                : ActionText(vi: "Xoá tìm", "Xoá chữ tìm (lần nữa: quay lại)", en: "Clear", "Clear the search (again: back)")
+        case .fieldClear: ActionText(vi: "Xoá", "Xoá chữ đang tìm", en: "Clear", "Clear the search text")
+        default: Self.text(for: action)
+        }
+    }
+
+    /// The register's wording for its actions when no search is being typed (also for
+    /// `motcua keys`).
+    static func text(for action: Action) -> ActionText? {
+        switch action {
+        case .itemOpen: ActionText(vi: "Xem", "Xem hồ sơ đang chọn và lịch sử xử lý", en: "Open", "Open the selected dossier and its history")
+        case .searchStart: ActionText(vi: "Tìm", "Tìm theo mã hồ sơ hoặc tên người nộp", en: "Find", "Find by dossier code or applicant's name")
+        default: nil
+        }
+    }
+
+    public func handle(key: Key, host: ScreenHost) -> Bool {
         if isTyping {
-            switch key {
-            case .character(let ch):
-                if ScreenDraw.isTypable(ch), model.search.count < 100 {
-                    model.setSearch(ScreenDraw.searchTyping(ch, after: model.search, app: app))
-                }
-                return true
-            case .ctrl("u"):
-                model.setSearch("")
-                return true
-            case .backspace:
-                if !model.search.isEmpty { model.setSearch(String(model.search.dropLast())) }
-                return true
-            case .enter:
-                isTyping = false
-                return true
-            case .escape:
-                isTyping = false
-                model.setSearch("")
-                return true
-            default:
-                return false // movement and the function keys still work while typing
-            }
-        }
-        if key == .escape, !model.search.isEmpty {
-            model.setSearch("")
+            // Home and End move in the list, as in the search screen.
+            guard key.isTextEditing, key != .home, key != .end else { return false }
+            searchField.compose = ScreenDraw.searchCompose(host)
+            if searchField.handle(key) == .changed { searchChanged() }
             return true
         }
-        if key == .enter {
-            openSelected(app)
-            return true
-        }
-        // The keymap comes first: a key bound in `dossiers` (vi-style j/k, a user's own) keeps
-        // its action; the list's own keys are used only where nothing is bound.
-        guard app.keymap.action(for: key, in: keyContext) == nil else { return false }
-        switch key {
-        case .left: cycleFilter(by: -1)
-        case .right: cycleFilter(by: 1)
-        case .character(let ch):
-            if let n = ch.wholeNumberValue, (1...7).contains(n), ch.isASCII {
-                selectSlot(n)
-            } else if ch == "s" || ch == "S" {
-                model.setSort(model.sort.next)
-                app.say(app.language == .en ? "Sorted by \(model.sort.label(.en))" : "Sắp xếp theo \(model.sort.label(.vi))")
-            } else {
-                return false
-            }
-        default:
-            return false
-        }
+        // The filter line's own keys, 1–7 as numbered on screen (the keymap leaves digits unbound).
+        guard case .character(let ch) = key, ch.isASCII, let n = ch.wholeNumberValue, (1...7).contains(n) else { return false }
+        selectSlot(n)
         return true
     }
 
-    public func perform(_ action: Action, app: DeskApp) -> Bool {
+    /// A new search text: the selection goes to its first match, so the next action applies
+    /// to a dossier that is shown, not to the row where the selection happened to be.
+    private func searchChanged() {
+        model.setSearch(searchField.text)
+        model.moveToFirst()
+    }
+
+    public func perform(_ action: Action, host: ScreenHost) -> Bool {
         switch action {
         case .cursorUp: model.move(by: -1)
         case .cursorDown: model.move(by: 1)
@@ -176,20 +178,37 @@ public final class DossierListScreen: Screen {
         case .cursorFirst: model.moveToFirst()
         case .cursorLast: model.moveToLast()
         case .searchStart: isTyping = true
+        case .formSubmit: isTyping = false
+        case .fieldClear:
+            searchField.setText("")
+            searchChanged()
+        case .viewBack:
+            // Esc first clears a search; with nothing to clear it is the shell's "back".
+            guard isTyping || !model.search.isEmpty else { return false }
+            isTyping = false
+            searchField.setText("")
+            searchChanged()
+        case .itemOpen: openSelected(host)
+        case .filterPrev: cycleFilter(by: -1)
+        case .filterNext: cycleFilter(by: 1)
+        case .sortNext:
+            model.setSort(model.sort.next)
+            host.say(host.language == .en ? "Sorted by \(model.sort.label(.en))" : "Sắp xếp theo \(model.sort.label(.vi))")
+        case .dossierReceive: host.push(ReceiveDossierScreen(session: session, ticket: nil))
         default:
-            return DossierActions.perform(action, code: model.selectedDossier?.code, from: self, app: app, session: session) { [weak self] in
+            return DossierActions.perform(action, code: model.selectedDossier?.code, from: self, host: host, session: session) { [weak self] in
                 self?.reload()
             }
         }
         return true
     }
 
-    private func openSelected(_ app: DeskApp) {
+    private func openSelected(_ host: ScreenHost) {
         guard let d = model.selectedDossier else {
-            app.say(app.language == .en ? "No dossier here" : "Không có hồ sơ nào", warning: true)
+            host.say(host.language == .en ? "No dossier here" : "Không có hồ sơ nào", warning: true)
             return
         }
-        app.push(DossierDetailScreen(session: session, code: d.code))
+        host.push(DossierDetailScreen(session: session, code: d.code))
     }
 
     // MARK: - Drawing
@@ -208,8 +227,8 @@ public final class DossierListScreen: Screen {
             : ["Mã hồ sơ", "Người nộp", "Thủ tục", "Nhận", "Hẹn trả", "Trạng thái"]
     }
 
-    public func render(into g: inout CellGrid, top: Int, bottom: Int, app: DeskApp) {
-        let lang = app.language
+    public func render(into g: inout CellGrid, top: Int, bottom: Int, host: ScreenHost) {
+        let lang = host.language
         let en = lang == .en
         let k = Columns(cols: g.cols)
         let today = session.today
@@ -219,7 +238,7 @@ public final class DossierListScreen: Screen {
         let count = model.rows.count
         let position = count == 0 ? "0" : "\(model.selected + 1)/\(count)"
         let title = (en ? "Dossier register — " : "Sổ theo dõi hồ sơ — ") + filter.label(lang) + " (\(position))"
-        let sortText = (en ? "s: by " : "s: theo ") + model.sort.label(lang)
+        let sortText = (host.keyName(for: .sortNext, in: .dossiers).map { "\($0): " } ?? "") + (en ? "by " : "theo ") + model.sort.label(lang)
         let sortW = CellWidth.of(sortText)
         g.put(row: top, col: 1, text: CellWidth.truncate(title, toCells: g.cols - sortW - 4), style: CellStyle(.bold))
         g.put(row: top, col: g.cols - 1 - sortW, text: sortText, style: CellStyle(.dim, role: .muted))
@@ -242,19 +261,25 @@ public final class DossierListScreen: Screen {
             if isTyping || !model.search.isEmpty {
                 let label = en ? "Find: " : "Tìm: "
                 var col = g.put(row: row, col: 1, text: label, style: CellStyle(.bold))
-                let room = g.cols - col - 22
-                col = g.put(row: row, col: col, text: ScreenDraw.tail(model.search, toCells: max(1, room)))
+                let hint = "  " + (isTyping ? host.hint([(.formSubmit, "xong", "done"), (.viewBack, "xoá", "clear")], in: .search)
+                                            : host.hint([(.viewBack, "xoá tìm", "clear")], in: .dossiers))
+                // The box leaves the hint its room (it names the keys, so it must not be cut).
+                let room = max(10, g.cols - 1 - col - CellWidth.of(hint))
                 if isTyping {
-                    g.put(row: row, col: col, text: " ", style: CellStyle(.reverse))
-                    col += 1
+                    searchField.render(into: &g, row: row, col: col, width: room, labelWidth: 0, focused: true, language: lang)
+                    col += room
+                } else {
+                    col = g.put(row: row, col: col, text: CellWidth.truncate(model.search, toCells: room))
                 }
-                let hint = isTyping ? (en ? "  Enter: done · Esc: clear" : "  Enter: xong · Esc: xoá")
-                                    : (en ? "  Esc: clear" : "  Esc: xoá tìm")
                 g.put(row: row, col: col, text: CellWidth.truncate(hint, toCells: max(0, g.cols - 1 - col)),
                       style: CellStyle(.dim, role: .muted))
             } else {
-                let hint = en ? "/ find by code or name · Enter open · ←→ 1–7 filter · s sort"
-                              : "/ tìm theo mã hoặc tên · Enter xem · ←→ 1–7 lọc · s sắp xếp"
+                // 1–7 are the filter line's own keys, numbered on screen.
+                let arrows = [Action.filterPrev, .filterNext].compactMap { host.keyName(for: $0, in: .dossiers) }
+                    .map { $0 == "Left" ? host.symbols.leftKey : $0 == "Right" ? host.symbols.rightKey : $0 + " " }.joined()
+                let hint = host.hint([(.searchStart, "tìm theo mã hoặc tên", "find by code or name"), (.itemOpen, "xem", "open"),
+                                      (.sortNext, "sắp xếp", "sort")], in: .dossiers)
+                    + " · \(arrows) 1–7: " + (en ? "filter" : "lọc")
                 g.put(row: row, col: 1, text: CellWidth.truncate(hint, toCells: g.cols - 2), style: CellStyle(.dim, role: .muted))
             }
         }

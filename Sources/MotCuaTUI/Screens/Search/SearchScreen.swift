@@ -13,12 +13,18 @@ public final class SearchScreen: Screen {
     }
 
     public let session: DeskSession
-    public private(set) var query = ""
+    /// The search box (the desk's one text entry).
+    private var field = TextField(id: "search", label: "", maxLength: 100)
+    /// What is typed.
+    public var query: String { field.text }
     public private(set) var applicants: [Applicant] = []
     public private(set) var tickets: [Ticket] = []
     public private(set) var dossiers: [Dossier] = []
+    /// Selection among `results` (the desk's one list widget).
+    private var list = ListView(count: 0, height: 15)
     /// Index into `results`.
-    public private(set) var selected = 0
+    public var selected: Int { list.selected ?? 0 }
+    /// First line shown (results are drawn under their group's title, so lines ≠ results).
     private var offset = 0
     private var visibleRows = 15
     private var loadError: String?
@@ -27,12 +33,30 @@ public final class SearchScreen: Screen {
 
     public init(session: DeskSession, query: String = "") {
         self.session = session
-        self.query = query
+        field.setText(query)
         search()
     }
 
     public var keyContext: KeyContext { .search }
-    public var barActions: [Action] { [.help, .cursorUp, .cursorDown, .formCancel, .quit] }
+    public var implementedActions: Set<Action> { Self.actions }
+    static let actions: Set<Action> = DossierListScreen.movement.union([.formSubmit, .fieldClear])
+    public var barActions: [Action] { [.help, .formSubmit, .fieldClear, .viewBack, .quit] }
+    public var acceptsText: Bool { true }
+
+    public func text(for action: Action) -> ActionText? { Self.text(for: action) }
+
+    /// The search box's wording for its actions (also for `motcua keys`): Enter opens a
+    /// result here, it does not save a form.
+    static func text(for action: Action) -> ActionText? {
+        switch action {
+        case .formSubmit: ActionText(vi: "Mở", "Mở kết quả đang chọn", en: "Open", "Open the selected result")
+        case .viewBack: ActionText(vi: "Đóng", "Đóng tìm kiếm", en: "Close", "Close the search")
+        case .fieldClear: ActionText(vi: "Xoá", "Xoá chữ đang tìm", en: "Clear", "Clear the search text")
+        case .cursorUp, .cursorDown, .pageUp, .pageDown, .cursorFirst, .cursorLast:
+            ActionText(label: action.label, help: Localized(vi: action.helpLine.vi + " trong kết quả", en: action.helpLine.en + " among the results"))
+        default: nil
+        }
+    }
 
     /// Every result in screen order: applicants, then tickets, then dossiers.
     public var results: [Result] {
@@ -46,13 +70,13 @@ public final class SearchScreen: Screen {
 
     /// Replaces the query and searches again.
     public func setQuery(_ text: String) {
-        query = text
+        field.setText(text)
         search()
     }
 
     private func search() {
         let q = query.trimmingCharacters(in: .whitespaces)
-        selected = 0
+        defer { list = ListView(count: results.count, selected: 0, height: list.height) }
         offset = 0
         guard !q.isEmpty else {
             applicants = []; tickets = []; dossiers = []; loadError = nil
@@ -71,58 +95,48 @@ public final class SearchScreen: Screen {
         }
     }
 
-    public func refresh(app: DeskApp) {
+    public func refresh(host: ScreenHost) {
         let keep = selected
         search()
-        selected = min(keep, max(0, results.count - 1))
+        list.select(keep)
     }
 
     // MARK: - Keys
 
-    public func handle(key: Key, app: DeskApp) -> Bool {
-        switch key {
-        case .character(let ch):
-            if ScreenDraw.isTypable(ch), query.count < 100 { setQuery(ScreenDraw.searchTyping(ch, after: query, app: app)) }
-            return true
-        case .ctrl("u"):
-            setQuery("")
-            return true
-        case .backspace:
-            if !query.isEmpty { setQuery(String(query.dropLast())) }
-            return true
-        default:
-            return false
-        }
+    public func handle(key: Key, host: ScreenHost) -> Bool {
+        // Home and End jump in the results (the keymap's cursor.first/last): a one-line query
+        // has Left and Right for its cursor.
+        guard key.isTextEditing, key != .home, key != .end else { return false }
+        field.compose = ScreenDraw.searchCompose(host)
+        let before = field.text
+        let used = field.handle(key).wasUsed
+        if field.text != before { search() }
+        return used
     }
 
-    public func perform(_ action: Action, app: DeskApp) -> Bool {
-        let count = results.count
+    public func perform(_ action: Action, host: ScreenHost) -> Bool {
         let page = max(1, visibleRows - 1)
         switch action {
-        case .cursorUp: move(to: selected - 1, count: count)
-        case .cursorDown: move(to: selected + 1, count: count)
-        case .pageUp: move(to: selected - page, count: count)
-        case .pageDown: move(to: selected + page, count: count)
-        case .cursorFirst: move(to: 0, count: count)
-        case .cursorLast: move(to: count - 1, count: count)
-        case .formSubmit: open(app)
-        case .searchStart: break // already searching
+        case .cursorUp: list.moveUp()
+        case .cursorDown: list.moveDown()
+        case .pageUp: list.moveUp(page)
+        case .pageDown: list.moveDown(page)
+        case .cursorFirst: list.home()
+        case .cursorLast: list.end()
+        case .formSubmit: open(host)
+        case .fieldClear: setQuery("")
         default: return false
         }
         return true
     }
 
-    private func move(to index: Int, count: Int) {
-        selected = min(max(0, index), max(0, count - 1))
-    }
-
-    private func open(_ app: DeskApp) {
-        let en = app.language == .en
+    private func open(_ host: ScreenHost) {
+        let en = host.language == .en
         switch selectedResult {
         case .applicant(let a):
-            app.push(DossierListScreen(session: session, applicant: a))
+            host.push(DossierListScreen(session: session, applicant: a))
         case .dossier(let d):
-            app.push(DossierDetailScreen(session: session, code: d.code))
+            host.push(DossierDetailScreen(session: session, code: d.code))
         case .ticket(let t):
             let time = VietnamTime.local(t.issuedAt).hhmm
             var text = en ? "Ticket \(t.code) — \(t.applicantName) — \(t.status.label.en), issued \(time)"
@@ -131,9 +145,9 @@ public final class SearchScreen: Screen {
             if !t.status.isFinal, t.status == .waiting {
                 text += en ? ", waited \(t.waitedMinutes(now: session.now)) min" : ", đã chờ \(t.waitedMinutes(now: session.now)) phút"
             }
-            app.say(text)
+            host.say(text)
         case nil:
-            app.say(query.isEmpty ? (en ? "Type a name, a CCCD, a phone, a ticket or a dossier code" : "Gõ tên, CCCD, số điện thoại, số thứ tự hoặc mã hồ sơ")
+            host.say(query.isEmpty ? (en ? "Type a name, a CCCD, a phone, a ticket or a dossier code" : "Gõ tên, CCCD, số điện thoại, số thứ tự hoặc mã hồ sơ")
                                   : (en ? "Nothing found" : "Không tìm thấy"), warning: !query.isEmpty)
         }
     }
@@ -183,18 +197,16 @@ public final class SearchScreen: Screen {
         }
     }
 
-    public func render(into g: inout CellGrid, top: Int, bottom: Int, app: DeskApp) {
-        let lang = app.language
+    public func render(into g: inout CellGrid, top: Int, bottom: Int, host: ScreenHost) {
+        let lang = host.language
         let en = lang == .en
         guard bottom > top else { return }
         g.put(row: top, col: 1, text: CellWidth.truncate(en ? "Search — citizens, today's tickets, dossiers"
                                                             : "Tìm kiếm — công dân, số thứ tự hôm nay, hồ sơ", toCells: g.cols - 2),
               style: CellStyle(.bold))
         if top + 1 < bottom {
-            var col = g.put(row: top + 1, col: 1, text: en ? "Find: " : "Tìm: ", style: CellStyle(.bold))
-            g.fill(row: top + 1, fromCol: col, toCol: g.cols - 1, style: CellStyle(.underline))
-            col = g.put(row: top + 1, col: col, text: ScreenDraw.tail(query, toCells: max(1, g.cols - col - 3)), style: CellStyle(.underline))
-            g.put(row: top + 1, col: col, text: " ", style: CellStyle(.reverse))
+            let col = g.put(row: top + 1, col: 1, text: en ? "Find: " : "Tìm: ", style: CellStyle(.bold))
+            field.render(into: &g, row: top + 1, col: col, width: g.cols - 1 - col, labelWidth: 0, focused: true, language: lang)
         }
         let first = top + 3
         guard first < bottom else { return }
@@ -203,9 +215,10 @@ public final class SearchScreen: Screen {
             return
         }
         if query.trimmingCharacters(in: .whitespaces).isEmpty {
-            let hint = en ? "Type a name (ng hong su), a CCCD, a phone, a ticket (A012) or a dossier code; Enter opens, Esc closes"
-                          : "Gõ tên (ng hong su), CCCD, số điện thoại, số thứ tự (A012) hoặc mã hồ sơ; Enter để mở, Esc để đóng"
-            for (i, line) in DeskScreen.wrap(hint, toCells: g.cols - 2).enumerated() where first + i < bottom {
+            let hint = (en ? "Type a name (ng hong su), a CCCD, a phone, a ticket (A012) or a dossier code. "
+                           : "Gõ tên (ng hong su), CCCD, số điện thoại, số thứ tự (A012) hoặc mã hồ sơ. ")
+                + host.hint([(.formSubmit, "mở", "open"), (.viewBack, "đóng", "close")], in: keyContext)
+            for (i, line) in WidgetText.wrap(hint, toCells: g.cols - 2).enumerated() where first + i < bottom {
                 g.put(row: first + i, col: 1, text: line, style: CellStyle(.dim, role: .muted))
             }
             return

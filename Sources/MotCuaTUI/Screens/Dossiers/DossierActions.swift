@@ -3,7 +3,7 @@ import MotCuaStore
 
 /// The dossier actions of the register and the detail screen, carried out the same way on both:
 /// the model checks the move first (so a reason is not asked for a move it will refuse), small
-/// dialogs ask what the step needs, and `session.changeDossier` makes the change (one store
+/// dialogs ask what the step needs, and `session.act` makes the change (one store
 /// transaction with its audit event).
 enum DossierActions {
     /// The key bar of the dossier screens. Quit comes before the Alt keys so that it stays on an
@@ -11,7 +11,7 @@ enum DossierActions {
     static let barActions: [Action] = [.help, .dossierReady, .dossierReturn, .dossierSupplement, .dossierReject, .quit,
                                        .dossierPost, .dossierDeliverHome]
 
-    /// The step each action takes.
+    /// The status each action moves a dossier to.
     static let steps: [Action: DossierActionKind] = [
         .dossierReady: .ready, .dossierReturn: .return, .dossierSupplement: .supplement,
         .dossierReject: .reject, .dossierPost: .post, .dossierDeliverHome: .deliverHome,
@@ -19,26 +19,29 @@ enum DossierActions {
 
     /// Carries out `action` on the dossier `code` (nil: nothing selected). Returns false when
     /// `action` is not a dossier action. `changed` runs after a successful change.
-    static func perform(_ action: Action, code: String?, from screen: Screen, app: DeskApp, session: DeskSession,
+    /// The actions `perform` carries out.
+    static let actions: Set<Action> = Set(steps.keys)
+
+    static func perform(_ action: Action, code: String?, from screen: Screen, host: ScreenHost, session: DeskSession,
                         changed: @escaping () -> Void) -> Bool {
         guard let step = steps[action] else { return false }
         let target = step.target
-        let en = app.language == .en
+        let en = host.language == .en
         guard let code else {
-            app.say(en ? "No dossier selected" : "Chưa chọn hồ sơ nào", warning: true)
+            host.say(en ? "No dossier selected" : "Chưa chọn hồ sơ nào", warning: true)
             return true
         }
         // Fresh from the store: another counter may have moved it since the list was read.
         let dossier: Dossier
         do {
             guard let d = try session.db.dossier(code: code) else {
-                app.say(en ? "Dossier \(code) not found" : "Không tìm thấy hồ sơ \(code)", warning: true)
+                host.say(en ? "Dossier \(code) not found" : "Không tìm thấy hồ sơ \(code)", warning: true)
                 return true
             }
             dossier = d
             try d.status.check(to: target, dossier: d.code)
         } catch {
-            app.report(error)
+            host.report(error)
             return true
         }
 
@@ -48,10 +51,10 @@ enum DossierActions {
                                                                   address: address, trackingNumber: tracking,
                                                                   missing: reason.map { [$0] } ?? [], reason: reason))
                 let d = result.dossier
-                app.say(successMessage(d, target: target, reason: reason, tracking: d.trackingNumber, language: app.language))
+                host.say(successMessage(d, target: target, reason: reason, tracking: d.trackingNumber, host: host))
                 changed()
             } catch {
-                app.report(error)
+                host.report(error)
             }
         }
         let required: (String) -> String? = { text in
@@ -60,20 +63,21 @@ enum DossierActions {
 
         switch action {
         case .dossierSupplement:
-            app.push(PromptScreen(
+            host.push(PromptScreen(
                 title: en ? "Request a supplement — \(dossier.code)" : "Yêu cầu bổ sung hồ sơ \(dossier.code)",
                 label: en ? "What is missing (reason):" : "Cần bổ sung gì (lý do):", under: screen, validate: required,
                 onAccept: { reason, _ in change(reason: reason) }))
         case .dossierReject:
-            app.push(PromptScreen(
+            host.push(PromptScreen(
                 title: en ? "Reject — \(dossier.code)" : "Từ chối hồ sơ \(dossier.code)",
                 label: en ? "Reason for the rejection:" : "Lý do từ chối:", under: screen, validate: required,
-                onAccept: { reason, app in
-                    app.push(ConfirmScreen(
+                onAccept: { reason, host in
+                    // Destructive and without undo: Enter alone must not confirm it.
+                    host.confirm(YesNoQuestion(
                         title: en ? "Reject the dossier?" : "Từ chối hồ sơ?",
                         message: en ? "Reject dossier \(dossier.code) of \(dossier.applicantName)? Reason: \(reason). This cannot be undone."
                                     : "Từ chối hồ sơ \(dossier.code) của \(dossier.applicantName)? Lý do: \(reason). Không thể hoàn tác.",
-                        under: screen, defaultYes: false,
+                        defaultYes: false, under: screen,
                         onYes: { _ in change(reason: reason) }))
                 }))
         case .dossierPost:
@@ -82,27 +86,27 @@ enum DossierActions {
             let known = dossier.deliveryAddress
                 ?? (try? dossier.applicantId.flatMap { try session.db.applicant(id: $0) })??.address
             let askTracking: (String?) -> Void = { address in
-                app.push(PromptScreen(
+                host.push(PromptScreen(
                     title: en ? "Send by post — \(dossier.code)" : "Gửi bưu chính hồ sơ \(dossier.code)",
                     label: en ? "Tracking number (e.g. EC136431858VN):" : "Mã vận đơn (ví dụ EC136431858VN):",
                     text: dossier.trackingNumber ?? "", under: screen, asciiOnly: true, maxLength: 40,
                     validate: { $0.isEmpty ? (en ? "The tracking number is required" : "Cần nhập mã vận đơn") : nil },
-                    onAccept: { raw, app in
+                    onAccept: { raw, host in
                         if let warning = TrackingNumber.warning(for: TrackingNumber.check(raw)) {
                             let tracking = TrackingNumber.normalize(raw)
-                            app.push(ConfirmScreen(
+                            host.confirm(YesNoQuestion(
                                 title: en ? "Check the tracking number" : "Kiểm tra mã vận đơn",
-                                message: warning.text(app.language) + (en ? ". Save \(tracking) anyway?" : ". Vẫn lưu \(tracking)?"),
-                                under: screen, defaultYes: false,
+                                message: warning.text(host.language) + (en ? ". Save \(tracking) anyway?" : ". Vẫn lưu \(tracking)?"),
+                                defaultYes: false, under: screen,
                                 onYes: { _ in change(tracking: raw, address: address) },
-                                onNo: { app in app.say(warning.text(app.language), warning: true) }))
+                                onNo: { host in host.say(warning.text(host.language), warning: true) }))
                         } else {
                             change(tracking: raw, address: address)
                         }
                     }))
             }
             if known == nil {
-                app.push(PromptScreen(
+                host.push(PromptScreen(
                     title: en ? "Send by post — \(dossier.code)" : "Gửi bưu chính hồ sơ \(dossier.code)",
                     label: en ? "Postal address (none on file):" : "Địa chỉ gửi (chưa có trong hồ sơ):", under: screen,
                     validate: { $0.isEmpty ? (en ? "The address is required" : "Cần nhập địa chỉ gửi") : nil },
@@ -113,24 +117,44 @@ enum DossierActions {
         case .dossierReturn, .dossierDeliverHome:
             // The register records who took the result; the applicant's name is offered, so
             // Enter confirms the usual case and Esc changes nothing.
-            app.push(PromptScreen(
+            host.push(PromptScreen(
                 title: en ? "\(target.label.en) — \(dossier.code)" : "\(target.label.vi) — hồ sơ \(dossier.code)",
                 label: en ? "Result received by (full name):" : "Người nhận kết quả (họ tên):",
                 text: dossier.applicantName, under: screen, validate: required,
                 onAccept: { name, _ in change(receiver: name) }))
+        case .dossierReady:
+            // There is no undo for "ready" yet: ask, with yes as the usual answer.
+            host.confirm(YesNoQuestion(
+                title: en ? "Result ready" : "Đã có kết quả",
+                message: en ? "Dossier \(dossier.code) of \(dossier.applicantName): the result is ready?"
+                            : "Hồ sơ \(dossier.code) của \(dossier.applicantName) đã có kết quả?",
+                defaultYes: true, under: screen, onYes: { _ in change() }))
         default:
             change()
         }
         return true
     }
 
+    /// The step that follows "ready" for the dossier's delivery, and its key in the keymap.
+    static func nextStepHint(_ d: Dossier, host: ScreenHost) -> String? {
+        let en = host.language == .en
+        let (action, vi, enText): (Action, String, String) = switch d.delivery {
+        case .desk: (.dossierReturn, "để trả tại quầy", "returns it at the desk")
+        case .post: (.dossierPost, "để gửi qua bưu chính", "sends it by post")
+        case .home: (.dossierDeliverHome, "khi đã trả tại nhà", "when delivered at home")
+        }
+        guard let key = host.keyName(for: action, in: .dossiers) else { return nil }
+        return en ? "\(key) \(enText)" : "\(key) \(vi)"
+    }
+
     static func successMessage(_ d: Dossier, target: DossierStatus, reason: String?, tracking: String?,
-                               language: Language) -> String {
+                               host: ScreenHost) -> String {
+        let language = host.language
         let en = language == .en
         switch target {
         case .ready:
-            return en ? "Dossier \(d.code): result ready — F6 returns it at the desk"
-                      : "Hồ sơ \(d.code): đã có kết quả — F6 để trả tại quầy"
+            let next = nextStepHint(d, host: host).map { " — \($0)" } ?? ""
+            return en ? "Dossier \(d.code): result ready\(next)" : "Hồ sơ \(d.code): đã có kết quả\(next)"
         case .returned:
             return en ? "Dossier \(d.code): result returned at the desk to \(d.applicantName)"
                       : "Hồ sơ \(d.code): đã trả kết quả tại quầy cho \(d.applicantName)"

@@ -25,7 +25,7 @@ final class ReceiveDossierScreen: FormScreen {
                                           text: "\(t.code) — \(t.applicantName)", style: CellStyle(.bold))))
         }
         fields += [
-            .picker(PickerField(id: "lookup", label: Localized(vi: "Tìm người cũ", en: "Find applicant"),
+            .picker(PickerField(id: "lookup", label: Localized(vi: "Tìm người đã nộp", en: "Find applicant"),
                                 hint: Localized(vi: "Tên, CCCD hoặc điện thoại của người đã nộp trước; Enter để điền",
                                                 en: "Name, ID or phone of a past applicant; Enter fills the form"),
                                 search: { q in
@@ -44,7 +44,8 @@ final class ReceiveDossierScreen: FormScreen {
             .text(TextField(id: "address", label: Localized(vi: "Địa chỉ", en: "Address"))),
             .picker(PickerField.procedures(label: Localized(vi: "Thủ tục", en: "Procedure"), catalog: catalog,
                                            on: session.today, language: lang, selected: ticket?.procedureCode,
-                                           hint: Localized(vi: "Gõ tên hoặc chữ đầu (ks → khai sinh)", en: "Type a name or initials"))),
+                                           hint: Localized(vi: "Gõ tên hoặc chữ đầu (ks → khai sinh); gõ đè để thay, C-u xoá",
+                                                           en: "Type a name or initials; typing replaces, C-u clears"))),
             .choice(ChoiceField(id: "channel", label: Localized(vi: "Hình thức nộp", en: "Channel"), options: channel)),
             .choice(ChoiceField(id: "delivery", label: Localized(vi: "Nhận kết quả", en: "Result by"), options: delivery)),
             .text(TextField(id: "delivery_address", label: Localized(vi: "Địa chỉ nhận", en: "Deliver to"),
@@ -84,30 +85,47 @@ final class ReceiveDossierScreen: FormScreen {
         form.setText(a.address ?? "", of: "address")
     }
 
-    override func valueChanged(app: DeskApp) {
+    override func valueChanged(host: ScreenHost) {
         fillFromLookup()
         updateDuePreview()
+        if form.focusedID == "delivery" || form.focusedID == "procedure" { checkDelivery(host) }
     }
 
-    override func submit(app: DeskApp) throws -> FormResult {
+    /// The model refuses a delivery the procedure does not offer when the form is saved; say
+    /// why as soon as it is chosen rather than leave the clerk guessing.
+    private func checkDelivery(_ host: ScreenHost) {
+        guard let code = form.value(of: "procedure"), let p = try? session.db.procedure(code: code),
+              let raw = form.value(of: "delivery"), let chosen = Delivery(rawValue: raw), !p.deliveries.contains(chosen) else { return }
+        let allowed = Delivery.allCases.filter(p.deliveries.contains).map { $0.label.text(host.language) }.joined(separator: ", ")
+        host.say(host.language == .en ? "Procedure \(p.name) only returns results: \(allowed)"
+                                      : "Thủ tục \(p.name) chỉ trả kết quả: \(allowed)", warning: true)
+    }
+
+    override func submit(host: ScreenHost) throws -> FormResult {
         let d = try session.receiveDossier(ReceiveRequest(
             procedureCode: form.value(of: "procedure") ?? "", name: form.value(of: "name") ?? "",
             idNumber: form.value(of: "id_number"), phone: form.value(of: "phone"), address: form.value(of: "address"),
             ticketCode: ticket?.code, channel: form.value(of: "channel") ?? "direct", delivery: form.value(of: "delivery"),
             deliveryAddress: form.value(of: "delivery_address"), notes: form.value(of: "notes")))
-        let vi = app.language == .vi
+        let vi = host.language == .vi
         let name = (try? session.db.procedure(code: d.procedureCode))?.name ?? d.procedureCode
-        app.say(vi ? "Đã tiếp nhận hồ sơ \(d.code), hẹn trả \(d.dueDate.vietnamese)" : "Received \(d.code), due \(d.dueDate.iso)")
+        host.say(vi ? "Đã tiếp nhận hồ sơ \(d.code), hẹn trả \(d.dueDate.vietnamese)" : "Received \(d.code), due \(d.dueDate.iso)")
         return FormResult(headline: (vi ? "  MÃ HỒ SƠ  " : "  DOSSIER  ") + d.code + "  ",
                           lines: [d.applicantName + " — " + name,
-                                  (vi ? "Ngày hẹn trả: " : "Due: ") + d.dueDate.vietnamese,
-                                  vi ? "F7 trên hàng chờ để kết thúc số đang phục vụ" : "F7 on the queue finishes the ticket being served"])
+                                  (vi ? "Ngày hẹn trả: " : "Due: ") + d.dueDate.vietnamese] + finishHint(host))
+    }
+
+    /// How to finish the ticket being served, with the key the keymap binds.
+    private func finishHint(_ host: ScreenHost) -> [String] {
+        guard ticket != nil, let key = host.keyName(for: .queueDone, in: .queue) else { return [] }
+        return [host.language == .vi ? "\(key) trên hàng chờ để kết thúc số đang phục vụ" : "\(key) on the queue finishes the ticket being served"]
     }
 
     /// The same citizen often brings more than one dossier: Enter opens the form again for them.
-    override func makeAnother(app: DeskApp) -> FormScreen? { ReceiveDossierScreen(session: session, ticket: ticket) }
-    override var anotherHint: Localized {
-        ticket == nil ? Localized(vi: "Enter: nhận hồ sơ khác", en: "Enter: another dossier")
-                      : Localized(vi: "Enter: nhận thêm hồ sơ của \(ticket?.code ?? "")", en: "Enter: another dossier for \(ticket?.code ?? "")")
+    override func makeAnother() -> FormScreen? { ReceiveDossierScreen(session: session, ticket: ticket) }
+    override var anotherText: ActionText {
+        ticket == nil ? ActionText(vi: "Hồ sơ khác", "Nhận hồ sơ khác", en: "Another", "Receive another dossier")
+                      : ActionText(vi: "Hồ sơ khác", "Nhận thêm hồ sơ của \(ticket?.code ?? "")",
+                                   en: "Another", "Another dossier for \(ticket?.code ?? "")")
     }
 }

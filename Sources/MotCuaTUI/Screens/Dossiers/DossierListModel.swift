@@ -127,10 +127,12 @@ public struct DossierListModel: Sendable {
     public private(set) var sort: DossierSort = .due
     /// The dossiers shown, searched and sorted.
     public private(set) var rows: [Dossier] = []
+    /// Selection and scrolling (the desk's one list widget).
+    public private(set) var list = ListView(count: 0, height: 15)
     /// Index of the selected row (0 when the list is empty).
-    public private(set) var selected = 0
+    public var selected: Int { list.selected ?? 0 }
     /// First row shown.
-    public private(set) var offset = 0
+    public var offset: Int { list.offset }
 
     public init() {}
 
@@ -156,7 +158,7 @@ public struct DossierListModel: Sendable {
 
     /// Selects `code` if it is listed.
     public mutating func select(code: String) {
-        if let i = rows.firstIndex(where: { $0.code == code }) { selected = i }
+        if let i = rows.firstIndex(where: { $0.code == code }) { list.select(i) }
     }
 
     /// True when `d` matches the typed search: its code starts with (or, with a digit, contains)
@@ -175,29 +177,24 @@ public struct DossierListModel: Sendable {
     private mutating func rebuild(keeping code: String?) {
         let position = selected
         rows = loaded.filter { Self.matches($0, search: search) }.sorted(by: sort.ordered)
+        list.setCount(rows.count)
         if let code, let i = rows.firstIndex(where: { $0.code == code }) {
-            selected = i
+            list.select(i)
         } else {
-            selected = min(max(0, position), max(0, rows.count - 1))
+            list.select(position)
         }
     }
 
     /// Moves the selection by `delta` rows, stopping at the ends.
     public mutating func move(by delta: Int) {
-        guard !rows.isEmpty else { selected = 0; return }
+        guard !rows.isEmpty else { return }
         let (sum, overflow) = selected.addingReportingOverflow(delta)
-        let target = overflow ? (delta < 0 ? 0 : rows.count - 1) : sum
-        selected = min(max(0, target), rows.count - 1)
+        list.select(overflow ? (delta < 0 ? 0 : rows.count - 1) : sum)
     }
 
-    public mutating func moveToFirst() { selected = 0 }
-    public mutating func moveToLast() { selected = max(0, rows.count - 1) }
+    public mutating func moveToFirst() { list.home() }
+    public mutating func moveToLast() { list.end() }
 
     /// Scrolls so the selection is inside a window of `visible` rows.
-    public mutating func scrollToSelection(visible: Int) {
-        let v = max(1, visible)
-        if selected < offset { offset = selected }
-        if selected >= offset + v { offset = selected - v + 1 }
-        offset = min(max(0, offset), max(0, rows.count - v))
-    }
+    public mutating func scrollToSelection(visible: Int) { list.setHeight(visible) }
 }

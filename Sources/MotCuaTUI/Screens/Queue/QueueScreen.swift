@@ -1,0 +1,179 @@
+import MotCuaCore
+
+/// The desk's first screen, an ordinary root view: who is being served here, who is waiting,
+/// and the counter's actions (call, recall, done, no-show, transfer) with the forms it opens.
+/// Every change goes through the session (one store transaction with its audit event).
+public final class QueueScreen: Screen {
+    public let session: DeskSession
+    /// The queue on screen (nil before the first successful load).
+    public private(set) var snapshot: DeskSnapshot?
+    /// The last load failed: the last data stays shown, with a warning.
+    public private(set) var loadFailed = false
+    /// Today's finished and no-show tickets are listed too (`queue.show-finished`).
+    public private(set) var showsFinished = false
+    /// First waiting row shown.
+    public private(set) var waitingOffset = 0
+    /// Waiting rows that fit at the last render (for paging).
+    private var page = 10
+
+    public init(session: DeskSession) {
+        self.session = session
+        reload()
+    }
+
+    public var keyContext: KeyContext { .queue }
+    public var implementedActions: Set<Action> { Self.actions }
+    static let actions: Set<Action> = [.walkinRegister, .dossierReceive, .queueCallNext, .queueRecall, .queueDone, .queueNoShow,
+                                       .queueTransfer, .queueShowFinished, .searchStart,
+                                       .cursorUp, .cursorDown, .pageUp, .pageDown, .cursorFirst, .cursorLast]
+    /// What a clerk needs all morning.
+    public var barActions: [Action] {
+        [.help, .walkinRegister, .dossierReceive, .queueCallNext, .queueRecall, .queueDone, .queueNoShow, .viewDossiers, .quit]
+    }
+
+    public func text(for action: Action) -> ActionText? { Self.text(for: action) }
+
+    /// The queue's wording for its actions (also for `motcua keys`).
+    static func text(for action: Action) -> ActionText? {
+        switch action {
+        case .searchStart:
+            ActionText(vi: "Tìm", "Tìm công dân, số thứ tự, hồ sơ", en: "Find", "Find citizens, tickets and dossiers")
+        case .cursorUp, .cursorDown, .pageUp, .pageDown, .cursorFirst, .cursorLast:
+            ActionText(label: action.label, help: Localized(vi: action.helpLine.vi + " trong danh sách chờ",
+                                                            en: action.helpLine.en + " in the waiting list"))
+        default: nil
+        }
+    }
+
+    public func refresh(host: ScreenHost) { reload() }
+
+    private func reload() {
+        if let s = session.snapshot() {
+            snapshot = s
+            loadFailed = false
+        } else {
+            loadFailed = true
+        }
+    }
+
+    public func statusNote(host: ScreenHost) -> StatusNote? {
+        if loadFailed {
+            return StatusNote(host.language == .en ? "Cannot read the data — retrying" : "Không đọc được dữ liệu — đang thử lại",
+                              warning: true)
+        }
+        guard let s = snapshot, s.waiting.contains(where: { $0.waitedMinutes > QueueView.longWaitMinutes }) else { return nil }
+        let m = QueueView.longWaitMinutes
+        return StatusNote(host.language == .en ? "! waited more than \(m) minutes" : "! đã chờ quá \(m) phút")
+    }
+
+    // MARK: - Actions
+
+    public func perform(_ action: Action, host: ScreenHost) -> Bool {
+        switch action {
+        case .cursorDown: scroll(by: 1)
+        case .cursorUp: scroll(by: -1)
+        case .pageDown: scroll(by: page)
+        case .pageUp: scroll(by: -page)
+        case .cursorFirst: waitingOffset = 0
+        case .cursorLast: scroll(by: Int.max / 2)
+        case .searchStart: host.showRoot(.viewSearch)
+        case .queueShowFinished:
+            showsFinished.toggle()
+            let vi = host.language == .vi
+            host.say(showsFinished ? (vi ? "Hiện cả các số đã xong và vắng mặt hôm nay" : "Showing today's finished and no-show tickets")
+                                   : (vi ? "Ẩn các số đã xong" : "Finished tickets hidden"))
+        default:
+            do { try performQueueAction(action, host: host) } catch { host.report(error) }
+            reload()
+        }
+        return true
+    }
+
+    private func performQueueAction(_ action: Action, host: ScreenHost) throws {
+        let vi = host.language == .vi
+        switch action {
+        case .queueCallNext:
+            // Calling the next ticket finishes the current one as done (QueueRules.callNext).
+            let result = try session.callNext()
+            let finished = result.finished.map { vi ? "Số \($0.code) xong. " : "\($0.code) done. " } ?? ""
+            if let t = result.called {
+                host.say(finished + (vi ? "Mời số \(t.code) — \(t.applicantName) — đến quầy \(session.counter)"
+                                        : "Calling \(t.code) — \(t.applicantName) — to counter \(session.counter)"))
+            } else {
+                host.say(finished + (vi ? "Không còn ai đang chờ" : "Nobody is waiting"))
+            }
+        case .queueRecall:
+            let t = try session.recall()
+            host.say(vi ? "Gọi lại số \(t.code) — \(t.applicantName) (lần \(t.recallCount + 1))"
+                        : "Calling \(t.code) — \(t.applicantName) — again (\(t.recallCount + 1))")
+        case .queueDone:
+            let t = try session.finishCurrent(.done)
+            let key = host.keyName(for: .queueCallNext, in: .queue).map { vi ? ". \($0) để gọi số tiếp theo" : ". \($0) calls the next ticket" } ?? ""
+            host.say(vi ? "Số \(t.code) đã xong\(key)" : "\(t.code) done\(key)")
+        case .queueNoShow:
+            let t = try session.requireCurrent()
+            let session = self.session
+            host.confirm(YesNoQuestion(
+                title: vi ? "Vắng mặt" : "No-show",
+                message: vi ? "Số \(t.code) — \(t.applicantName) — không có mặt? Phiếu sẽ đóng."
+                            : "\(t.code) — \(t.applicantName) — did not come? The ticket will be closed.",
+                defaultYes: true, under: self,
+                onYes: { host in
+                    do {
+                        let closed = try session.finishCurrent(.noShow)
+                        host.say(vi ? "Số \(closed.code): vắng mặt" : "\(closed.code): no-show")
+                    } catch { host.report(error) }
+                }))
+        case .queueTransfer:
+            let t = try session.requireCurrent()
+            let counters = session.profile().counters
+            let session = self.session
+            host.push(PromptScreen(
+                title: vi ? "Chuyển quầy" : "Transfer",
+                label: vi ? "Chuyển số \(t.code) sang quầy (1–\(counters), trừ quầy \(session.counter)):"
+                          : "Send \(t.code) to counter (1–\(counters), not \(session.counter)):",
+                under: self, asciiOnly: true, maxLength: 2,
+                validate: { text in
+                    guard let n = Int(text), (1...counters).contains(n), n != session.counter else {
+                        return vi ? "Quầy: cần một số từ 1 đến \(counters), khác quầy \(session.counter)"
+                                  : "Counter: a number from 1 to \(counters), not \(session.counter)"
+                    }
+                    return nil
+                },
+                onAccept: { text, host in
+                    do {
+                        let moved = try session.transferCurrent(to: Int(text) ?? 0)
+                        host.say(vi ? "Đã chuyển số \(moved.code) sang quầy \(moved.counter ?? 0)"
+                                    : "\(moved.code) sent to counter \(moved.counter ?? 0)")
+                    } catch { host.report(error) }
+                }))
+        case .walkinRegister:
+            host.push(WalkInFormScreen(session: session))
+        case .dossierReceive:
+            host.push(ReceiveDossierScreen(session: session, ticket: session.currentTicket()))
+        default:
+            break
+        }
+    }
+
+    private func scroll(by delta: Int) {
+        let (v, o) = waitingOffset.addingReportingOverflow(delta)
+        waitingOffset = o ? (delta < 0 ? 0 : Int.max / 2) : v
+        clampScroll()
+    }
+
+    private func clampScroll() {
+        let count = snapshot?.waiting.count ?? 0
+        waitingOffset = min(max(0, waitingOffset), max(0, count - page))
+    }
+
+    // MARK: - Drawing
+
+    public func render(into g: inout CellGrid, top: Int, bottom: Int, host: ScreenHost) {
+        page = QueueView.waitingRoom(top: top, bottom: bottom, servingCount: snapshot?.serving.count ?? 0)
+        clampScroll()
+        guard let snapshot else { return }
+        QueueView.render(into: &g, top: top, bottom: bottom, snapshot: snapshot, offset: waitingOffset,
+                         showFinished: showsFinished, language: host.language, symbols: host.symbols)
+    }
+}

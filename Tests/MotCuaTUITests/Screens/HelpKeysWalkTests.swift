@@ -1,0 +1,80 @@
+import Testing
+import MotCuaCore
+@testable import MotCuaTUI
+
+/// The acceptance test for "help says one thing, the keys do another": on every screen
+/// of the desk, every key its help lists is pressed; none answers "not available" and none
+/// falls through to nothing (the shell's record of an inert key).
+@Suite("Help keys walk")
+struct HelpKeysWalkTests {
+    /// How to reach each screen from the queue, as key scripts.
+    static let screens: [(name: String, script: String)] = [
+        ("queue", ""),
+        ("queue with a called ticket", "F5"),
+        ("walk-in form", "F2 a"),
+        ("walk-in result", "F2 A n Enter"),
+        ("receive form", "F5 F4"),
+        ("register", "M-3"),
+        ("register, typing a search", "M-3 /"),
+        ("dossier detail", "M-3 Enter"),
+        ("search", "F3 n g"),
+        ("procedure picker with suggestions", "F2 Tab Tab Tab k s"),
+        ("prompt (supplement reason)", "M-3 F7"),
+        ("confirm (no-show)", "F5 F8"),
+        ("transfer prompt", "F5 C-t"),
+    ]
+
+    static let lies = ["không dùng ở màn hình này", "not available", "chưa có trong bản này"]
+
+    @Test("every key listed in help works on its screen", arguments: screens.map(\.name))
+    func walk(screen name: String) throws {
+        let script = try #require(Self.screens.first { $0.name == name }).script
+        let f = try ScreenFixture()
+        var profile = try f.db.profile(); profile.counters = 3
+        try f.db.saveProfile(profile, now: f.session.now, actor: f.session.actor)
+        // Enough people waiting that every reopening can call one (a key may close a ticket).
+        for i in 0..<60 {
+            _ = try f.db.addWalkIn(WalkInRequest(name: "Người chờ \(i)"), now: ScreenFixture.at(25, 8, i % 60), actor: f.clerk)
+        }
+        f.app.refresh()
+        func open() throws {
+            f.app.reset(to: .viewQueue)
+            try f.keys(script)
+        }
+        try open()
+        let top = try #require(f.top)
+        let context = top.keyContext
+        let keys = f.app.available(on: top).flatMap { f.app.keymap.keys(for: $0, in: context) }
+        #expect(!keys.isEmpty)
+        // What help shows is what is walked: each key's action is on the help page.
+        let help = f.app.helpEntries(for: top)
+        for key in keys {
+            try open()
+            let before = try #require(f.top)
+            #expect(help.contains { $0.keys.contains(HelpOverlay.spoken(key, .vi)) }, "\(name): \(key.name) not in help")
+            f.app.handle(key)
+            #expect(!f.app.lastKeyWasInert, "\(name): \(key.name) is in help but did nothing")
+            let status = f.rows[21...22].joined(separator: " ")
+            for lie in Self.lies {
+                #expect(!f.message.contains(lie) && !status.contains(lie),
+                        "\(name): \(key.name) (\(f.app.keymap.action(for: key, in: before.keyContext)?.rawValue ?? "?")) said: \(f.message)")
+            }
+        }
+    }
+
+    @Test("keys bound but not built (undo, appointments, reports) are not in help and stay quiet")
+    func inertKeys() throws {
+        let f = try ScreenFixture()
+        try f.keys("F1")
+        let help = f.rows.joined(separator: "\n")
+        #expect(!help.contains("Ctrl+Z") && !help.contains("Alt+2") && !help.contains("Alt+5"))
+        #expect(!help.contains("Hoàn tác") && !help.contains("Xem lịch hẹn") && !help.contains("báo cáo"))
+        try f.keys("Esc")
+        for key in ["C-z", "M-2", "M-5"] {
+            try f.keys(key)
+            #expect(f.top is QueueScreen)
+            #expect(f.app.lastKeyWasInert)
+            #expect(f.message.isEmpty)
+        }
+    }
+}
