@@ -31,6 +31,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case queueNoShow = "queue.no-show"
     case queueTransfer = "queue.transfer"
     case queueShowFinished = "queue.show-finished"
+    case queueBringBack = "queue.bring-back"
+    case walkinEdit = "walkin.edit"
     case appointmentBook = "appointment.book"
     case appointmentCheckIn = "appointment.check-in"
     case appointmentReschedule = "appointment.reschedule"
@@ -47,6 +49,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case dossierDeliverHome = "dossier.deliver-home"
     case dossierSupplement = "dossier.supplement"
     case dossierReject = "dossier.reject"
+    case dossierResume = "dossier.resume"
+    case dossierWithdraw = "dossier.withdraw"
     case dossierApologize = "dossier.apologize"
     case dossierPrint = "dossier.print"
     case formSubmit = "form.submit"
@@ -100,7 +104,8 @@ public struct ActionInfo: Hashable, Sendable {
     static let table: [Action: ActionInfo] = Dictionary(uniqueKeysWithValues: [
         row(.help, .general, "Trợ giúp", "Help", "Xem các phím đang dùng", "Show the keys in force"),
         row(.quit, .general, "Thoát", "Quit", "Thoát chương trình", "Quit the program"),
-        row(.undo, .general, "Hoàn tác", "Undo", "Hoàn tác thao tác vừa làm", "Undo the last change"),
+        row(.undo, .general, "Hoàn tác", "Undo", "Hoàn tác thao tác cuối cùng hôm nay của quầy này (ghi vào nhật ký, không xoá)",
+            "Undo this counter's last change of today (logged, nothing deleted)"),
         row(.viewQueue, .views, "Hàng chờ", "Queue", "Xem hàng chờ", "Show the queue"),
         row(.viewAppointments, .views, "Lịch hẹn", "Appts", "Xem lịch hẹn", "Show appointments"),
         row(.viewDossiers, .views, "Hồ sơ", "Dossiers", "Xem sổ theo dõi hồ sơ", "Show the dossier register"),
@@ -127,6 +132,10 @@ public struct ActionInfo: Hashable, Sendable {
         row(.queueTransfer, .queue, "Chuyển", "Transfer", "Chuyển sang quầy khác", "Transfer to another counter"),
         row(.queueShowFinished, .queue, "Đã xong", "Finished", "Hiện/ẩn các số đã xong và vắng mặt hôm nay",
             "Show or hide today's finished and no-show tickets"),
+        row(.queueBringBack, .queue, "Quay lại", "Bring back", "Người vắng mặt quay lại: chờ lại đúng chỗ cũ (trong ngày)",
+            "A no-show came back: waiting again in their old place (same day)"),
+        row(.walkinEdit, .queue, "Sửa", "Correct", "Sửa họ tên người đến (giữ tên cũ trong nhật ký)",
+            "Correct a walk-in's name (the old one stays in the audit log)"),
         row(.appointmentBook, .appointments, "Đặt hẹn", "Book", "Đặt lịch hẹn", "Book an appointment"),
         row(.appointmentCheckIn, .appointments, "Đã đến", "Check in", "Người có hẹn đã đến", "The appointment has arrived"),
         row(.appointmentReschedule, .appointments, "Dời hẹn", "Move", "Dời lịch hẹn", "Reschedule the appointment"),
@@ -143,6 +152,10 @@ public struct ActionInfo: Hashable, Sendable {
         row(.dossierDeliverHome, .dossiers, "Tại nhà", "Home", "Trả kết quả tại nhà", "Deliver the result at home"),
         row(.dossierSupplement, .dossiers, "Bổ sung", "Supplement", "Yêu cầu bổ sung, hoàn thiện hồ sơ", "Request a supplement"),
         row(.dossierReject, .dossiers, "Từ chối", "Reject", "Từ chối tiếp nhận hồ sơ", "Reject the dossier"),
+        row(.dossierResume, .dossiers, "Đã bổ sung", "Resume", "Người nộp đã bổ sung đủ: tiếp tục giải quyết",
+            "The applicant brought what was missing: resume"),
+        row(.dossierWithdraw, .dossiers, "Rút HS", "Withdraw", "Người nộp rút hồ sơ (có lý do, không hoàn tác được)",
+            "The applicant withdraws the dossier (with a reason; cannot be undone)"),
         row(.dossierApologize, .dossiers, "Xin lỗi", "Apologize", "Văn bản xin lỗi và hẹn lại", "Apology and new date"),
         row(.dossierPrint, .dossiers, "In", "Print", "In phiếu", "Print the slip"),
         row(.formSubmit, .forms, "Lưu", "Save", "Lưu biểu mẫu", "Submit the form"),

@@ -17,13 +17,26 @@ public enum DeskApp {
     /// A shell for `session` on `terminal`, showing the queue.
     public static func make(terminal: Terminal, session: DeskSession, keymap: Keymap = .standard) -> Shell {
         let shell = Shell(terminal: terminal, language: session.language, keymap: keymap, roots: roots(session), home: .viewQueue,
-                          header: { session.header() }, changes: { session.takeChange() })
+                          header: { session.header() }, changes: { session.takeChange() }, commands: commands(session))
         shell.start()
         return shell
     }
 
-    /// The actions shell globals carry out on a desk (help, quit, input method, back, the root views).
-    static let shellGlobals: Set<Action> = [.help, .quit, .inputCycle, .viewBack, .viewQueue, .viewDossiers, .viewSearch]
+    /// Commands that work from every screen of a desk: undo (C-z) takes back this clerk's last
+    /// change of today, whatever screen made it, and says what it undid or why it cannot.
+    static func commands(_ session: DeskSession) -> [Action: (ScreenHost) -> Void] {
+        [.undo: { host in
+            do {
+                host.say(try session.undo().message.text(host.language))
+            } catch {
+                host.report(error)
+            }
+        }]
+    }
+
+    /// The actions shell globals carry out on a desk (help, quit, input method, back, the root
+    /// views, undo).
+    static let shellGlobals: Set<Action> = [.help, .quit, .inputCycle, .viewBack, .viewQueue, .viewDossiers, .viewSearch, .undo]
 
     /// What works in each keymap context of the desk, from the screens' own declarations: what
     /// `motcua keys` lists (a binding to anything else would be a key that does nothing).

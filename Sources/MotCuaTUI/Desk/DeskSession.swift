@@ -66,10 +66,8 @@ public final class DeskSession {
     /// The ticket this counter is serving: the latest one called here that is not finished.
     public func currentTicket() -> Ticket? { current(in: (try? db.tickets(day: today)) ?? []) }
 
-    private func current(in tickets: [Ticket]) -> Ticket? {
-        tickets.filter { $0.counter == counter && ($0.status == .called || $0.status == .serving) }
-            .max { ($0.calledAt ?? $0.issuedAt) < ($1.calledAt ?? $1.issuedAt) }
-    }
+    /// The model's one rule for a counter's current ticket (`QueueRules.currentTicket`).
+    private func current(in tickets: [Ticket]) -> Ticket? { QueueRules.currentTicket(counter: counter, in: tickets) }
 
     /// Today's queue as the queue screen shows it; nil when the store cannot be read.
     public func snapshot() -> DeskSnapshot? {
@@ -122,6 +120,11 @@ public final class DeskSession {
     /// A move of a named ticket from this counter (bring back a no-show, …).
     public func move(_ code: String, _ move: TicketMove) throws -> Ticket {
         try db.moveTicket(TicketMoveRequest(ticketCode: code, move: move, counter: counter), now: now, actor: actor)
+    }
+
+    /// Corrects a walk-in of today (the old values go into the audit log).
+    public func correctWalkIn(_ correction: WalkInCorrection) throws -> Ticket {
+        try db.correctWalkIn(correction, now: now, actor: actor)
     }
 
     /// Undoes this clerk's last change of today (`DeskStore.undoLast`).

@@ -35,6 +35,9 @@ public final class Shell: ScreenHost {
 
     let roots: RootViews
     let home: Action
+    /// Commands that work from any non-modal screen besides the shell's own (undo on a desk),
+    /// registered by whoever builds the shell.
+    let commands: [Action: (ScreenHost) -> Void]
     /// Which open screens were opened as a root view, and as which.
     var rootAction: [ObjectIdentifier: Action] = [:]
     private let changes: () -> Bool
@@ -50,7 +53,9 @@ public final class Shell: ScreenHost {
     ///   - changes: cheap check, called on every timeout and after every key, whether the data
     ///     changed (it also returns true once a minute so the clock moves).
     public init(terminal: Terminal, language: Language, keymap: Keymap = .standard, roots: RootViews, home: Action,
-                header: @escaping () -> DeskHeader? = { nil }, changes: @escaping () -> Bool = { false }) {
+                header: @escaping () -> DeskHeader? = { nil }, changes: @escaping () -> Bool = { false },
+                commands: [Action: (ScreenHost) -> Void] = [:]) {
+        self.commands = commands
         self.terminal = terminal
         self.language = language
         self.keymap = keymap
@@ -162,6 +167,7 @@ public final class Shell: ScreenHost {
         var a: Set<Action> = [.help, .quit, .inputCycle]
         guard !screen.isModal else { return a }
         a.formUnion(roots.actions)
+        a.formUnion(commands.keys)
         if screens.count > 1 || rootAction[ObjectIdentifier(screen)] != home { a.insert(.viewBack) }
         return a
     }
@@ -182,7 +188,7 @@ public final class Shell: ScreenHost {
         case .viewBack:
             if screens.count > 1 { pop(top) } else { showRoot(home) }
         default:
-            showRoot(action)
+            if let command = commands[action] { command(self) } else { showRoot(action) }
         }
     }
 

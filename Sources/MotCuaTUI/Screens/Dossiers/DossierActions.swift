@@ -15,6 +15,7 @@ enum DossierActions {
     static let steps: [Action: DossierActionKind] = [
         .dossierReady: .ready, .dossierReturn: .return, .dossierSupplement: .supplement,
         .dossierReject: .reject, .dossierPost: .post, .dossierDeliverHome: .deliverHome,
+        .dossierResume: .resume, .dossierWithdraw: .withdraw,
     ]
 
     /// Carries out `action` on the dossier `code` (nil: nothing selected). Returns false when
@@ -45,11 +46,12 @@ enum DossierActions {
             return true
         }
 
-        func change(reason: String? = nil, tracking: String? = nil, receiver: String? = nil, address: String? = nil) {
+        func change(reason: String? = nil, tracking: String? = nil, receiver: String? = nil, address: String? = nil,
+                    missing: [String] = []) {
             do {
                 let result = try session.act(DossierActionRequest(code: dossier.code, kind: step, receiverName: receiver,
                                                                   address: address, trackingNumber: tracking,
-                                                                  missing: reason.map { [$0] } ?? [], reason: reason))
+                                                                  missing: missing, reason: reason))
                 let d = result.dossier
                 host.say(successMessage(d, target: target, reason: reason, tracking: d.trackingNumber, host: host))
                 changed()
@@ -65,8 +67,24 @@ enum DossierActions {
         case .dossierSupplement:
             host.push(PromptScreen(
                 title: en ? "Request a supplement — \(dossier.code)" : "Yêu cầu bổ sung hồ sơ \(dossier.code)",
-                label: en ? "What is missing (reason):" : "Cần bổ sung gì (lý do):", under: screen, validate: required,
-                onAccept: { reason, _ in change(reason: reason) }))
+                label: en ? "Missing documents (separate with ;):" : "Giấy tờ cần bổ sung (cách nhau bởi dấu ;):", under: screen,
+                validate: { $0.isEmpty ? (en ? "Name at least one missing document" : "Ghi ít nhất một giấy tờ còn thiếu") : nil },
+                onAccept: { text, _ in
+                    change(missing: text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+                }))
+        case .dossierWithdraw:
+            host.push(PromptScreen(
+                title: en ? "Withdraw — \(dossier.code)" : "Rút hồ sơ \(dossier.code)",
+                label: en ? "Why the applicant withdraws it:" : "Lý do người nộp rút hồ sơ:", under: screen, validate: required,
+                onAccept: { reason, host in
+                    // Cannot be undone: Enter alone must not confirm it.
+                    host.confirm(YesNoQuestion(
+                        title: en ? "Withdraw the dossier?" : "Rút hồ sơ?",
+                        message: en ? "Withdraw dossier \(dossier.code) of \(dossier.applicantName)? Reason: \(reason). This cannot be undone."
+                                    : "Rút hồ sơ \(dossier.code) của \(dossier.applicantName)? Lý do: \(reason). Không thể hoàn tác.",
+                        defaultYes: false, under: screen,
+                        onYes: { _ in change(reason: reason) }))
+                }))
         case .dossierReject:
             host.push(PromptScreen(
                 title: en ? "Reject — \(dossier.code)" : "Từ chối hồ sơ \(dossier.code)",
@@ -156,11 +174,17 @@ enum DossierActions {
             let next = nextStepHint(d, host: host).map { " — \($0)" } ?? ""
             return en ? "Dossier \(d.code): result ready\(next)" : "Hồ sơ \(d.code): đã có kết quả\(next)"
         case .returned:
-            return en ? "Dossier \(d.code): result returned at the desk to \(d.applicantName)"
-                      : "Hồ sơ \(d.code): đã trả kết quả tại quầy cho \(d.applicantName)"
+            let who = d.resultReceiver ?? d.applicantName
+            return en ? "Dossier \(d.code): result returned at the desk to \(who)"
+                      : "Hồ sơ \(d.code): đã trả kết quả tại quầy cho \(who)"
         case .needsSupplement:
-            return en ? "Dossier \(d.code): supplement requested (\(reason ?? ""))"
-                      : "Hồ sơ \(d.code): đã yêu cầu bổ sung (\(reason ?? ""))"
+            let missing = d.missingItems.joined(separator: "; ")
+            return en ? "Dossier \(d.code): supplement requested (\(missing))"
+                      : "Hồ sơ \(d.code): đã yêu cầu bổ sung (\(missing))"
+        case .processing:
+            return en ? "Dossier \(d.code): processing resumed" : "Hồ sơ \(d.code): đã bổ sung, tiếp tục giải quyết"
+        case .withdrawn:
+            return en ? "Dossier \(d.code): withdrawn (\(reason ?? ""))" : "Hồ sơ \(d.code): đã rút (\(reason ?? ""))"
         case .rejected:
             return en ? "Dossier \(d.code): rejected (\(reason ?? ""))" : "Hồ sơ \(d.code): đã từ chối (\(reason ?? ""))"
         case .posted:

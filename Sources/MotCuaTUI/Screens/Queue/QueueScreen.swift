@@ -24,7 +24,7 @@ public final class QueueScreen: Screen {
     public var keyContext: KeyContext { .queue }
     public var implementedActions: Set<Action> { Self.actions }
     static let actions: Set<Action> = [.walkinRegister, .dossierReceive, .queueCallNext, .queueRecall, .queueDone, .queueNoShow,
-                                       .queueTransfer, .queueShowFinished, .searchStart,
+                                       .queueTransfer, .queueShowFinished, .queueBringBack, .walkinEdit, .searchStart,
                                        .cursorUp, .cursorDown, .pageUp, .pageDown, .cursorFirst, .cursorLast]
     /// What a clerk needs all morning.
     public var barActions: [Action] {
@@ -145,6 +145,53 @@ public final class QueueScreen: Screen {
                         let moved = try session.transferCurrent(to: Int(text) ?? 0)
                         host.say(vi ? "Đã chuyển số \(moved.code) sang quầy \(moved.counter ?? 0)"
                                     : "\(moved.code) sent to counter \(moved.counter ?? 0)")
+                    } catch { host.report(error) }
+                }))
+        case .queueBringBack:
+            // Offered: this counter's latest no-show of today (the usual case: they were called
+            // while away for a moment); any of today's no-shows can be typed instead.
+            let offered = try session.todaysTickets().filter { $0.status == .noShow }
+                .max { ($0.finishedAt ?? $0.issuedAt) < ($1.finishedAt ?? $1.issuedAt) }
+            let session = self.session
+            host.push(PromptScreen(
+                title: vi ? "Người vắng mặt quay lại" : "A no-show came back",
+                label: vi ? "Số thứ tự (vắng mặt hôm nay):" : "Ticket (a no-show of today):",
+                text: offered?.code ?? "", under: self, asciiOnly: true, maxLength: 5,
+                validate: { $0.isEmpty ? (vi ? "Cần nhập số thứ tự" : "A ticket is required") : nil },
+                onAccept: { code, host in
+                    do {
+                        let t = try session.move(code, .bringBack)
+                        host.say(vi ? "Số \(t.code) — \(t.applicantName) — chờ lại đúng chỗ cũ" : "\(t.code) — \(t.applicantName) — waiting again in the old place")
+                    } catch { host.report(error) }
+                }))
+        case .walkinEdit:
+            // The ticket being served here, else the last one issued today: the two a clerk
+            // notices a misheard name on.
+            let tickets = try session.todaysTickets()
+            let offered = session.currentTicket() ?? tickets.filter { !$0.status.isFinal }.max { $0.issuedAt < $1.issuedAt }
+            let session = self.session
+            host.push(PromptScreen(
+                title: vi ? "Sửa thông tin người đến" : "Correct a walk-in",
+                label: vi ? "Số thứ tự cần sửa:" : "Ticket to correct:",
+                text: offered?.code ?? "", under: self, asciiOnly: true, maxLength: 5,
+                validate: { $0.isEmpty ? (vi ? "Cần nhập số thứ tự" : "A ticket is required") : nil },
+                onAccept: { code, host in
+                    do {
+                        guard let t = try session.db.ticket(code: code, day: session.today) else {
+                            host.say(vi ? "Không có số \(code) hôm nay" : "No ticket \(code) today", warning: true)
+                            return
+                        }
+                        host.push(PromptScreen(
+                            title: vi ? "Sửa họ tên — số \(t.code)" : "Correct the name — \(t.code)",
+                            label: vi ? "Họ và tên đúng:" : "Correct full name:", text: t.applicantName,
+                            validate: { $0.isEmpty ? (vi ? "Cần nhập họ tên" : "A name is required") : nil },
+                            onAccept: { name, host in
+                                do {
+                                    let fixed = try session.correctWalkIn(WalkInCorrection(ticketCode: t.code, name: name))
+                                    host.say(vi ? "Đã sửa số \(fixed.code): \(t.applicantName) → \(fixed.applicantName)"
+                                                : "Corrected \(fixed.code): \(t.applicantName) → \(fixed.applicantName)")
+                                } catch { host.report(error) }
+                            }))
                     } catch { host.report(error) }
                 }))
         case .walkinRegister:
