@@ -91,6 +91,9 @@ import Testing
             // No ticket can exist in a file not created yet.
             ["dossier", "receive", "--procedure", "HT-XNHN", "--name", "An", "--ticket", "A001"],
             ["walkin", "add", "--name", "An", "--clerk", "  "],
+            ["setup", "--counters", "0"],
+            ["setup", "--desk-code", "X"],
+            ["setup", "--cutoff", "25:00"],
         ]
         for args in refusals {
             let r = try desk.run(args)
