@@ -124,8 +124,7 @@ enum DossierRow {
     static func decode(_ r: Row) throws -> Dossier {
         let key: String = r["code"] ?? "?"
         let what = "hồ sơ"
-        let missingJSON: String = r["missing_items"] ?? "[]"
-        let missing = (try? JSONDecoder().decode([String].self, from: Data(missingJSON.utf8))) ?? []
+        let missing = try r.required("missing_items", what, key) { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) }
         var d = Dossier(id: r["id"], code: key, procedureCode: r["procedure_code"], applicantId: r["applicant_id"],
                 applicantName: r["applicant_name"], channel: try r.required("channel", what, key) { Channel(rawValue: $0) },
                 delivery: try r.required("delivery", what, key) { Delivery(rawValue: $0) }, deliveryAddress: r["delivery_address"],

@@ -136,6 +136,15 @@ import MotCuaCore
             #expect(e.message.vi.contains("'archived'") && e.message.vi.contains(d.code), "\(e.message.vi)")
         }
         #expect(throws: StoreError.self) { _ = try db.allDossiers() }
+        // A damaged list of missing documents is said, not read as "nothing missing".
+        try rawSQL(db.path, "UPDATE dossiers SET status = 'needs-supplement', missing_items = 'Tờ khai; Bản sao'")
+        do {
+            let back = try db.dossier(code: d.code)
+            Issue.record("read as \(String(describing: back?.missingItems))")
+        } catch let e as StoreError {
+            #expect(e.message.vi.contains("missing_items"), "\(e.message.vi)")
+        }
+        try rawSQL(db.path, "UPDATE dossiers SET status = 'archived', missing_items = '[]'")
         #expect(throws: StoreError.self) { _ = try db.markReady(d.code, now: at("2026-11-25 10:00"), actor: clerk1) }
         let problems = try db.check()
         #expect(problems.contains { $0.contains(d.code) && $0.contains("unknown status") }, "\(problems)")
