@@ -69,6 +69,8 @@ import Testing
                           field: "priority_reason", mentions: "ưu tiên")
         try expectRefused(["walkin", "add", "--name", "Trần Văn Bảy", "--counter", "99"], desk: desk, field: "counter", mentions: "1 đến 2")
         try expectRefused(["queue", "call-next", "--counter", "99"], desk: desk, field: "counter", mentions: "1 đến 2")
+        try expectRefused(["undo", "--counter", "99"], desk: desk, field: "counter", mentions: "1 đến 2")
+        try expectRefused(["queue", "done", "A001", "--counter", "99"], desk: desk, field: "counter", mentions: "1 đến 2")
         try expectRefused(["dossier", "receive", "--procedure", "HT-XNHN", "--name", "Trần Văn Bảy", "--counter", "3"],
                           desk: desk, field: "counter", mentions: "1 đến 2")
         // After setup with 3 counters, counter 3 exists.
