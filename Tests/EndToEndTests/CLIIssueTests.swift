@@ -318,7 +318,8 @@ import Testing
         try desk.ok(["dossier", "resume", code])
         try desk.ok(["dossier", "ready", code], at: "2026-11-26 09:00")
         for args in [["dossier", "list"], ["dossier", "show", code], ["queue", "list", "--all"], ["procedures", "list"],
-                     ["dossier", "list", "--overdue"], ["setup"], ["check"], ["calendar", "due", "--from", "2026-11-25", "--days", "3"]] {
+                     ["dossier", "list", "--overdue"], ["setup"], ["check"], ["calendar", "due", "--from", "2026-11-25", "--days", "3"],
+                     ["calendar", "holidays", "--year", "2026"], ["calendar", "show"]] {
             let vi = try desk.run(args + ["--lang", "vi"], at: "2026-11-25 10:00", json: true)
             let en = try desk.run(args + ["--lang", "en"], json: true)
             #expect(vi.status == 0 && en.status == 0, "\(args): \(vi.stderr) \(en.stderr)")
@@ -326,6 +327,18 @@ import Testing
             let b = try #require(en.json, "\(args): \(en.stdout)")
             #expect(try canonical(a) == canonical(b), "\(args) differs:\n\(vi.stdout)\n---\n\(en.stdout)")
         }
+        // A command that writes: the same undo on two copies of the file, one in each language.
+        let copy = try TempFolder()
+        defer { copy.remove() }
+        for name in desk.folder.contents where name.hasPrefix("desk.sqlite") {
+            try FileManager.default.copyItem(atPath: desk.folder.file(name), toPath: copy.file(name))
+        }
+        let vi = try desk.run(["undo", "--lang", "vi"], at: "2026-11-26 09:30", json: true)
+        let en = try MotcuaProcess.run(["undo", "--lang", "en", "--json", "--db", copy.db, "--now", "2026-11-26 09:30"])
+        #expect(vi.status == 0 && en.status == 0, "\(vi.stderr) \(en.stderr)")
+        #expect(vi.object?["undone"] as? String == "ready")
+        let a = try #require(vi.json), b = try #require(en.json)
+        #expect(try canonical(a) == canonical(b), "undo differs:\n\(vi.stdout)\n---\n\(en.stdout)")
     }
 }
 
