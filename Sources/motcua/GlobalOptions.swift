@@ -73,10 +73,12 @@ struct GlobalOptions: ParsableArguments {
         return try openDatabase(readOnly: readOnly)
     }
 
-    /// Who acts: `--clerk NAME`, else the OS user; with the counter where one is given.
+    /// Who acts: `--clerk NAME`, else the OS user; with the counter where one is given. The name
+    /// is kept as typed (checked as text, not re-capitalised like an applicant's): `--clerk lan.nt`
+    /// is the same clerk as the desk run by the OS user `lan.nt`, so their undo finds its changes.
     func actor(counter: Int?) throws -> Actor {
         guard let clerk else { return Actor.current(counter: counter) }
-        let name = try WalkInRequest.personName(clerk, field: "clerk", label: Localized(vi: "Cán bộ", en: "Clerk"))
+        let name = try TextInput.required(clerk, field: "clerk", label: Localized(vi: "Cán bộ", en: "Clerk"), maxLength: 100)
         return Actor(user: name, counter: counter)
     }
 

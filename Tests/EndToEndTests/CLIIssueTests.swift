@@ -239,6 +239,24 @@ import Testing
         #expect(next["ticket"] as? String == "A003")
     }
 
+    /// The desk records the OS user; `--clerk` with that login is the same clerk (it was
+    /// re-capitalised, "lan.nt" → "Lan.nt", so the clerk's undo from the command line found nothing).
+    @Test func theClerkIsNamedAsTyped() throws {
+        let desk = try CLIDesk()
+        defer { desk.remove() }
+        let r = try desk.run(["walkin", "add", "--name", "Nguyễn Văn An", "--counter", "1"], at: "2026-11-25 08:00", env: ["USER": "lan.nt"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let call = try desk.object(["queue", "call-next", "--counter", "1", "--clerk", "lan.nt"], at: "2026-11-25 08:05")
+        #expect((call["called"] as? [String: Any])?["clerk"] as? String == "lan.nt")
+        let undo = try desk.object(["undo", "--counter", "1", "--clerk", "lan.nt"])
+        #expect(undo["undone"] as? String == "call")
+        let again = try desk.object(["undo", "--counter", "1", "--clerk", "  lan.nt "])
+        #expect(again["undone"] as? String == "register")
+        #expect(try desk.ticketStatuses() == ["A001": "cancelled"])
+        let bad = try desk.run(["undo", "--clerk", "lan\u{1B}[2J"], json: true)
+        #expect(bad.status == 2 && bad.object?["field"] as? String == "clerk")
+    }
+
     @Test func aWalkInCorrectionFromTheCommandLine() throws {
         let desk = try CLIDesk()
         defer { desk.remove() }
