@@ -110,7 +110,16 @@ func runReporting(_ options: GlobalOptions, _ body: (Language) throws -> Void) t
     } catch let e as RuleViolation {
         fail(e.message.text(lang), field: nil, options: options)
     } catch let e as ConfirmationNeeded {
-        fail(e.message.text(lang), field: e.kind.rawValue, options: options, code: ExitStatus.needsConfirmation)
+        // The desk asks; the command line says which option answers.
+        let answer: Localized
+        switch e.kind {
+        case .identityConflict:
+            answer = Localized(vi: "Trả lời bằng --use-record-on-file (dùng người đã có) hoặc --correct-record (sửa tên trong hồ sơ).",
+                               en: "Answer with --use-record-on-file (use the record on file) or --correct-record (correct it).")
+        case .duplicateDossier:
+            answer = Localized(vi: "Nếu đúng là hồ sơ thứ hai, thêm --allow-duplicate.", en: "If it really is a second one, add --allow-duplicate.")
+        }
+        fail(e.message.text(lang) + " " + answer.text(lang), field: e.kind.rawValue, options: options, code: ExitStatus.needsConfirmation)
     } catch let e as StoreError {
         fail(e.message.text(lang), field: nil, options: options,
              code: e.isDatabaseFailure ? ExitStatus.storeError : ExitStatus.refused)

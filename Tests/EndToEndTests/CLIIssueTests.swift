@@ -24,6 +24,8 @@ import Testing
         #expect(r.status == 3, "\(r.stderr)")
         #expect(r.object?["field"] as? String == "identity_conflict")
         #expect(r.stderr.contains("Nguyễn Thị Hòa") && r.stderr.contains("Cao Văn Lợi"))
+        // The command line says which option answers the question.
+        #expect(r.stderr.contains("--use-record-on-file") && r.stderr.contains("--correct-record"), "\(r.stderr)")
         #expect(try desk.rows(["dossier", "list"]).map { $0["code"] as? String } == [hoa])
         // Both answers at once is a mistake, not a choice.
         let both = try desk.run(loiArgs(["--use-record-on-file", "--correct-record"]), json: true)
@@ -63,7 +65,7 @@ import Testing
         let again = try desk.run(args, at: "2026-11-25 09:01", json: true)
         #expect(again.status == 3)
         #expect(again.object?["field"] as? String == "duplicate_dossier")
-        #expect(again.stderr.contains("--allow-duplicate") || again.stderr.contains("HT-XNHN"), "\(again.stderr)")
+        #expect(again.stderr.contains("HT-XNHN") && again.stderr.contains("--allow-duplicate"), "\(again.stderr)")
         #expect(try desk.rows(["dossier", "list"]).count == 1)
         let second = try desk.object(args + ["--allow-duplicate"])
         #expect(second["code"] as? String == "MC-261125-002")
