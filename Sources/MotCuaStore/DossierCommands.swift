@@ -176,8 +176,10 @@ extension AppDatabase {
     public func searchApplicants(_ query: String, limit: Int = 50) throws -> [Applicant] {
         guard let clause = SearchKey.wordClause("search_key", query) else { return [] }
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM applicants WHERE \(clause.sql) ORDER BY name LIMIT \(max(0, limit))",
-                             arguments: StatementArguments(clause.arguments)).map(ApplicantRow.decode)
+            try SearchKey.fetch(db, sql: "SELECT * FROM applicants WHERE \(clause.sql) ORDER BY name",
+                                arguments: clause.arguments.map(\.databaseValue), limit: limit) { row in
+                VietnameseText.matchesWordPrefix(query: query, in: (row["search_key"] as String?) ?? "") ? ApplicantRow.decode(row) : nil
+            }
         }
     }
 

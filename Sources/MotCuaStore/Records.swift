@@ -20,6 +20,30 @@ enum SearchKey {
     }
 }
 
+extension SearchKey {
+    /// The first `limit` rows of `sql` (ordered, without LIMIT) that `keep` turns into values.
+    /// `wordClause` lets through a row where two query words prefix the same name word ("ng ng"
+    /// and Nguyễn Văn), so the exact word match is checked here, and rows are read in chunks
+    /// until `limit` are kept: the limit counts real matches, never candidates.
+    static func fetch<T>(_ db: Database, sql: String, arguments: [DatabaseValue], limit: Int,
+                         keep: (Row) throws -> T?) throws -> [T] {
+        var out: [T] = []
+        let chunk = max(limit, 200)
+        var offset = 0
+        while out.count < limit {
+            let rows = try Row.fetchAll(db, sql: sql + " LIMIT \(chunk) OFFSET \(offset)", arguments: StatementArguments(arguments))
+            for row in rows {
+                guard let value = try keep(row) else { continue }
+                out.append(value)
+                if out.count == limit { break }
+            }
+            if rows.count < chunk { break }
+            offset += chunk
+        }
+        return out
+    }
+}
+
 extension Row {
     func date(_ column: String) -> Date? { (self[column] as String?).flatMap(Timestamp.date) }
     func localDate(_ column: String) -> LocalDate? { (self[column] as String?).flatMap { LocalDate(iso: $0) } }

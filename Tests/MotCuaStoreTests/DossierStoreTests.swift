@@ -302,4 +302,19 @@ import MotCuaStore
         #expect(try db.searchDossiers(khiem.code.lowercased(), limit: 10).map(\.code) == [khiem.code])
         #expect(try db.searchDossiers("%", limit: 10).isEmpty)
     }
+
+    /// Each query word takes its own name word: "ng ng" is Nguyễn Ngọc, not Nguyễn Văn (the SQL
+    /// narrowing lets both words prefix "nguyen"; rows it lets through must not fill the limit).
+    @Test func eachSearchWordNeedsItsOwnNameWord() throws {
+        for i in 1...30 { try db.receive("Nguyễn Văn Số \(i)", idNumber: String(format: "0012030100%02d", i), at: "2026-11-25 08:00") }
+        let anh = try db.receive("Nguyễn Ngọc Ánh", idNumber: "001303012345", at: "2026-11-25 09:00")
+        #expect(try db.dossiers(matching: DossierQuery(search: "ng ng", limit: 10)).map(\.code) == [anh.code])
+        #expect(try db.searchDossiers("ng ng", limit: 5).map(\.code) == [anh.code])
+        #expect(try db.searchApplicants("ng ng", limit: 10).map(\.name) == ["Nguyễn Ngọc Ánh"])
+        #expect(try db.searchApplicants("ngoc nguyen", limit: 10).map(\.name) == ["Nguyễn Ngọc Ánh"])
+        #expect(try db.searchApplicants("van van", limit: 10).isEmpty)
+        // The limit still counts real matches.
+        #expect(try db.searchApplicants("ng van", limit: 7).count == 7)
+        #expect(try db.dossiers(matching: DossierQuery(search: "nguyen", limit: 31)).count == 31)
+    }
 }
