@@ -101,16 +101,21 @@ final class PipeReader: @unchecked Sendable {
     }
 }
 
-/// A fresh folder per test, removed by the test (`defer { folder.remove() }`).
+/// A fresh folder per test, removed by the test (`defer { folder.remove() }`); a folder a test
+/// did not remove is removed when the test process exits.
 struct TempFolder {
     let path: String
     init() throws {
         path = NSTemporaryDirectory() + "motcua-e2e-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        LeftoverFolders.shared.add(path)
     }
     var db: String { path + "/desk.sqlite" }
     func file(_ name: String) -> String { path + "/" + name }
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
+    func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+        LeftoverFolders.shared.forget(path)
+    }
     /// What the folder holds (to check a refused command left nothing behind).
     var contents: [String] { ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted() }
 }
@@ -165,5 +170,23 @@ final class CLIDesk {
             if let t = row["ticket"] as? String { out[t] = row["status"] as? String }
         }
         return out
+    }
+}
+
+/// Folders not removed by their test, removed at exit.
+final class LeftoverFolders: @unchecked Sendable {
+    static let shared: LeftoverFolders = {
+        let registry = LeftoverFolders()
+        atexit { LeftoverFolders.shared.removeAll() }
+        return registry
+    }()
+
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+
+    func add(_ path: String) { lock.withLock { _ = paths.insert(path) } }
+    func forget(_ path: String) { lock.withLock { _ = paths.remove(path) } }
+    func removeAll() {
+        for path in lock.withLock({ paths }) { try? FileManager.default.removeItem(atPath: path) }
     }
 }
