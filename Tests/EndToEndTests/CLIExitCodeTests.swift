@@ -43,6 +43,22 @@ struct CLIExitCodeTests {
         #expect(try desk.object(["walkin", "add", "--name", "Trần Thị Bình"])["ticket"] as? String == "A002")
     }
 
+    /// `check` exits 3 when it finds problems, and names them.
+    @Test func checkFindsAValueItCannotRead() throws {
+        let desk = try CLIDesk()
+        defer { desk.remove() }
+        try desk.ok(["walkin", "add", "--name", "Nguyễn Văn An"])
+        #expect(try desk.object(["check"])["ok"] as? Bool == true)
+        _ = try sqlite3(desk.db, "UPDATE tickets SET status = 'lost'")
+        let check = try desk.run(["check"], json: true)
+        #expect(check.status == 3, "\(check.stderr)")
+        #expect(check.object?["ok"] as? Bool == false)
+        #expect((check.object?["problems"] as? [String])?.contains { $0.contains("A1") && $0.contains("unknown status") } == true, "\(check.stdout)")
+        // Reading the queue says which record and value, instead of showing it as waiting.
+        let list = try desk.run(["queue", "list"], json: true)
+        #expect(list.status == 2 && list.stderr.contains("'lost'"), "\(list.stderr)")
+    }
+
     @Test func aDamagedTableIsASQLiteFailure() throws {
         let desk = try CLIDesk()
         defer { desk.remove() }
