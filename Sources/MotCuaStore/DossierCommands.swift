@@ -140,7 +140,7 @@ extension AppDatabase {
             guard let before = try DossierRow.fetch(code: request.code, db) else {
                 throw StoreError.notFound(Localized(vi: "hồ sơ", en: "dossier"), request.code.uppercased())
             }
-            let result = try DossierRules.apply(request, to: before, now: now)
+            let result = try DossierRules.apply(request, to: before, procedure: try Self.procedure(code: before.procedureCode, db), now: now)
             let d = result.dossier
             try DossierRow.updateState(d, db)
             var data = EventData(from: before.status.rawValue, to: d.status.rawValue)

@@ -246,6 +246,28 @@ import MotCuaStore
         #expect(EventData.parse(try #require(try db.events(entity: "dossier", key: d.code).last).data).receiverName == "Trần Văn Bảy")
     }
 
+    /// A result leaves only by a way the procedure allows: kết hôn (desk only) is not posted.
+    @Test func aResultLeavesOnlyByAWayTheProcedureAllows() throws {
+        let desk = try #require(try db.procedure(code: "HT-KH"))
+        #expect(desk.deliveries == [.desk])
+        let d = try db.receive("Trần Văn Bảy", procedure: "HT-KH", at: "2026-11-25 09:00")
+        _ = try db.markReady(d.code, now: at("2026-11-25 10:00"), actor: clerk1)
+        let mark = try db.changeMark()
+        do {
+            _ = try db.post(d.code, trackingNumber: "EC136431858VN", address: "Ấp 3", now: at("2026-11-25 11:00"), actor: clerk1)
+            Issue.record("a desk-only result was posted")
+        } catch let e as RuleViolation {
+            #expect(e.code == "dossier_delivery" && e.message.vi.contains("HT-KH") && e.message.vi.contains("Tại quầy"), "\(e.message.vi)")
+        }
+        #expect(throws: RuleViolation.self) { _ = try db.deliverHome(d.code, receivedBy: "Trần Văn Bảy", now: at("2026-11-25 11:00"), actor: clerk1) }
+        #expect(try db.changeMark() == mark)
+        #expect(try db.returnResult(d.code, receivedBy: "Trần Văn Bảy", now: at("2026-11-25 11:00"), actor: clerk1).dossier.status == .returned)
+        // A procedure that allows post can post a result received for the desk.
+        let x = try db.receive("Lê Văn Cụ", at: "2026-11-25 09:00")
+        _ = try db.markReady(x.code, now: at("2026-11-26 10:00"), actor: clerk1)
+        #expect(try db.post(x.code, trackingNumber: "EC136431858VN", address: "Ấp 3", now: at("2026-11-26 11:00"), actor: clerk1).dossier.status == .posted)
+    }
+
     @Test func aSupplementRecordsWhatIsMissingAndResumes() throws {
         let d = try db.receive("Trần Văn Bảy", at: "2026-11-25 09:00")
         #expect(throws: FieldError.self) { _ = try db.requestSupplement(d.code, missing: ["", " "], now: at("2026-11-25 10:00"), actor: clerk1) }

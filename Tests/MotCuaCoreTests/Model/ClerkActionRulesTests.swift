@@ -189,6 +189,22 @@ import Testing
         #expect(other.dossier.trackingNumber == "VN123" && other.warnings.isEmpty)
     }
 
+    @Test func aResultLeavesOnlyByAWayTheProcedureAllows() throws {
+        let deskOnly = Procedure(code: "HT-KH", name: "Đăng ký kết hôn", field: "Hộ tịch", processingDays: 0, cutoffMinuteOfDay: nil,
+                                 fee: 0, feeNote: "", deliveries: [.desk], effectiveFrom: nil, effectiveTo: nil, legalBasis: "")
+        let post = DossierActionRequest(code: "X", kind: .post, address: "Ấp 3", trackingNumber: "EC136431858VN")
+        #expect(throws: RuleViolation.self) { _ = try DossierRules.apply(post, to: dossier(.ready), procedure: deskOnly, now: now) }
+        #expect(throws: RuleViolation.self) {
+            _ = try DossierRules.apply(DossierActionRequest(code: "X", kind: .deliverHome, receiverName: "Trần Văn Bảy"), to: dossier(.ready),
+                                       procedure: deskOnly, now: now)
+        }
+        // The way chosen at receipt stands even if the catalog row changed since.
+        var chosen = dossier(.ready, address: "Ấp 3"); chosen.delivery = .post
+        #expect(try DossierRules.apply(post, to: chosen, procedure: deskOnly, now: now).dossier.status == .posted)
+        // Without the procedure (an old caller), only the dossier's own state is checked.
+        #expect(try DossierRules.apply(post, to: dossier(.ready), now: now).dossier.status == .posted)
+    }
+
     @Test func rejectSupplementAndResumeCarryTheirFields() throws {
         for reason in [nil, "", "  ", "a\u{1B}b"] as [String?] {
             do {
