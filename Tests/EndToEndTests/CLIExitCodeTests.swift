@@ -17,19 +17,24 @@ struct CLIExitCodeTests {
         let desk = try CLIDesk()
         defer { desk.remove() }
         try desk.ok(["walkin", "add", "--name", "Nguyễn Văn An"])
-        let locked = desk.folder.file("LOCKED")
-        // Another writer takes the write lock and keeps it past the 10 s busy timeout.
+        let locked = desk.folder.file("LOCKED"), release = desk.folder.file("RELEASE")
+        // Another writer takes the write lock and keeps it (past the 10 s busy timeout) until
+        // the test says RELEASE, or 40 s at most.
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/bin/sh")
         holder.arguments = ["-c", """
             (echo "BEGIN EXCLUSIVE;"; echo "INSERT INTO settings (key, value) VALUES ('held', 'x');"; echo ".shell touch '\(locked)'"; \
-            sleep 13; echo "ROLLBACK;") | /usr/bin/sqlite3 '\(desk.db)'
+            n=0; while [ ! -e '\(release)' ] && [ $n -lt 400 ]; do sleep 0.1; n=$((n+1)); done; echo "ROLLBACK;") | /usr/bin/sqlite3 '\(desk.db)'
             """]
         holder.standardOutput = FileHandle.nullDevice
         holder.standardError = FileHandle.nullDevice
         holder.standardInput = FileHandle.nullDevice
         try holder.run()
-        defer { holder.waitUntilExit() }
+        func releaseLock() {
+            _ = FileManager.default.createFile(atPath: release, contents: nil)
+            holder.waitUntilExit()
+        }
+        defer { releaseLock() }
         let deadline = Date().addingTimeInterval(10)
         while !FileManager.default.fileExists(atPath: locked) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         try #require(FileManager.default.fileExists(atPath: locked), "the sqlite3 shell did not take the lock")
@@ -37,7 +42,7 @@ struct CLIExitCodeTests {
         let busy = try desk.run(["walkin", "add", "--name", "Trần Thị Bình"], json: true)
         #expect(busy.status == 4, "\(busy.stderr)")
         #expect(busy.stderr.contains("đang bận") && busy.stderr.contains("thử lại"), "\(busy.stderr)")
-        holder.waitUntilExit()
+        releaseLock()
         // Nothing was written; the retry succeeds.
         #expect(try desk.rows(["queue", "list"]).map { $0["ticket"] as? String } == ["A001"])
         #expect(try desk.object(["walkin", "add", "--name", "Trần Thị Bình"])["ticket"] as? String == "A002")
