@@ -38,8 +38,15 @@ public final class AppDatabase: Sendable {
                 }
             }
         } catch let error as DatabaseError {
-            throw StoreError("Không mở được cơ sở dữ liệu '\(path)': \(error.message ?? "\(error)")",
-                             "Cannot open database '\(path)': \(error.message ?? "\(error)")")
+            // SQLite itself failed while opening (another desk holds the write lock for too long,
+            // a damaged file, a full disk): the same failure, and exit code, as during an action.
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_FULL, .SQLITE_READONLY:
+                throw Self.translated(error)
+            default:
+                throw StoreError("Không mở được cơ sở dữ liệu '\(path)': \(error.message ?? "\(error)")",
+                                 "Cannot open database '\(path)': \(error.message ?? "\(error)")", databaseFailure: true)
+            }
         }
     }
 
@@ -149,18 +156,23 @@ public final class AppDatabase: Sendable {
         do {
             return try body()
         } catch let error as DatabaseError {
-            switch error.resultCode {
-            case .SQLITE_BUSY, .SQLITE_LOCKED:
-                throw StoreError("Cơ sở dữ liệu đang bận (một quầy khác đang ghi quá lâu); chưa có gì thay đổi, hãy thử lại",
-                                 "The database is busy (another counter is writing for too long); nothing changed, try again", databaseFailure: true)
-            case .SQLITE_FULL:
-                throw StoreError("Đĩa đầy: không ghi được; chưa có gì thay đổi", "The disk is full: nothing was written", databaseFailure: true)
-            case .SQLITE_READONLY:
-                throw StoreError("Cơ sở dữ liệu chỉ đọc: không ghi được", "The database is read-only: nothing was written", databaseFailure: true)
-            default:
-                throw StoreError("Lỗi cơ sở dữ liệu: \(error.message ?? "\(error.resultCode)")",
-                                 "Database error: \(error.message ?? "\(error.resultCode)")", databaseFailure: true)
-            }
+            throw translated(error)
+        }
+    }
+
+    /// SQLite's own error as the clerk reads it; always a database failure (exit code 4).
+    static func translated(_ error: DatabaseError) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StoreError("Cơ sở dữ liệu đang bận (một quầy khác đang ghi quá lâu); chưa có gì thay đổi, hãy thử lại",
+                              "The database is busy (another counter is writing for too long); nothing changed, try again", databaseFailure: true)
+        case .SQLITE_FULL:
+            return StoreError("Đĩa đầy: không ghi được; chưa có gì thay đổi", "The disk is full: nothing was written", databaseFailure: true)
+        case .SQLITE_READONLY:
+            return StoreError("Cơ sở dữ liệu chỉ đọc: không ghi được", "The database is read-only: nothing was written", databaseFailure: true)
+        default:
+            return StoreError("Lỗi cơ sở dữ liệu: \(error.message ?? "\(error.resultCode)")",
+                              "Database error: \(error.message ?? "\(error.resultCode)")", databaseFailure: true)
         }
     }
 

@@ -147,7 +147,7 @@ extension AppDatabase {
                let address = try String.fetchOne(db, sql: "SELECT address FROM applicants WHERE id = ?", arguments: [id]) {
                 request.address = address
             }
-            let result = try DossierRules.apply(request, to: before, now: now)
+            let result = try DossierRules.apply(request, to: before, procedure: try Self.procedure(code: before.procedureCode, db), now: now)
             let d = result.dossier
             try DossierRow.updateState(d, db)
             var data = EventData(from: before.status.rawValue, to: d.status.rawValue)
@@ -183,8 +183,10 @@ extension AppDatabase {
     public func searchApplicants(_ query: String, limit: Int = 50) throws -> [Applicant] {
         guard let clause = SearchKey.wordClause("search_key", query) else { return [] }
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM applicants WHERE \(clause.sql) ORDER BY name LIMIT \(max(0, limit))",
-                             arguments: StatementArguments(clause.arguments)).map(ApplicantRow.decode)
+            try SearchKey.fetch(db, sql: "SELECT * FROM applicants WHERE \(clause.sql) ORDER BY name",
+                                arguments: clause.arguments.map(\.databaseValue), limit: limit) { row in
+                VietnameseText.matchesWordPrefix(query: query, in: (row["search_key"] as String?) ?? "") ? ApplicantRow.decode(row) : nil
+            }
         }
     }
 

@@ -20,6 +20,30 @@ enum SearchKey {
     }
 }
 
+extension SearchKey {
+    /// The first `limit` rows of `sql` (ordered, without LIMIT) that `keep` turns into values.
+    /// `wordClause` lets through a row where two query words prefix the same name word ("ng ng"
+    /// and Nguyễn Văn), so the exact word match is checked here, and rows are read in chunks
+    /// until `limit` are kept: the limit counts real matches, never candidates.
+    static func fetch<T>(_ db: Database, sql: String, arguments: [DatabaseValue], limit: Int,
+                         keep: (Row) throws -> T?) throws -> [T] {
+        var out: [T] = []
+        let chunk = max(limit, 200)
+        var offset = 0
+        while out.count < limit {
+            let rows = try Row.fetchAll(db, sql: sql + " LIMIT \(chunk) OFFSET \(offset)", arguments: StatementArguments(arguments))
+            for row in rows {
+                guard let value = try keep(row) else { continue }
+                out.append(value)
+                if out.count == limit { break }
+            }
+            if rows.count < chunk { break }
+            offset += chunk
+        }
+        return out
+    }
+}
+
 extension Row {
     func date(_ column: String) -> Date? { (self[column] as String?).flatMap(Timestamp.date) }
     func localDate(_ column: String) -> LocalDate? { (self[column] as String?).flatMap { LocalDate(iso: $0) } }
@@ -124,8 +148,7 @@ enum DossierRow {
     static func decode(_ r: Row) throws -> Dossier {
         let key: String = r["code"] ?? "?"
         let what = "hồ sơ"
-        let missingJSON: String = r["missing_items"] ?? "[]"
-        let missing = (try? JSONDecoder().decode([String].self, from: Data(missingJSON.utf8))) ?? []
+        let missing = try r.required("missing_items", what, key) { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) }
         var d = Dossier(id: r["id"], code: key, procedureCode: r["procedure_code"], applicantId: r["applicant_id"],
                 applicantName: r["applicant_name"], channel: try r.required("channel", what, key) { Channel(rawValue: $0) },
                 delivery: try r.required("delivery", what, key) { Delivery(rawValue: $0) }, deliveryAddress: r["delivery_address"],

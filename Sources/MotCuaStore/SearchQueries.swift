@@ -64,6 +64,7 @@ extension AppDatabase {
         if let d = query.dueOn { clauses.append("due_date = ?"); args.append(d.iso.databaseValue) }
         if let d = query.dueBefore { clauses.append("due_date < ?"); args.append(d.iso.databaseValue) }
         if let id = query.applicantId { clauses.append("applicant_id = ?"); args.append(id.databaseValue) }
+        var exact: ((Row) -> Bool)?
         if let text = query.search?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             // A code prefix, or every word a word prefix of the folded name (`%` or `-` alone
             // match no name).
@@ -72,15 +73,23 @@ extension AppDatabase {
             if let words = SearchKey.wordClause("search_key", text) {
                 alternatives.append("(\(words.sql))")
                 args.append(contentsOf: words.arguments.map(\.databaseValue))
+                let upper = text.uppercased()
+                exact = { row in
+                    ((row["code"] as String?) ?? "").hasPrefix(upper)
+                        || VietnameseText.matchesWordPrefix(query: text, in: (row["search_key"] as String?) ?? "")
+                }
             }
             clauses.append("(" + alternatives.joined(separator: " OR ") + ")")
         }
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         let order = query.newestFirst ? "received_at DESC, code DESC" : "due_date, code"
         let limit = max(0, query.limit)
+        let sql = "SELECT * FROM dossiers \(whereSQL) ORDER BY \(order)"
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM dossiers \(whereSQL) ORDER BY \(order) LIMIT \(limit)",
-                             arguments: StatementArguments(args)).map(DossierRow.decode)
+            guard let exact else {
+                return try Row.fetchAll(db, sql: sql + " LIMIT \(limit)", arguments: StatementArguments(args)).map(DossierRow.decode)
+            }
+            return try SearchKey.fetch(db, sql: sql, arguments: args, limit: limit) { row in try exact(row) ? DossierRow.decode(row) : nil }
         }
     }
 

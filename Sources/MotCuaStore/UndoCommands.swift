@@ -17,6 +17,7 @@ extension AppDatabase {
     /// since, or when the step cannot be taken back (a rejection, a withdrawal, a receipt).
     public func undoLast(now: Date, actor: Actor) throws -> UndoResult {
         try write { db in
+            try Self.checkCounter(actor, try Self.profile(db))
             let day = VietnamTime.local(now).date
             guard let batch = try Int64.fetchOne(db, sql: """
                 SELECT batch FROM events

@@ -59,9 +59,10 @@ struct CalendarCommand: ParsableCommand {
                 }
                 let days = calendar.holidays(year: y)
                 if global.json {
-                    struct D: Encodable { let date: String; let weekday: Int; let kind: String; let workingDay: Bool; let reason: String; let source: String }
+                    // Both wordings, whatever --lang says: JSON does not change with the language.
+                    struct D: Encodable { let date: String; let weekday: Int; let kind: String; let workingDay: Bool; let reason: String; let reasonEn: String; let source: String }
                     Output.print(Output.json(days.map { D(date: $0.date.iso, weekday: $0.date.isoWeekday, kind: $0.kind.rawValue,
-                                                         workingDay: $0.isWorkingDay, reason: $0.reason.text(lang), source: $0.source) }))
+                                                         workingDay: $0.isWorkingDay, reason: $0.reason.vi, reasonEn: $0.reason.en, source: $0.source) }))
                     return
                 }
                 let names = lang == .vi ? ["T2", "T3", "T4", "T5", "T6", "T7", "CN"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]

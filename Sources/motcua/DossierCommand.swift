@@ -43,8 +43,13 @@ struct DossierCommand: ParsableCommand {
                                              allowDuplicate: allowDuplicate)
                 let (calendar, _) = try global.workingCalendar()
                 let db = try global.openDatabase { profile, lookup, day in
-                    _ = try request.validated(on: day, procedure: lookup)
+                    let valid = try request.validated(on: day, procedure: lookup)
                     if let counter { _ = try profile.validateCounter(counter) }
+                    // A file not created yet holds no ticket: refuse before creating it.
+                    if let code = valid.ticketCode {
+                        throw FieldError(field: "ticket", label: Localized(vi: "Số thứ tự", en: "Ticket"),
+                                         problem: Localized(vi: "không có phiếu \(code) hôm nay", en: "no ticket \(code) today"))
+                    }
                 }
                 let now = try global.clock().now()
                 let d = try db.receiveDossier(request, now: now, actor: try global.actor(counter: counter), calendar: calendar)

@@ -73,10 +73,12 @@ struct GlobalOptions: ParsableArguments {
         return try openDatabase(readOnly: readOnly)
     }
 
-    /// Who acts: `--clerk NAME`, else the OS user; with the counter where one is given.
+    /// Who acts: `--clerk NAME`, else the OS user; with the counter where one is given. The name
+    /// is kept as typed (checked as text, not re-capitalised like an applicant's): `--clerk lan.nt`
+    /// is the same clerk as the desk run by the OS user `lan.nt`, so their undo finds its changes.
     func actor(counter: Int?) throws -> Actor {
         guard let clerk else { return Actor.current(counter: counter) }
-        let name = try WalkInRequest.personName(clerk, field: "clerk", label: Localized(vi: "Cán bộ", en: "Clerk"))
+        let name = try TextInput.required(clerk, field: "clerk", label: Localized(vi: "Cán bộ", en: "Clerk"), maxLength: 100)
         return Actor(user: name, counter: counter)
     }
 
@@ -108,10 +110,16 @@ func runReporting(_ options: GlobalOptions, _ body: (Language) throws -> Void) t
     } catch let e as RuleViolation {
         fail(e.message.text(lang), field: nil, options: options)
     } catch let e as ConfirmationNeeded {
-        // The command line answers the question with an option: name it.
-        let option = e.kind == .identityConflict ? "--use-record-on-file | --correct-record" : "--allow-duplicate"
-        fail(e.message.text(lang) + (lang == .vi ? " Trả lời bằng: \(option)" : " Answer with: \(option)"),
-             field: e.kind.rawValue, options: options, code: ExitStatus.needsConfirmation)
+        // The desk asks; the command line says which option answers.
+        let answer: Localized
+        switch e.kind {
+        case .identityConflict:
+            answer = Localized(vi: "Trả lời bằng --use-record-on-file (dùng người đã có) hoặc --correct-record (sửa tên trong hồ sơ).",
+                               en: "Answer with --use-record-on-file (use the record on file) or --correct-record (correct it).")
+        case .duplicateDossier:
+            answer = Localized(vi: "Nếu đúng là hồ sơ thứ hai, thêm --allow-duplicate.", en: "If it really is a second one, add --allow-duplicate.")
+        }
+        fail(e.message.text(lang) + " " + answer.text(lang), field: e.kind.rawValue, options: options, code: ExitStatus.needsConfirmation)
     } catch let e as StoreError {
         fail(e.message.text(lang), field: nil, options: options,
              code: e.isDatabaseFailure ? ExitStatus.storeError : ExitStatus.refused)

@@ -7,7 +7,7 @@ struct ProceduresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "procedures", abstract: "Danh mục thủ tục (procedure catalog).",
                                                     subcommands: [List.self, Import.self], defaultSubcommand: List.self)
 
-    struct ProcedureJSON: Encodable {
+    struct ProcedureJSON: JSONRow {
         let code: String, name: String, field: String, processingDays: Int, cutoff: String?, fee: Int, feeNote: String
         let deliveries: [String], effectiveFrom: String?, effectiveTo: String?, legalBasis: String
         init(_ p: Procedure) {

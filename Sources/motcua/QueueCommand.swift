@@ -52,7 +52,7 @@ struct QueueCommand: ParsableCommand {
                 let now = try global.clock().now()
                 let result = try db.callNext(counter: counter, now: now, actor: try global.actor(counter: counter))
                 if global.json {
-                    struct R: Encodable { let finished: TicketJSON?; let called: TicketJSON? }
+                    struct R: JSONRow { let finished: TicketJSON?; let called: TicketJSON? }
                     Output.print(Output.json(R(finished: result.finished.map { TicketJSON($0, now: now) },
                                                called: result.called.map { TicketJSON($0, now: now) })))
                     return

@@ -13,32 +13,39 @@ struct SetupCommand: ParsableCommand {
     @Option(help: "Số quầy (number of counters)") var counters: Int?
     @Option(help: "Giờ chốt mặc định (default cut-off), HH:MM, or 'none'") var cutoff: String?
 
+    /// The profile with the options applied; every value checked. Run against a new desk's
+    /// defaults before a file that does not exist yet is created, so a refused setup leaves nothing.
+    func applied(to profile: DeskProfile) throws -> DeskProfile {
+        var p = profile
+        if let province { p.province = try VietnameseText.validateName(province, field: "province") }
+        if let commune { p.commune = try VietnameseText.validateName(commune, field: "commune") }
+        if let deskName { p.deskName = try VietnameseText.validateName(deskName, field: "desk_name") }
+        if let deskCode { p.deskCode = try DeskProfile.validateDeskCode(deskCode) }
+        if let counters {
+            guard (1...99).contains(counters) else {
+                throw FieldError(field: "counters", label: Localized(vi: "Số quầy", en: "Counters"),
+                                 problem: Localized(vi: "phải từ 1 đến 99", en: "must be between 1 and 99"))
+            }
+            p.counters = counters
+        }
+        if let cutoff {
+            if cutoff.lowercased() == "none" { p.defaultCutoffMinute = nil } else {
+                let parts = cutoff.split(separator: ":")
+                guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h), (0...59).contains(m) else {
+                    throw FieldError(field: "cutoff", label: Localized(vi: "Giờ chốt", en: "Cut-off"),
+                                     problem: Localized(vi: "'\(cutoff)' không hợp lệ; dạng đúng HH:MM, ví dụ 15:00", en: "'\(cutoff)' is not valid; expected HH:MM, e.g. 15:00"))
+                }
+                p.defaultCutoffMinute = h * 60 + m
+            }
+        }
+        return p
+    }
+
     func run() throws {
         try runReporting(global) { lang in
-            let db = try global.openDatabase()
-            var p = try db.profile()
+            let db = try global.openDatabase { profile, _, _ in _ = try applied(to: profile) }
             let changed = [province, commune, deskName, deskCode, cutoff].contains { $0 != nil } || counters != nil
-            if let province { p.province = try VietnameseText.validateName(province, field: "province") }
-            if let commune { p.commune = try VietnameseText.validateName(commune, field: "commune") }
-            if let deskName { p.deskName = try VietnameseText.validateName(deskName, field: "desk_name") }
-            if let deskCode { p.deskCode = try DeskProfile.validateDeskCode(deskCode) }
-            if let counters {
-                guard (1...99).contains(counters) else {
-                    throw FieldError(field: "counters", label: Localized(vi: "Số quầy", en: "Counters"),
-                                     problem: Localized(vi: "phải từ 1 đến 99", en: "must be between 1 and 99"))
-                }
-                p.counters = counters
-            }
-            if let cutoff {
-                if cutoff.lowercased() == "none" { p.defaultCutoffMinute = nil } else {
-                    let parts = cutoff.split(separator: ":")
-                    guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h), (0...59).contains(m) else {
-                        throw FieldError(field: "cutoff", label: Localized(vi: "Giờ chốt", en: "Cut-off"),
-                                         problem: Localized(vi: "'\(cutoff)' không hợp lệ; dạng đúng HH:MM, ví dụ 15:00", en: "'\(cutoff)' is not valid; expected HH:MM, e.g. 15:00"))
-                    }
-                    p.defaultCutoffMinute = h * 60 + m
-                }
-            }
+            let p = try applied(to: try db.profile())
             if changed { try db.saveProfile(p, now: try global.clock().now(), actor: try global.actor(counter: nil)) }
             if global.json { Output.print(Output.json(p)); return }
             let vi = lang == .vi

@@ -16,8 +16,9 @@ struct UndoCommand: ParsableCommand {
             let db = try global.openExistingDatabase()
             let result = try db.undoLast(now: try global.clock().now(), actor: try global.actor(counter: counter))
             if global.json {
-                struct R: Encodable { let undone: String; let subject: String; let message: String }
-                Output.print(Output.json(R(undone: result.action, subject: result.subject, message: result.message.text(lang))))
+                // Both wordings, whatever --lang says: JSON does not change with the language.
+                struct R: Encodable { let undone: String; let subject: String; let message: String; let messageEn: String }
+                Output.print(Output.json(R(undone: result.action, subject: result.subject, message: result.message.vi, messageEn: result.message.en)))
                 return
             }
             Output.print(result.message.text(lang))

@@ -18,6 +18,7 @@ import Testing
 
     @Test func aBadKeymapLineIsReportedWithFileAndLine() throws {
         let dir = try TempFolder()
+        defer { dir.remove() }
         let file = dir.path + "/mine.keys"
         try Data("include default\nbind queue F5 queue.call-next\nbind queue F13X queue.done\nbind nowhere F2 help\nunbind queue F8\n".utf8)
             .write(to: URL(fileURLWithPath: file))

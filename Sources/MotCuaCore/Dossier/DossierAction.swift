@@ -84,12 +84,21 @@ public enum DossierRules {
     static let reasonLabel = Localized(vi: "Lý do", en: "Reason")
 
     /// Checks the step against the dossier's state and the step's own fields, and returns the
-    /// dossier as it will be stored.
-    public static func apply(_ request: DossierActionRequest, to dossier: Dossier, now: Date) throws -> DossierActionResult {
+    /// dossier as it will be stored. With the dossier's `procedure`, a result leaves only by a way
+    /// its catalog row allows (or the way chosen when it was received).
+    public static func apply(_ request: DossierActionRequest, to dossier: Dossier, procedure: Procedure? = nil,
+                             now: Date) throws -> DossierActionResult {
         let kind = request.kind
         try dossier.status.check(to: kind.target, dossier: dossier.code)
         var d = dossier
         var warnings: [Localized] = []
+        func requireDelivery(_ way: Delivery) throws {
+            guard let procedure, !procedure.deliveries.contains(way), dossier.delivery != way else { return }
+            let allowed = Delivery.allCases.filter(procedure.deliveries.contains)
+            throw RuleViolation(code: "dossier_delivery",
+                                message: Localized(vi: "Hồ sơ \(dossier.code): thủ tục \(procedure.code) chỉ trả kết quả: \(allowed.map(\.label.vi).joined(separator: ", "))",
+                                                   en: "Dossier \(dossier.code): procedure \(procedure.code) only delivers: \(allowed.map(\.label.en).joined(separator: ", "))"))
+        }
         switch kind {
         case .process:
             break
@@ -110,6 +119,7 @@ public enum DossierRules {
             d.resultReceiver = receiver
             d.resultReceiverId = id
         case .post:
+            try requireDelivery(.post)
             let address = try TextInput.optional(request.address ?? dossier.deliveryAddress, field: "address",
                                                  label: Localized(vi: "Địa chỉ gửi", en: "Postal address"))
             guard let address else {
@@ -127,6 +137,7 @@ public enum DossierRules {
             d.trackingNumber = tracking
             d.deliveryAddress = address
         case .deliverHome:
+            try requireDelivery(.home)
             d.resultReceiver = try WalkInRequest.personName(request.receiverName ?? "", field: "receiver_name",
                                                             label: Localized(vi: "Người nhận kết quả", en: "Received by"))
         case .supplement:
