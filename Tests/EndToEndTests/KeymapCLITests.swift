@@ -7,8 +7,9 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("queue.call-next"))
         #expect(r.stdout.contains("F5"))
-        // Only what works: undo and the views not built yet are bound but not listed.
-        for missing in [" undo ", "view.appointments", "view.reports", "appointment.book", "dossier.print"] {
+        // Only what works: the views not built yet are bound but not listed; undo works now.
+        #expect(r.stdout.contains(" undo "))
+        for missing in ["view.appointments", "view.reports", "appointment.book", "dossier.print"] {
             #expect(!r.stdout.contains(missing), "motcua keys lists \(missing)")
         }
         let vi = try MotcuaProcess.run(["keys", "--keymap", "vi"])

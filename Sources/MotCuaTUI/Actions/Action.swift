@@ -104,8 +104,8 @@ public struct ActionInfo: Hashable, Sendable {
     static let table: [Action: ActionInfo] = Dictionary(uniqueKeysWithValues: [
         row(.help, .general, "Trợ giúp", "Help", "Xem các phím đang dùng", "Show the keys in force"),
         row(.quit, .general, "Thoát", "Quit", "Thoát chương trình", "Quit the program"),
-        row(.undo, .general, "Hoàn tác", "Undo", "Hoàn tác thao tác cuối cùng hôm nay của quầy này (ghi vào nhật ký, không xoá)",
-            "Undo this counter's last change of today (logged, nothing deleted)"),
+        row(.undo, .general, "Hoàn tác", "Undo", "Hoàn tác việc cuối cùng hôm nay của quầy này",
+            "Undo this counter's last change of today"),
         row(.viewQueue, .views, "Hàng chờ", "Queue", "Xem hàng chờ", "Show the queue"),
         row(.viewAppointments, .views, "Lịch hẹn", "Appts", "Xem lịch hẹn", "Show appointments"),
         row(.viewDossiers, .views, "Hồ sơ", "Dossiers", "Xem sổ theo dõi hồ sơ", "Show the dossier register"),

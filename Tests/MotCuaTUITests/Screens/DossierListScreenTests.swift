@@ -299,14 +299,20 @@ struct ScreensDossierListTests {
         try f.keys("Enter")
         #expect(try f.db.dossier(code: f.bảy)?.trackingNumber == "VNP123")
         try f.keys("Esc")
-        try f.openList(selecting: f.hưng)
+        // Home delivery needs a procedure that offers it (the catalog's deliveries).
+        _ = try f.db.markReady(f.mận, now: ScreenFixture.at(25, 8, 55), actor: f.clerk)
+        try f.openList(selecting: f.mận)
         try f.keys("M-h")
         try f.keys("Esc")                      // Esc on the recipient prompt changes nothing
-        #expect(try f.status(f.hưng) == .ready)
+        #expect(try f.status(f.mận) == .ready)
         try f.keys("M-h Enter")
-        #expect(try f.status(f.hưng) == .deliveredHome)
-        #expect(try f.db.events(entity: "dossier", key: f.hưng).last?.data.contains("\"receiver_name\":\"Phạm Quốc Hưng\"") == true)
+        #expect(try f.status(f.mận) == .deliveredHome)
+        #expect(try f.db.events(entity: "dossier", key: f.mận).last?.data.contains("\"receiver_name\":\"Lê Thị Mận\"") == true)
         #expect(f.message.contains("đã trả kết quả tại nhà"))
+        // A procedure that returns only at the desk refuses home delivery, saying why.
+        try f.openList(selecting: f.hưng)
+        try f.keys("M-h Enter")
+        #expect(try f.status(f.hưng) == .ready)
     }
 
     @Test("an empty register: actions say nothing is selected")

@@ -40,7 +40,7 @@ final class ScreenFixture {
                               actor: Actor(user: "lan", counter: 1))
         let procedures = try db.procedures()
         threeDays = try #require(procedures.first { $0.processingDays == 3 && $0.deliveries.contains(.desk) && $0.deliveries.contains(.post) })
-        sameDay = try #require(procedures.first { $0.processingDays == 0 && $0.deliveries.contains(.desk) })
+        sameDay = try #require(procedures.first { $0.processingDays == 0 && $0.deliveries.contains(.desk) && $0.deliveries.contains(.post) })
         let cal = WorkingCalendar()
         sự = try db.receiveDossier(ReceiveRequest(procedureCode: threeDays.code, name: "Nguyễn Hồng Sự", idNumber: "001203012345",
                                                   phone: "0912345678", address: "Thôn Đông, xã Tân Lập"),
