@@ -131,11 +131,14 @@ class FormScreen: Screen {
         }
     }
 
-    private func save(host: ScreenHost) {
+    /// Submits the form again, after a question the submit asked was answered.
+    func save(host: ScreenHost) {
         form.clearErrors()
         host.say("")
         do {
             result = try submit(host: host)
+        } catch is QuestionAsked {
+            // The submit asked the clerk something; the answer submits again.
         } catch let e as FieldError {
             if form.setError(e) {
                 form.focus(id: e.field)
@@ -174,3 +177,7 @@ class FormScreen: Screen {
         }
     }
 }
+
+/// Thrown by a form's submit when it has put a question to the clerk (a CCCD on file under
+/// another name, a second dossier today): nothing was saved, no error to show.
+struct QuestionAsked: Error {}

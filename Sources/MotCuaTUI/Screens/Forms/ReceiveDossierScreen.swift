@@ -101,18 +101,82 @@ final class ReceiveDossierScreen: FormScreen {
                                       : "Thủ tục \(p.name) chỉ trả kết quả: \(allowed)", warning: true)
     }
 
+    /// The clerk's answers to the store's questions, each kept only for what it answered: the
+    /// identity choice for that CCCD and name, the duplicate for that procedure.
+    private var identityAnswer: (key: String, choice: IdentityChoice)?
+    private var duplicateAnswer: String?
+
+    private var identityKey: String { "\(form.value(of: "id_number") ?? "")|\(form.value(of: "name") ?? "")" }
+    private var duplicateKey: String { "\(identityKey)|\(form.value(of: "procedure") ?? "")" }
+
     override func submit(host: ScreenHost) throws -> FormResult {
-        let d = try session.receiveDossier(ReceiveRequest(
-            procedureCode: form.value(of: "procedure") ?? "", name: form.value(of: "name") ?? "",
-            idNumber: form.value(of: "id_number"), phone: form.value(of: "phone"), address: form.value(of: "address"),
-            ticketCode: ticket?.code, channel: form.value(of: "channel") ?? "direct", delivery: form.value(of: "delivery"),
-            deliveryAddress: form.value(of: "delivery_address"), notes: form.value(of: "notes")))
+        let d: Dossier
+        do {
+            d = try session.receiveDossier(ReceiveRequest(
+                procedureCode: form.value(of: "procedure") ?? "", name: form.value(of: "name") ?? "",
+                idNumber: form.value(of: "id_number"), phone: form.value(of: "phone"), address: form.value(of: "address"),
+                ticketCode: ticket?.code, channel: form.value(of: "channel") ?? "direct", delivery: form.value(of: "delivery"),
+                deliveryAddress: form.value(of: "delivery_address"), notes: form.value(of: "notes"),
+                identity: identityAnswer.flatMap { $0.key == identityKey ? $0.choice : nil },
+                allowDuplicate: duplicateAnswer == duplicateKey))
+        } catch let question as ConfirmationNeeded {
+            ask(question, host: host)
+            throw QuestionAsked()
+        }
         let vi = host.language == .vi
         let name = (try? session.db.procedure(code: d.procedureCode))?.name ?? d.procedureCode
         host.say(vi ? "Đã tiếp nhận hồ sơ \(d.code), hẹn trả \(d.dueDate.vietnamese)" : "Received \(d.code), due \(d.dueDate.iso)")
         return FormResult(headline: (vi ? "  MÃ HỒ SƠ  " : "  DOSSIER  ") + d.code + "  ",
                           lines: [d.applicantName + " — " + name,
                                   (vi ? "Ngày hẹn trả: " : "Due: ") + d.dueDate.vietnamese] + finishHint(host))
+    }
+
+    /// Puts the store's question to the clerk. Both answers that change something default to
+    /// Không: a mistyped CCCD is the likelier cause of a conflict than a renamed citizen.
+    private func ask(_ question: ConfirmationNeeded, host: ScreenHost) {
+        let en = host.language == .en
+        let typed = form.value(of: "name") ?? ""
+        let id = form.value(of: "id_number") ?? ""
+        let key = identityKey, dupKey = duplicateKey
+        switch question.kind {
+        case .identityConflict:
+            let onFile = question.nameOnFile ?? ""
+            host.confirm(YesNoQuestion(
+                title: en ? "ID number already on file" : "CCCD đã có trong hồ sơ",
+                message: en ? "ID \(id) is on file as \(onFile), not \(typed). Is the person at the desk \(onFile) (use the record on file)?"
+                            : "CCCD \(id) đã có trong hồ sơ của \(onFile), không phải \(typed). Người đang nộp là \(onFile) (dùng hồ sơ đã có)?",
+                defaultYes: false, under: self,
+                onYes: { [weak self] host in
+                    guard let self else { return }
+                    self.identityAnswer = (key, .useRecordOnFile)
+                    self.save(host: host)
+                },
+                onNo: { [weak self] host in
+                    host.confirm(YesNoQuestion(
+                        title: en ? "Correct the record?" : "Sửa tên trong hồ sơ?",
+                        message: en ? "Change the name on file for ID \(id) from \(onFile) to \(typed)? The old name stays in the audit log."
+                                    : "Đổi tên trong hồ sơ CCCD \(id) từ \(onFile) thành \(typed)? Tên cũ được giữ trong nhật ký.",
+                        defaultYes: false, under: self,
+                        onYes: { host in
+                            guard let self else { return }
+                            self.identityAnswer = (key, .correctRecord)
+                            self.save(host: host)
+                        },
+                        onNo: { host in
+                            self?.form.focus(id: "id_number")
+                            host.say(en ? "Nothing saved — check the ID number" : "Chưa lưu — hãy kiểm tra lại số CCCD", warning: true)
+                        }))
+                }))
+        case .duplicateDossier:
+            host.confirm(YesNoQuestion(
+                title: en ? "Same dossier today" : "Hồ sơ trùng trong ngày",
+                message: question.message.text(host.language), defaultYes: false, under: self,
+                onYes: { [weak self] host in
+                    guard let self else { return }
+                    self.duplicateAnswer = dupKey
+                    self.save(host: host)
+                }))
+        }
     }
 
     /// How to finish the ticket being served, with the key the keymap binds.
