@@ -43,7 +43,7 @@ struct DeskCommand: ParsableCommand {
                 throw StoreError("Không mở được terminal: \(error)", "Cannot open the terminal: \(error)")
             }
             defer { terminal.close() }
-            let app = DeskApp.make(terminal: terminal, session: session, keymap: keymap)
+            let app = DeskApp.make(terminal: terminal, session: session, keymap: keymap, askClerk: global.clerk == nil)
             app.composer = VietnameseComposer(kind: inputKind, toneStyle: tone)
             if let first = diagnostics.first {
                 app.say(first.text(lang) + (diagnostics.count > 1 ? " (+\(diagnostics.count - 1))" : ""), warning: true)

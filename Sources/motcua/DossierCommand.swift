@@ -138,7 +138,7 @@ struct DossierCommand: ParsableCommand {
                 }
                 if !d.missingItems.isEmpty { lines.append([vi ? "Cần bổ sung" : "Missing", d.missingItems.joined(separator: "; ")]) }
                 if let r = d.reason { lines.append([vi ? "Lý do" : "Reason", r]) }
-                Output.print(Output.table(["", ""], lines).split(separator: "\n").dropFirst().joined(separator: "\n"))
+                Output.print(Output.table(["", ""], lines).split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n"))
                 Output.print("")
                 Output.print(vi ? "Lịch sử:" : "History:")
                 for e in events {

@@ -12,6 +12,8 @@ struct SetupCommand: ParsableCommand {
     @Option(name: .customLong("desk-code"), help: "Mã bộ phận (2–8 chữ/số), đầu mã hồ sơ") var deskCode: String?
     @Option(help: "Số quầy (number of counters)") var counters: Int?
     @Option(help: "Giờ chốt mặc định (default cut-off), HH:MM, or 'none'") var cutoff: String?
+    @Option(help: "Cán bộ của bộ phận, cách nhau bởi dấu ; (clerks, separated by ;); the desk asks which one is at the counter")
+    var clerks: String?
 
     /// The profile with the options applied; every value checked. Run against a new desk's
     /// defaults before a file that does not exist yet is created, so a refused setup leaves nothing.
@@ -38,13 +40,24 @@ struct SetupCommand: ParsableCommand {
                 p.defaultCutoffMinute = h * 60 + m
             }
         }
+        if let clerks {
+            let label = Localized(vi: "Cán bộ", en: "Clerks")
+            let names = try clerks.split(separator: ";").compactMap { part -> String? in
+                TextInput.nonBlank(String(part)) == nil ? nil : try WalkInRequest.personName(String(part), field: "clerks", label: label)
+            }
+            guard names.count <= 9 else {
+                throw FieldError(field: "clerks", label: label,
+                                 problem: Localized(vi: "tối đa 9 người (chọn bằng phím 1–9)", en: "at most 9 (chosen with keys 1–9)"))
+            }
+            p.clerks = names
+        }
         return p
     }
 
     func run() throws {
         try runReporting(global) { lang in
             let db = try global.openDatabase { profile, _, _ in _ = try applied(to: profile) }
-            let changed = [province, commune, deskName, deskCode, cutoff].contains { $0 != nil } || counters != nil
+            let changed = [province, commune, deskName, deskCode, cutoff, clerks].contains { $0 != nil } || counters != nil
             let p = try applied(to: try db.profile())
             if changed { try db.saveProfile(p, now: try global.clock().now(), actor: try global.actor(counter: nil)) }
             if global.json { Output.print(Output.json(p)); return }
@@ -54,8 +67,11 @@ struct SetupCommand: ParsableCommand {
                 [vi ? "Tên bộ phận" : "Desk name", p.deskName], [vi ? "Mã bộ phận" : "Desk code", p.deskCode],
                 [vi ? "Số quầy" : "Counters", String(p.counters)],
                 [vi ? "Giờ chốt mặc định" : "Default cut-off", p.defaultCutoffMinute.map { String(format: "%02d:%02d", $0 / 60, $0 % 60) } ?? "—"],
-                [vi ? "Nhóm ưu tiên" : "Priority groups", p.priority.groups.map(\.code).joined(separator: " > ")],
-            ]).split(separator: "\n").dropFirst().joined(separator: "\n"))
+                [vi ? "Cán bộ" : "Clerks", p.clerks.isEmpty ? "—" : p.clerks.joined(separator: "; ")],
+                // Labels, not codes: no `merit > disabled` in a Vietnamese line.
+                [vi ? "Nhóm ưu tiên (theo thứ tự gọi)" : "Priority groups (calling order)",
+                 p.priority.groups.map { $0.label.text(lang) }.joined(separator: " › ")],
+            ]).split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n"))
         }
     }
 }

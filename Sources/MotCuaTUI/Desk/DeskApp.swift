@@ -14,11 +14,14 @@ public enum DeskApp {
         return roots
     }
 
-    /// A shell for `session` on `terminal`, showing the queue.
-    public static func make(terminal: Terminal, session: DeskSession, keymap: Keymap = .standard) -> Shell {
+    /// A shell for `session` on `terminal`, showing the queue. With `askClerk`, when the desk
+    /// profile lists its clerks, the desk first asks which one is at the counter.
+    public static func make(terminal: Terminal, session: DeskSession, keymap: Keymap = .standard, askClerk: Bool = false) -> Shell {
         let shell = Shell(terminal: terminal, language: session.language, keymap: keymap, roots: roots(session), home: .viewQueue,
                           header: { session.header() }, changes: { session.takeChange() }, commands: commands(session))
         shell.start()
+        let clerks = session.profile().clerks
+        if askClerk, !clerks.isEmpty { shell.push(ClerkChoiceScreen(clerks: clerks, session: session)) }
         return shell
     }
 

@@ -30,6 +30,9 @@ public protocol ScreenHost: AnyObject {
     func report(_ error: Error)
     /// A yes/no question in the one dialog style (see `YesNoQuestion`).
     func confirm(_ question: YesNoQuestion)
+    /// Reloads the header and every open screen (after something not in the store changed, such
+    /// as the clerk at the counter).
+    func refresh()
     /// The keys bound to `action` in `context` (its own, then global), function keys first.
     func keys(for action: Action, in context: KeyContext) -> [Key]
 }

@@ -206,6 +206,7 @@ extension Widgets {
             func say(_ text: String, warning: Bool) { said.append(text) }
             func report(_ error: Error) {}
             func confirm(_ question: YesNoQuestion) {}
+            func refresh() {}
             func keys(for action: Action, in context: KeyContext) -> [Key] { keymap.keys(for: action, in: context) }
         }
 

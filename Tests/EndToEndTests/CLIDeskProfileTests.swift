@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+
+/// The human output of `setup` and `dossier show`: every row shown (the first one used to be
+/// dropped with the table's empty header), in the user's language, and the clerks list.
+@Suite struct CLIDeskProfileTests {
+    @Test func setupShowsEveryRowAndTheClerks() throws {
+        let desk = try CLIDesk()
+        defer { desk.remove() }
+        let r = try desk.ok(["setup", "--province", "Tỉnh Đồng Nai", "--clerks", "nguyễn thị lan; Trần Văn Hùng"])
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("Tỉnh") == true && lines.first?.contains("Tỉnh Đồng Nai") == true, "\(r.stdout)")
+        #expect(lines.contains { $0.hasPrefix("Cán bộ") && $0.contains("Nguyễn Thị Lan; Trần Văn Hùng") }, "\(r.stdout)")
+        // Group labels, not codes, in a Vietnamese line.
+        #expect(lines.contains { $0.contains("Người có công › Người khuyết tật") })
+        #expect(!r.stdout.contains("merit"))
+        let bad = try desk.run(["setup", "--clerks", "A;B;C;D;E;F;G;H;I;J"])
+        #expect(bad.status == 2 && bad.stderr.contains("tối đa 9"))
+    }
+
+    @Test func dossierShowStartsWithTheCode() throws {
+        let desk = try CLIDesk()
+        defer { desk.remove() }
+        let rec = try desk.object(["dossier", "receive", "--procedure", "HT-XNHN", "--name", "Phạm Văn Đồng"], at: "2026-11-02 09:00")
+        let code = try #require(rec["code"] as? String)
+        let show = try desk.ok(["dossier", "show", code])
+        #expect(show.stdout.split(separator: "\n").first?.hasPrefix("Mã hồ sơ") == true, "\(show.stdout)")
+    }
+}
