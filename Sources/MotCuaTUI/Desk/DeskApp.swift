@@ -20,8 +20,12 @@ public enum DeskApp {
         let shell = Shell(terminal: terminal, language: session.language, keymap: keymap, roots: roots(session), home: .viewQueue,
                           header: { session.header() }, changes: { session.takeChange() }, commands: commands(session))
         shell.start()
-        let clerks = session.profile().clerks
-        if askClerk, !clerks.isEmpty { shell.push(ClerkChoiceScreen(clerks: clerks, session: session)) }
+        if askClerk {
+            do {
+                let clerks = try session.profile().clerks
+                if !clerks.isEmpty { shell.push(ClerkChoiceScreen(clerks: clerks, session: session)) }
+            } catch { shell.report(error) }
+        }
         return shell
     }
 

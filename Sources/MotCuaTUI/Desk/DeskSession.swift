@@ -47,33 +47,39 @@ public final class DeskSession {
     private func minuteNow() -> Int { Int(clock.now().timeIntervalSince1970 / 60) }
 
     /// The header: the desk, its commune, this counter and clerk, and the time.
-    public func header() -> DeskHeader {
-        let p = profile()
+    /// Nil when the profile cannot be read (the shell keeps the last header).
+    public func header() -> DeskHeader? {
+        guard let p = try? profile() else { return nil }
         let local = VietnamTime.local(now)
         return DeskHeader(desk: p.deskName, commune: p.commune, counter: counter, clerk: actor.user,
                           clock: "\(local.hhmm) \(local.date.vietnamese)")
     }
 
-    public func profile() -> DeskProfile { (try? db.profile()) ?? DeskProfile() }
+    /// The desk profile; an unreadable one is an error, never the defaults ("MC, 2 counters").
+    public func profile() throws -> DeskProfile { try db.profile() }
+
+    /// The procedure catalog in the store (never the built-in one in its place).
+    public func catalog() throws -> ProcedureCatalog { try ProcedureCatalog(procedures: try db.procedures()) }
 
     /// Today's tickets, in calling order.
     public func todaysTickets() throws -> [Ticket] {
         let now = self.now
         let tickets = try db.tickets(day: VietnamTime.local(now).date)
-        return QueueRules.callingOrder(tickets, now: now, policy: profile().priority)
+        return QueueRules.callingOrder(tickets, now: now, policy: try profile().priority)
     }
 
     /// The ticket this counter is serving: the latest one called here that is not finished.
-    public func currentTicket() -> Ticket? { current(in: (try? db.tickets(day: today)) ?? []) }
+    public func currentTicket() throws -> Ticket? { current(in: try db.tickets(day: today)) }
 
     /// The model's one rule for a counter's current ticket (`QueueRules.currentTicket`).
     private func current(in tickets: [Ticket]) -> Ticket? { QueueRules.currentTicket(counter: counter, in: tickets) }
 
     /// Today's queue as the queue screen shows it; nil when the store cannot be read.
     public func snapshot() -> DeskSnapshot? {
-        guard let profile = try? db.profile(), let ordered = try? todaysTickets() else { return nil }
+        // Nil when any part cannot be read: the queue screen keeps the last data and says so.
+        guard let profile = try? db.profile(), let ordered = try? todaysTickets(), let catalog = try? db.procedures() else { return nil }
         let now = self.now
-        let procedures = Dictionary(((try? db.procedures()) ?? []).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let procedures = Dictionary(catalog.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         let mine = current(in: ordered)?.id
         func line(_ t: Ticket) -> QueueLine {
             var status = t.status.label.text(language)
@@ -98,7 +104,7 @@ public final class DeskSession {
 
     /// The ticket an action applies to: the one being served here.
     func requireCurrent() throws -> Ticket {
-        guard let t = currentTicket() else {
+        guard let t = try currentTicket() else {
             throw RuleViolation(code: "no_current_ticket",
                                 message: Localized(vi: "Quầy \(counter) chưa gọi số nào — nhấn F5 để gọi số tiếp theo",
                                                    en: "Counter \(counter) has not called anyone — press F5 to call the next ticket"))
@@ -146,8 +152,8 @@ public final class DeskSession {
     }
 
     /// The due date the receipt will show, for the form to display before saving.
-    public func previewDueDate(procedure: Procedure) -> LocalDate {
-        DueDateRule.dueDate(procedure: procedure, receivedAt: now, calendar: calendar, profile: profile())
+    public func previewDueDate(procedure: Procedure) throws -> LocalDate {
+        DueDateRule.dueDate(procedure: procedure, receivedAt: now, calendar: calendar, profile: try profile())
     }
 
     /// One step of a dossier (ready, return, post, …), checked by `DossierRules`.

@@ -13,8 +13,8 @@ public final class DossierListScreen: Screen {
     /// The `/` search box (the desk's one text entry).
     private var searchField = TextField(id: "search", label: "", maxLength: 100)
     /// Fields (lĩnh vực) of the catalog, in catalog order, for filter 7.
-    public let fields: [String]
-    private let procedures: [Procedure]
+    public private(set) var fields: [String] = []
+    private var procedures: [Procedure] = []
     private var lastStatus: DossierStatus = .received
     private var lastField: String?
     private var loadError: String?
@@ -37,9 +37,6 @@ public final class DossierListScreen: Screen {
     public init(session: DeskSession, filter: DossierListFilter) {
         self.session = session
         self.filter = filter
-        self.procedures = (try? session.db.procedures()) ?? []
-        var seen = Set<String>()
-        self.fields = procedures.map(\.field).filter { seen.insert($0).inserted }
         if case .status(let s) = filter { lastStatus = s }
         if case .field(let f) = filter { lastField = f }
         reload()
@@ -52,6 +49,11 @@ public final class DossierListScreen: Screen {
 
     private func reload() {
         do {
+            // The catalog is read with the list: a store that cannot be read says so, it never
+            // shows an empty field list as if there were no procedures.
+            procedures = try session.db.procedures()
+            var seen = Set<String>()
+            fields = procedures.map(\.field).filter { seen.insert($0).inserted }
             model.setLoaded(try session.db.dossiers(matching: filter.query(today: session.today, procedures: procedures)))
             loadError = nil
         } catch {
@@ -194,7 +196,8 @@ public final class DossierListScreen: Screen {
         case .sortNext:
             model.setSort(model.sort.next)
             host.say(host.language == .en ? "Sorted by \(model.sort.label(.en))" : "Sắp xếp theo \(model.sort.label(.vi))")
-        case .dossierReceive: host.push(ReceiveDossierScreen(session: session, ticket: nil))
+        case .dossierReceive:
+            do { host.push(try ReceiveDossierScreen(session: session, ticket: nil)) } catch { host.report(error) }
         default:
             return DossierActions.perform(action, code: model.selectedDossier?.code, from: self, host: host, session: session) { [weak self] in
                 self?.reload()

@@ -38,7 +38,7 @@ class FormScreen: Screen {
     /// A value changed (e.g. recompute the due date preview).
     func valueChanged(host: ScreenHost) {}
     /// A fresh copy of the form for the next citizen.
-    func makeAnother() -> FormScreen? { nil }
+    func makeAnother() throws -> FormScreen? { nil }
     /// What `form.submit` does on the result panel.
     var anotherText: ActionText { ActionText(vi: "Người sau", "Nhập tiếp người sau", en: "Next", "Next person") }
     /// A line under the result saying what typing does there.
@@ -79,10 +79,13 @@ class FormScreen: Screen {
         if result != nil {
             // A name typed for the next person is not lost: it starts the next form.
             guard case .character(let ch) = key else { return false }
-            if ch.isLetter || ch.isNumber, let next = makeAnother() {
-                host.replace(self, with: next)
-                _ = next.handle(key: key, host: host)
-            }
+            guard ch.isLetter || ch.isNumber else { return true }
+            do {
+                if let next = try makeAnother() {
+                    host.replace(self, with: next)
+                    _ = next.handle(key: key, host: host)
+                }
+            } catch { host.report(error) }
             return true
         }
         // Only typing reaches the form as a key: Enter, Tab, Esc … come as actions from the
@@ -97,7 +100,9 @@ class FormScreen: Screen {
         if result != nil {
             switch action {
             case .formSubmit:
-                if let next = makeAnother() { host.replace(self, with: next) } else { host.pop(self) }
+                do {
+                    if let next = try makeAnother() { host.replace(self, with: next) } else { host.pop(self) }
+                } catch { host.report(error) }
             case .formCancel: host.pop(self)
             default: return false
             }

@@ -8,12 +8,12 @@ final class ReceiveDossierScreen: FormScreen {
     let ticket: Ticket?
     private var lastApplicant: String?
 
-    init(session: DeskSession, ticket: Ticket?) {
+    init(session: DeskSession, ticket: Ticket?) throws {
         self.session = session
         self.ticket = ticket
         let lang = session.language
         let db = session.db
-        let catalog = (try? ProcedureCatalog(procedures: (try? db.procedures()) ?? [])) ?? ProcedureCatalog.builtIn
+        let catalog = try session.catalog()
         let channel = [ChoiceOption(id: "direct", label: Channel.direct.label), ChoiceOption(id: "post", label: Channel.post.label),
                        ChoiceOption(id: "online", label: Channel.online.label)]
         let delivery = [ChoiceOption(id: "desk", label: Localized(vi: "Tại quầy", en: "At the desk")),
@@ -64,11 +64,19 @@ final class ReceiveDossierScreen: FormScreen {
     /// Shows the due date the receipt will carry, from the procedure chosen and the clock.
     private func updateDuePreview() {
         let vi = session.language == .vi
-        guard let code = form.value(of: "procedure"), let p = try? session.db.procedure(code: code) else {
-            form.setText(vi ? "(chọn thủ tục để tính)" : "(choose a procedure)", of: "due")
+        let p: Procedure, due: LocalDate
+        do {
+            guard let code = form.value(of: "procedure"), let found = try session.db.procedure(code: code) else {
+                form.setText(vi ? "(chọn thủ tục để tính)" : "(choose a procedure)", of: "due")
+                return
+            }
+            p = found
+            due = try session.previewDueDate(procedure: p)
+        } catch {
+            // Shown where the date would be: a preview that cannot be computed is not a blank.
+            form.setText(session.message(for: error), of: "due")
             return
         }
-        let due = session.previewDueDate(procedure: p)
         let days = p.processingDays == 0 ? (vi ? "trong ngày" : "same day")
                                          : (vi ? "\(p.processingDays) ngày làm việc" : "\(p.processingDays) working days")
         form.setText("\(due.vietnamese) (\(days))", of: "due")
@@ -186,7 +194,7 @@ final class ReceiveDossierScreen: FormScreen {
     }
 
     /// The same citizen often brings more than one dossier: Enter opens the form again for them.
-    override func makeAnother() -> FormScreen? { ReceiveDossierScreen(session: session, ticket: ticket) }
+    override func makeAnother() throws -> FormScreen? { try ReceiveDossierScreen(session: session, ticket: ticket) }
     override var anotherText: ActionText {
         ticket == nil ? ActionText(vi: "Hồ sơ khác", "Nhận hồ sơ khác", en: "Another", "Receive another dossier")
                       : ActionText(vi: "Hồ sơ khác", "Nhận thêm hồ sơ của \(ticket?.code ?? "")",

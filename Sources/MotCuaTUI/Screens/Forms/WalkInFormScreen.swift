@@ -5,13 +5,13 @@ import MotCuaCore
 final class WalkInFormScreen: FormScreen {
     let session: DeskSession
 
-    init(session: DeskSession) {
+    init(session: DeskSession) throws {
         self.session = session
-        let profile = session.profile()
+        let profile = try session.profile()
         let lang = session.language
         let none = ChoiceOption(id: "", label: Localized(vi: "Không", en: "None"))
         let groups = profile.priority.groups.map { ChoiceOption(id: $0.code, label: $0.label) }
-        let catalog = (try? ProcedureCatalog(procedures: (try? session.db.procedures()) ?? [])) ?? ProcedureCatalog.builtIn
+        let catalog = try session.catalog()
         let form = Form(title: Localized(vi: "Cấp số thứ tự cho người đến", en: "Register a walk-in"), fields: [
             .text(TextField(id: "name", label: Localized(vi: "Họ và tên", en: "Full name"),
                             hint: Localized(vi: "Gõ Telex/VNI (F9 đổi bộ gõ), ví dụ Nguyeenx → Nguyễn",
@@ -43,7 +43,7 @@ final class WalkInFormScreen: FormScreen {
                                   vi ? "Đang chờ: \(waiting) người" : "Waiting: \(waiting)"])
     }
 
-    override func makeAnother() -> FormScreen? { WalkInFormScreen(session: session) }
+    override func makeAnother() throws -> FormScreen? { try WalkInFormScreen(session: session) }
     override var resultHint: Localized? {
         Localized(vi: "Gõ tên người sau để cấp số tiếp", en: "Type the next person's name to give the next ticket")
     }

@@ -126,7 +126,7 @@ public final class QueueScreen: Screen {
                 }))
         case .queueTransfer:
             let t = try session.requireCurrent()
-            let counters = session.profile().counters
+            let counters = try session.profile().counters
             let session = self.session
             host.push(PromptScreen(
                 title: vi ? "Chuyển quầy" : "Transfer",
@@ -168,7 +168,7 @@ public final class QueueScreen: Screen {
             // The ticket being served here, else the last one issued today: the two a clerk
             // notices a misheard name on.
             let tickets = try session.todaysTickets()
-            let offered = session.currentTicket() ?? tickets.filter { !$0.status.isFinal }.max { $0.issuedAt < $1.issuedAt }
+            let offered = try session.currentTicket() ?? tickets.filter { !$0.status.isFinal }.max { $0.issuedAt < $1.issuedAt }
             let session = self.session
             host.push(PromptScreen(
                 title: vi ? "Sửa thông tin người đến" : "Correct a walk-in",
@@ -195,9 +195,9 @@ public final class QueueScreen: Screen {
                     } catch { host.report(error) }
                 }))
         case .walkinRegister:
-            host.push(WalkInFormScreen(session: session))
+            host.push(try WalkInFormScreen(session: session))
         case .dossierReceive:
-            host.push(ReceiveDossierScreen(session: session, ticket: session.currentTicket()))
+            host.push(try ReceiveDossierScreen(session: session, ticket: try session.currentTicket()))
         default:
             break
         }
