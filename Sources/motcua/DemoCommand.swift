@@ -32,12 +32,12 @@ struct DemoCommand: ParsableCommand {
 /// Plays a commune desk's week through the same store commands a clerk uses, so the demo data
 /// obeys every rule and leaves a full audit trail.
 struct DemoWeek {
-    let db: AppDatabase
+    let db: any DeskStore
     let calendar: WorkingCalendar
     let now: Date
     var rng: SeededRandom
 
-    init(db: AppDatabase, calendar: WorkingCalendar, now: Date, seed: UInt64) {
+    init(db: any DeskStore, calendar: WorkingCalendar, now: Date, seed: UInt64) {
         self.db = db; self.calendar = calendar; self.now = now; self.rng = SeededRandom(seed: seed)
     }
 

@@ -51,7 +51,7 @@ struct GlobalOptions: ParsableArguments {
     /// built-in catalog) before a file that does not exist yet is created: a command refused for
     /// bad input leaves nothing behind.
     func openDatabase(readOnly: Bool = false,
-                      validate: ((DeskProfile, (String) -> Procedure?, LocalDate) throws -> Void)? = nil) throws -> AppDatabase {
+                      validate: ((DeskProfile, (String) -> Procedure?, LocalDate) throws -> Void)? = nil) throws -> any DeskStore {
         let now = try clock().now()
         _ = try language()
         _ = try actor(counter: nil)
@@ -64,7 +64,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// For commands that act on records that must already exist (a ticket, a dossier, today's
     /// queue): a missing file is an error, not a new empty database.
-    func openExistingDatabase(readOnly: Bool = false) throws -> AppDatabase {
+    func openExistingDatabase(readOnly: Bool = false) throws -> any DeskStore {
         let path = try databasePath()
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError("--db: không có tệp '\(path)'; tạo cơ sở dữ liệu bằng 'motcua setup' hoặc mở 'motcua desk'",
