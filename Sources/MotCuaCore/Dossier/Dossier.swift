@@ -69,7 +69,7 @@ public struct Dossier: Hashable, Sendable, Codable {
         guard status.isOpen else { return .closed }
         if today == dueDate { return .dueToday }
         if today < dueDate { return .dueIn(workingDays: calendar.workingDaysBetween(today, dueDate)) }
-        return .late(workingDays: max(1, calendar.workingDaysBetween(dueDate, today)))
+        return .late(workingDays: calendar.workingDaysBetween(dueDate, today))
     }
 
     /// `<desk code>-<yyMMdd>-<seq>`, e.g. `XPH-261125-007`: printable, unique, sortable by day.

@@ -2,6 +2,7 @@
 public enum Timeliness: Hashable, Sendable {
     case dueIn(workingDays: Int)
     case dueToday
+    /// Past the due date; the working days since it (0 on a weekend right after it).
     case late(workingDays: Int)
     /// Finished: no longer counted.
     case closed
@@ -13,7 +14,7 @@ public enum Timeliness: Hashable, Sendable {
         switch self {
         case .dueIn(let n): Localized(vi: "còn \(n) ngày", en: "\(n) days left")
         case .dueToday: Localized(vi: "hạn hôm nay", en: "due today")
-        case .late(let n): Localized(vi: "trễ \(n) ngày", en: "\(n) days late")
+        case .late(let n): n == 0 ? Localized(vi: "quá hạn", en: "overdue") : Localized(vi: "trễ \(n) ngày", en: "\(n) days late")
         case .closed: Localized(vi: "", en: "")
         }
     }

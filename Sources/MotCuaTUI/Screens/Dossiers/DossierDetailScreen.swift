@@ -90,13 +90,13 @@ public final class DossierDetailScreen: Screen {
             }
             return (en ? "closed on time" : "kết thúc đúng hạn", false)
         }
-        if today > d.dueDate {
-            let late = calendar.workingDaysBetween(d.dueDate, today)
-            return ((en ? "OVERDUE" : "QUÁ HẠN") + (late > 0 ? " " + days(late) : ""), true)
+        // Days left / late by the model's one rule (`Dossier.timeliness`).
+        switch d.timeliness(today: today, calendar: calendar) {
+        case .late(let late): return ((en ? "OVERDUE" : "QUÁ HẠN") + (late > 0 ? " " + days(late) : ""), true)
+        case .dueToday: return (en ? "due today" : "hẹn trả hôm nay", false)
+        case .dueIn(let left): return (en ? "\(days(left)) left" : "còn \(days(left))", false)
+        case .closed: return (en ? "closed" : "đã kết thúc", false)
         }
-        if today == d.dueDate { return (en ? "due today" : "hẹn trả hôm nay", false) }
-        let left = calendar.workingDaysBetween(today, d.dueDate)
-        return (en ? "\(days(left)) left" : "còn \(days(left))", false)
     }
 
     /// How an audit action is named on screen (one wording, shared with the CLI).
