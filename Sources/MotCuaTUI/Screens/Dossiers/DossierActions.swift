@@ -72,29 +72,22 @@ enum DossierActions {
                 onAccept: { text, _ in
                     change(missing: text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
                 }))
-        case .dossierWithdraw:
+        case .dossierWithdraw, .dossierReject:
+            // A reason, then a confirmation: neither step can be undone, so Enter alone (the
+            // default Không) must not confirm it.
+            let withdraw = action == .dossierWithdraw
             host.push(PromptScreen(
-                title: en ? "Withdraw — \(dossier.code)" : "Rút hồ sơ \(dossier.code)",
-                label: en ? "Why the applicant withdraws it:" : "Lý do người nộp rút hồ sơ:", under: screen, validate: required,
+                title: withdraw ? (en ? "Withdraw — \(dossier.code)" : "Rút hồ sơ \(dossier.code)")
+                                : (en ? "Reject — \(dossier.code)" : "Từ chối hồ sơ \(dossier.code)"),
+                label: withdraw ? (en ? "Why the applicant withdraws it:" : "Lý do người nộp rút hồ sơ:")
+                                : (en ? "Reason for the rejection:" : "Lý do từ chối:"),
+                under: screen, validate: required,
                 onAccept: { reason, host in
-                    // Cannot be undone: Enter alone must not confirm it.
+                    let verb = withdraw ? Localized(vi: "Rút", en: "Withdraw") : Localized(vi: "Từ chối", en: "Reject")
                     host.confirm(YesNoQuestion(
-                        title: en ? "Withdraw the dossier?" : "Rút hồ sơ?",
-                        message: en ? "Withdraw dossier \(dossier.code) of \(dossier.applicantName)? Reason: \(reason). This cannot be undone."
-                                    : "Rút hồ sơ \(dossier.code) của \(dossier.applicantName)? Lý do: \(reason). Không thể hoàn tác.",
-                        defaultYes: false, under: screen,
-                        onYes: { _ in change(reason: reason) }))
-                }))
-        case .dossierReject:
-            host.push(PromptScreen(
-                title: en ? "Reject — \(dossier.code)" : "Từ chối hồ sơ \(dossier.code)",
-                label: en ? "Reason for the rejection:" : "Lý do từ chối:", under: screen, validate: required,
-                onAccept: { reason, host in
-                    // Destructive and without undo: Enter alone must not confirm it.
-                    host.confirm(YesNoQuestion(
-                        title: en ? "Reject the dossier?" : "Từ chối hồ sơ?",
-                        message: en ? "Reject dossier \(dossier.code) of \(dossier.applicantName)? Reason: \(reason). This cannot be undone."
-                                    : "Từ chối hồ sơ \(dossier.code) của \(dossier.applicantName)? Lý do: \(reason). Không thể hoàn tác.",
+                        title: en ? "\(verb.en) the dossier?" : "\(verb.vi) hồ sơ?",
+                        message: en ? "\(verb.en) dossier \(dossier.code) of \(dossier.applicantName)? Reason: \(reason). This cannot be undone."
+                                    : "\(verb.vi) hồ sơ \(dossier.code) của \(dossier.applicantName)? Lý do: \(reason). Không thể hoàn tác.",
                         defaultYes: false, under: screen,
                         onYes: { _ in change(reason: reason) }))
                 }))

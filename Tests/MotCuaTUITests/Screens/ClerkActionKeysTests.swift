@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import MotCuaCore
+import MotCuaStore
+@testable import MotCuaTUI
+
+/// The clerk actions added by "One rule, one place", by their keys: bring back a no-show,
+/// correct a walk-in's name, supplement with a list, resume, withdraw (confirm defaults to Không).
+@Suite("Desk: the clerk actions by their keys")
+struct ClerkActionKeysTests {
+    @Test("b brings this counter's latest no-show back into its old place")
+    func bringBack() throws {
+        let f = try ScreenFixture()
+        _ = try f.db.addWalkIn(WalkInRequest(name: "Đỗ Văn Hai"), now: ScreenFixture.at(25, 8, 50), actor: f.clerk)
+        f.app.refresh()
+        try f.keys("F5 F8")                      // A001 called, then no-show (asks; Enter = Có)
+        try f.keys("Enter")
+        #expect(try f.db.ticket(code: "A001", day: ScreenFixture.day(25))?.status == .noShow)
+        try f.keys("b")
+        #expect(f.top is PromptScreen)
+        #expect(f.screenText.contains("A001"), "\(f.screenText)")   // offered
+        try f.keys("Enter")
+        let back = try #require(try f.db.ticket(code: "A001", day: ScreenFixture.day(25)))
+        #expect(back.status == .waiting && back.counter == nil)
+        #expect(f.message.contains("chờ lại đúng chỗ cũ"))
+        // It is called again before A002, who came later.
+        try f.keys("F5")
+        #expect(f.message.contains("Mời số A001"), "\(f.message)")
+    }
+
+    @Test("e corrects the name of the ticket being served; the old name is in the event")
+    func correctName() throws {
+        let f = try ScreenFixture()
+        try f.keys("F5")                         // A001 (the fixture's walk-in) called here
+        try f.keys("e")
+        try f.keys("Enter")                      // the offered ticket: A001
+        #expect(f.screenText.contains("Họ và tên đúng"))
+        try f.keys("C-u")
+        f.type("nguyeenx hoongf suw")
+        try f.keys("Enter")
+        let t = try #require(try f.db.ticket(code: "A001", day: ScreenFixture.day(25)))
+        #expect(t.applicantName == "Nguyễn Hồng Sư", "\(t.applicantName)")
+        let event = try #require(try f.db.events(entity: "ticket", key: "\(ScreenFixture.day(25).iso)/A001").last)
+        #expect(event.action == "correct")
+        #expect(EventData.parse(event.data).before?["name"] == "Nguyễn Hồng Sự")
+    }
+
+    @Test("F7 takes a list of missing documents, M-r resumes, M-w asks a reason and defaults to Không")
+    func supplementResumeWithdraw() throws {
+        let f = try ScreenFixture()
+        try f.openList(selecting: f.bảy)
+        try f.keys("F7")
+        f.type("Tờ khai; Bản sao CCCD")
+        try f.keys("Enter")
+        #expect(try f.db.dossier(code: f.bảy)?.missingItems == ["Tờ khai", "Bản sao CCCD"])
+        try f.keys("M-r")
+        #expect(try f.status(f.bảy) == .processing)
+        #expect(f.message.contains("tiếp tục giải quyết"))
+        try f.keys("M-w")
+        try f.keys("Enter")                      // empty reason: refused
+        #expect(f.top is PromptScreen)
+        f.type("Nguoi nop xin rut")
+        try f.keys("Enter")
+        #expect(f.screenText.contains("Không thể hoàn tác"))
+        try f.keys("Enter")                      // default Không
+        #expect(try f.status(f.bảy) == .processing)
+        try f.keys("M-w")
+        f.type("Nguoi nop xin rut")
+        try f.keys("Enter")
+        f.type("c")
+        #expect(try f.status(f.bảy) == .withdrawn)
+        #expect(try f.db.dossier(code: f.bảy)?.reason?.isEmpty == false)
+        // A withdrawal cannot be undone, and C-z says why.
+        try f.keys("C-z")
+        #expect(f.message.contains("không thể hoàn tác"), "\(f.message)")
+        #expect(try f.status(f.bảy) == .withdrawn)
+    }
+}
