@@ -63,6 +63,9 @@ public struct TextField {
     public var error: String?
     /// The input method used by `.text` fields.
     public var compose: Compose
+    /// A person's name: each word's first letter is capitalised as it is typed (`nguyễn` shows
+    /// as `Nguyễn` at once), as the model stores it.
+    public var capitalizesWords = false
 
     public private(set) var text: String
     /// Cursor position in graphemes, 0...text.count.
@@ -175,6 +178,7 @@ public struct TextField {
             newBefore = kind.usesInputMethod ? compose(ch, before) : before + String(ch)
         }
         newBefore = WidgetText.strippingForbidden(newBefore)
+        if capitalizesWords { newBefore = Self.capitalizingLastWord(newBefore) }
         let newText = newBefore + after
         let newCount = newText.count
         if newCount > maxLength && newCount > text.count { return .handled }
@@ -182,6 +186,13 @@ public struct TextField {
         text = newText
         cursor = min(newBefore.count, newCount)
         return .changed
+    }
+
+    /// The word being typed starts with a capital letter (letters after the first as typed).
+    static func capitalizingLastWord(_ s: String) -> String {
+        guard let start = s.lastIndex(of: " ").map({ s.index(after: $0) }) ?? (s.isEmpty ? nil : s.startIndex),
+              start < s.endIndex, s[start].isLowercase else { return s }
+        return String(s[..<start]) + s[start].uppercased() + String(s[s.index(after: start)...])
     }
 
     /// Types each character of `s` in turn (a paste); composed letters are kept as they are.
@@ -230,5 +241,14 @@ public struct TextField {
             g.put(row: row, col: layout.valueCol + window.lead, text: String(chars[window.first..<window.end]), style: style)
         }
         return layout.valueCol + window.cursorCell
+    }
+}
+
+extension TextField {
+    /// A field for a person's name: free text, capitalised word by word as typed.
+    public static func personName(id: String, label: Localized, text: String = "", hint: Localized? = nil) -> TextField {
+        var field = TextField(id: id, label: label, text: text, hint: hint)
+        field.capitalizesWords = true
+        return field
     }
 }

@@ -230,3 +230,21 @@ extension Widgets {
         }
     }
 }
+
+@Suite("TextField: person names")
+struct PersonNameFieldTests {
+    func typed(_ keys: String) -> String {
+        var f = TextField.personName(id: "name", label: Localized(vi: "Họ và tên", en: "Name"))
+        let composer = VietnameseComposer()
+        f.compose = { ch, before in composer.type(ch, after: before) }
+        for ch in keys { f.type(ch) }
+        return f.text
+    }
+
+    @Test("each word is capitalised as it is typed, Telex still composes")
+    func capitalisesAsTyped() {
+        #expect(typed("nguyeenx vawn an") == "Nguyễn Văn An")
+        #expect(typed("ddoox thij hoaf") == "Đỗ Thị Hòa")
+        #expect(typed("McDonald") == "McDonald")
+    }
+}

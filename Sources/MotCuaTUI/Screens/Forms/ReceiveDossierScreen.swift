@@ -36,7 +36,7 @@ final class ReceiveDossierScreen: FormScreen {
                                                           searchKey: a.searchKey)
                                     }
                                 })),
-            .text(TextField(id: "name", label: Localized(vi: "Người nộp", en: "Applicant"), text: ticket?.applicantName ?? "")),
+            .text(TextField.personName(id: "name", label: Localized(vi: "Người nộp", en: "Applicant"), text: ticket?.applicantName ?? "")),
             .text(TextField(id: "id_number", label: Localized(vi: "Số CCCD", en: "ID number"), text: ticket?.idNumber ?? "",
                             kind: .digits, maxLength: 16)),
             .text(TextField(id: "phone", label: Localized(vi: "Điện thoại", en: "Phone"), text: ticket?.phone ?? "",

@@ -13,7 +13,7 @@ final class WalkInFormScreen: FormScreen {
         let groups = profile.priority.groups.map { ChoiceOption(id: $0.code, label: $0.label) }
         let catalog = try session.catalog()
         let form = Form(title: Localized(vi: "Cấp số thứ tự cho người đến", en: "Register a walk-in"), fields: [
-            .text(TextField(id: "name", label: Localized(vi: "Họ và tên", en: "Full name"),
+            .text(TextField.personName(id: "name", label: Localized(vi: "Họ và tên", en: "Full name"),
                             hint: Localized(vi: "Gõ Telex/VNI (F9 đổi bộ gõ), ví dụ Nguyeenx → Nguyễn",
                                             en: "Telex/VNI typing (F9 switches), e.g. Nguyeenx → Nguyễn"))),
             .choice(ChoiceField(id: "priority", label: Localized(vi: "Ưu tiên", en: "Priority"), options: [none] + groups,
