@@ -21,9 +21,10 @@ struct FrontEndParityTests {
     static let idNumber = "001203012345"
     static let procedure = "HT-XNHN"          // Cấp Giấy xác nhận tình trạng hôn nhân: 3 working days, desk or post
     static let tracking = "EC136431858VN"
+    static let third = "Lê Văn Tám"           // elderly, comes for a birth registration (HT-KS)
     static let dossierCode = "MC-261125-001"
 
-    @Test("register, call, receive, ready, post, undo, no-show, bring back: CLI and desk write the same")
+    @Test("register, call, receive, ready, post, undo, no-show, bring back, a priority walk-in: CLI and desk write the same")
     func sameRowsAndEvents() throws {
         let cli = try CLIDesk(now: Self.now)
         defer { cli.remove() }
@@ -39,6 +40,7 @@ struct FrontEndParityTests {
         #expect(a.tickets == [
             "A001 | Nguyễn Hồng Sự | done | counter 1 | priority - | procedure - | clerk lan",
             "A002 | Trần Thị Bình | waiting | counter - | priority - | procedure - | clerk -",
+            "B001 | Lê Văn Tám | waiting | counter - | priority elderly | procedure HT-KS | clerk -",
         ])
         #expect(a.dossiers == [
             "MC-261125-001 | HT-XNHN | Nguyễn Hồng Sự | ready | due 2026-11-30 | tracking - | delivery post → Thôn Đông, xã Tân Lập"
@@ -61,6 +63,7 @@ struct FrontEndParityTests {
             "ticket 2026-11-25/A001 done", "ticket 2026-11-25/A002 call",
             "ticket 2026-11-25/A002 no-show",
             "ticket 2026-11-25/A002 bring-back",
+            "ticket 2026-11-25/B001 register",
         ], "\(a.events.map(\.summary))")
         // Every clerk action is recorded as the clerk at the counter, at the pinned time. (The
         // catalog seed is written when the file is created, by whoever opens it first, at the
@@ -70,7 +73,7 @@ struct FrontEndParityTests {
         #expect(actions.allSatisfy { $0.actor == "lan@1 2026-11-25T08:00" }, "\(actions.map(\.actor))")
         // Batches: the receive (ticket served + dossier received) is one action, and so is the
         // call that finishes A001 and calls A002; the post was undone by the event after it.
-        #expect(a.events.map(\.batch) == [0, 1, 2, 3, 4, 4, 6, 7, 8, 9, 9, 11, 12], "\(a.events.map(\.batch))")
+        #expect(a.events.map(\.batch) == [0, 1, 2, 3, 4, 4, 6, 7, 8, 9, 9, 11, 12, 13], "\(a.events.map(\.batch))")
 
         // The same, row by row, between the two front ends.
         #expect(a.tickets == b.tickets)
@@ -114,6 +117,8 @@ struct FrontEndParityTests {
         _ = try ok("call A002 (A001 done)", ["queue", "call-next"] + here)
         _ = try ok("A002 did not come", ["queue", "no-show", "A002"] + here)
         _ = try ok("A002 came back", ["queue", "bring-back", "A002"] + here)
+        _ = try ok("a priority walk-in with a procedure",
+                   ["walkin", "add", "--name", third, "--priority", "elderly", "--procedure", "HT-KS"] + here)
     }
 
     static func runAtTheDesk(path: String) throws {
@@ -160,6 +165,13 @@ struct FrontEndParityTests {
         try desk.step("c: A002 is a no-show", type: "c") { _ in desk.message.contains("vắng mặt") }
         try desk.step("b offers A002 to bring back", keys: "b") { $0.contains("Số thứ tự (vắng mặt hôm nay):") && $0.contains("A002") }
         try desk.step("Enter: A002 waits again", keys: "Enter") { _ in desk.message.contains("chờ lại đúng chỗ cũ") }
+
+        try desk.step("F2: a third walk-in", keys: "F2", type: third) { _ in desk.form?.value(of: "name") == third }
+        try desk.step("priority: the elderly", keys: "Tab Space Space Space") { _ in desk.form?.value(of: "priority") == "elderly" }
+        try desk.step("procedure by initials", keys: "Tab Tab", type: "ks", then: "Enter") { _ in
+            desk.form?.value(of: "procedure") == "HT-KS"
+        }
+        try desk.step("Enter: a priority ticket", keys: "Enter") { $0.contains("SỐ THỨ TỰ") && $0.contains("B001") }
     }
 
     /// The desk driven by keys; each step names what must show next and fails with the screen.
