@@ -58,7 +58,12 @@ let package = Package(
             ]
         ),
         // Runs the built `motcua` binary (CLI and, through tmux, the desk).
-        .testTarget(name: "EndToEndTests", dependencies: ["MotCuaCore", "motcua"]),
+        // The desk side of the parity test runs in-process (MotCuaTUI on a MemoryTerminal) and
+        // both databases are read back with GRDB.
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaTUI", "motcua", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -36,7 +36,7 @@ struct DossierCommand: ParsableCommand {
                                      problem: Localized(vi: "chọn một: --use-record-on-file hoặc --correct-record",
                                                         en: "choose one: --use-record-on-file or --correct-record"))
                 }
-                let request = ReceiveRequest(procedureCode: procedure, name: name, idNumber: idNumber, phone: phone, address: address,
+                var request = ReceiveRequest(procedureCode: procedure, name: name, idNumber: idNumber, phone: phone, address: address,
                                              ticketCode: ticket, channel: channel, delivery: delivery, deliveryAddress: deliveryAddress,
                                              notes: notes,
                                              identity: useRecordOnFile ? .useRecordOnFile : correctRecord ? .correctRecord : nil,
@@ -52,6 +52,11 @@ struct DossierCommand: ParsableCommand {
                     }
                 }
                 let now = try global.clock().now()
+                // As at the desk: the walk-in's CCCD and phone from the ticket, unless given here.
+                if let code = TextInput.nonBlank(request.ticketCode),
+                   let t = try db.ticket(code: code, day: VietnamTime.local(now).date) {
+                    request = request.filledIn(from: t)
+                }
                 let d = try db.receiveDossier(request, now: now, actor: try global.actor(counter: counter), calendar: calendar)
                 if global.json { Output.print(Output.json(DossierJSON(d, today: VietnamTime.local(now).date))); return }
                 Output.print(lang == .vi

@@ -25,6 +25,20 @@ public struct ReceiveRequest: Sendable {
         self.deliveryAddress = deliveryAddress; self.notes = notes
     }
 
+    /// A dossier received from a ticket starts from what the walk-in gave when the ticket was
+    /// issued: name, CCCD, phone and procedure fill whatever was not entered. The desk's receive
+    /// form opens with these values and `dossier receive --ticket T` takes them, so the applicant
+    /// on file is the same whichever front end received it.
+    public func filledIn(from ticket: Ticket) -> ReceiveRequest {
+        var r = self
+        if TextInput.nonBlank(r.name) == nil { r.name = ticket.applicantName }
+        if TextInput.nonBlank(r.idNumber) == nil { r.idNumber = ticket.idNumber }
+        if TextInput.nonBlank(r.phone) == nil { r.phone = ticket.phone }
+        if TextInput.nonBlank(r.procedureCode) == nil, let code = ticket.procedureCode { r.procedureCode = code }
+        if TextInput.nonBlank(r.ticketCode) == nil { r.ticketCode = ticket.code }
+        return r
+    }
+
     public func validated(on day: LocalDate, procedure lookup: (String) throws -> Procedure?) throws -> ValidReceive {
         let procedure = try WalkInRequest.checkProcedure(self.procedureCode, on: day, lookup)
         let name = try WalkInRequest.personName(self.name)

@@ -283,3 +283,30 @@ import Testing
         #expect(AuditActionLabel.label("something-new").en == "something-new")
     }
 }
+
+/// A dossier received from a ticket: the rule both front ends use (the desk's form opens with
+/// these values; `dossier receive --ticket` takes them).
+@Suite struct ReceiveFromTicketTests {
+    let ticket = Ticket(day: LocalDate(year: 2026, month: 11, day: 25)!, series: .ordinary, number: 1,
+                        applicantName: "Nguyễn Hồng Sự", phone: "0912345678", idNumber: "001203012345",
+                        procedureCode: "HT-XNHN", issuedAt: Date(timeIntervalSince1970: 0))
+
+    @Test func whatWasNotEnteredComesFromTheTicket() {
+        let r = ReceiveRequest(procedureCode: "", name: " ", idNumber: nil, phone: "").filledIn(from: ticket)
+        #expect(r.name == "Nguyễn Hồng Sự")
+        #expect(r.idNumber == "001203012345")
+        #expect(r.phone == "0912345678")
+        #expect(r.procedureCode == "HT-XNHN")
+        #expect(r.ticketCode == "A001")
+    }
+
+    @Test func whatWasEnteredWins() {
+        let r = ReceiveRequest(procedureCode: "HT-KS", name: "Nguyễn Hồng Sơn", idNumber: "001203099999", phone: "0987654321",
+                               ticketCode: "a001").filledIn(from: ticket)
+        #expect(r.name == "Nguyễn Hồng Sơn")
+        #expect(r.idNumber == "001203099999")
+        #expect(r.phone == "0987654321")
+        #expect(r.procedureCode == "HT-KS")
+        #expect(r.ticketCode == "a001")
+    }
+}

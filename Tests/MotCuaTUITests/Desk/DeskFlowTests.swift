@@ -12,8 +12,11 @@ final class DeskFlow {
     let term = MemoryTerminal(rows: 24, cols: 80)
     let app: Shell
 
+    /// The database file, removed (with its -wal and -shm) when the flow goes.
+    let path = NSTemporaryDirectory() + "motcua-flow-" + UUID().uuidString + ".sqlite"
+
     init(at time: String = "2026-11-25 08:00") throws {
-        db = try AppDatabase(path: NSTemporaryDirectory() + "motcua-flow-" + UUID().uuidString + ".sqlite")
+        db = try AppDatabase(path: path)
         let local = try #require(LocalDateTime(parsing: time))
         session = DeskSession(db: db, clock: FixedClock(local), counter: 1, language: .vi, actor: Actor(user: "lan", counter: 1))
         app = DeskApp.make(terminal: term, session: session)
@@ -26,6 +29,13 @@ final class DeskFlow {
     var rows: [String] { app.currentGrid().dump() }
     var screen: String { rows.joined(separator: "\n") }
     var today: LocalDate { session.today }
+
+    deinit { removeDatabaseFiles(path) }
+}
+
+/// A test's SQLite file and its WAL companions (unlinking an open file is fine on Linux and macOS).
+func removeDatabaseFiles(_ path: String) {
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
 }
 
 @Suite("Desk: a clerk's morning through keys")

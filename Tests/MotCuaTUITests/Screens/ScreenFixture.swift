@@ -21,6 +21,10 @@ final class ScreenFixture {
     var sự = "", hưng = "", mận = "", bảy = ""
     let threeDays: Procedure
     let sameDay: Procedure
+    /// The database file, removed (with its -wal and -shm) when the fixture goes.
+    let path = NSTemporaryDirectory() + "motcua-screens-" + UUID().uuidString + ".sqlite"
+
+    deinit { removeDatabaseFiles(path) }
 
     static let now = LocalDateTime(date: day(25), hour: 9, minute: 0)
 
@@ -34,7 +38,6 @@ final class ScreenFixture {
     }
 
     init(language: Language = .vi, unicode: Bool = true) throws {
-        let path = NSTemporaryDirectory() + "motcua-screens-" + UUID().uuidString + ".sqlite"
         db = try AppDatabase(path: path)
         session = DeskSession(db: db, clock: FixedClock(Self.now), counter: 1, language: language,
                               actor: Actor(user: "lan", counter: 1))

@@ -19,6 +19,9 @@ final class ReceiveDossierScreen: FormScreen {
         let delivery = [ChoiceOption(id: "desk", label: Localized(vi: "Tại quầy", en: "At the desk")),
                         ChoiceOption(id: "post", label: Localized(vi: "Qua bưu chính", en: "By post")),
                         ChoiceOption(id: "home", label: Localized(vi: "Tại nhà", en: "At home"))]
+        // From the ticket being served: the model's rule for what a ticket fills in (the same
+        // as `dossier receive --ticket`).
+        let start = ticket.map { ReceiveRequest(procedureCode: "", name: "").filledIn(from: $0) }
         var fields: [FormField] = []
         if let t = ticket {
             fields.append(.info(InfoField(id: "ticket", label: Localized(vi: "Số thứ tự", en: "Ticket"),
@@ -36,14 +39,14 @@ final class ReceiveDossierScreen: FormScreen {
                                                           searchKey: a.searchKey)
                                     }
                                 })),
-            .text(TextField.personName(id: "name", label: Localized(vi: "Người nộp", en: "Applicant"), text: ticket?.applicantName ?? "")),
-            .text(TextField(id: "id_number", label: Localized(vi: "Số CCCD", en: "ID number"), text: ticket?.idNumber ?? "",
+            .text(TextField.personName(id: "name", label: Localized(vi: "Người nộp", en: "Applicant"), text: start?.name ?? "")),
+            .text(TextField(id: "id_number", label: Localized(vi: "Số CCCD", en: "ID number"), text: start?.idNumber ?? "",
                             kind: .digits, maxLength: 16)),
-            .text(TextField(id: "phone", label: Localized(vi: "Điện thoại", en: "Phone"), text: ticket?.phone ?? "",
+            .text(TextField(id: "phone", label: Localized(vi: "Điện thoại", en: "Phone"), text: start?.phone ?? "",
                             kind: .phone, maxLength: 20)),
             .text(TextField(id: "address", label: Localized(vi: "Địa chỉ", en: "Address"))),
             .picker(PickerField.procedures(label: Localized(vi: "Thủ tục", en: "Procedure"), catalog: catalog,
-                                           on: session.today, language: lang, selected: ticket?.procedureCode,
+                                           on: session.today, language: lang, selected: start.flatMap { TextInput.nonBlank($0.procedureCode) },
                                            hint: Localized(vi: "Gõ tên hoặc chữ đầu (ks → khai sinh); gõ đè để thay, C-u xoá",
                                                            en: "Type a name or initials; typing replaces, C-u clears"))),
             .choice(ChoiceField(id: "channel", label: Localized(vi: "Hình thức nộp", en: "Channel"), options: channel)),
