@@ -118,11 +118,13 @@ extension AppDatabase {
         let existing: String?
         if let id = applicant.id, applicant.idNumber != nil {
             existing = try String.fetchOne(db, sql: """
-                SELECT code FROM dossiers WHERE applicant_id = ? AND procedure_code = ? AND day = ? ORDER BY seq LIMIT 1
+                SELECT code FROM dossiers WHERE applicant_id = ? AND procedure_code = ? AND day = ?
+                  AND status NOT IN ('rejected', 'withdrawn') ORDER BY seq DESC LIMIT 1
                 """, arguments: [id, procedure.code, day.iso])
         } else {
             existing = try String.fetchOne(db, sql: """
-                SELECT code FROM dossiers WHERE day = ? AND procedure_code = ? AND search_key = ? ORDER BY seq LIMIT 1
+                SELECT code FROM dossiers WHERE day = ? AND procedure_code = ? AND search_key = ?
+                  AND status NOT IN ('rejected', 'withdrawn') ORDER BY seq DESC LIMIT 1
                 """, arguments: [day.iso, procedure.code, VietnameseText.fold(applicant.name)])
         }
         if let existing {

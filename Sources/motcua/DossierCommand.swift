@@ -95,11 +95,12 @@ struct DossierCommand: ParsableCommand {
                 let list = try global.openExistingDatabase().dossiers(matching: filter)
                 if global.json { Output.print(Output.json(list.map { DossierJSON($0, today: today) })); return }
                 if list.isEmpty { Output.print(lang == .vi ? "Không có hồ sơ nào." : "No dossiers."); return }
-                let header = lang == .vi ? ["Mã hồ sơ", "Người nộp", "Thủ tục", "Tiếp nhận", "Hẹn trả", "Trạng thái", ""]
-                                         : ["Code", "Applicant", "Procedure", "Received", "Due", "Status", ""]
+                let header = lang == .vi ? ["Mã hồ sơ", "Người nộp", "Thủ tục", "Tiếp nhận", "Hẹn trả", "Trạng thái", "Thời hạn"]
+                                         : ["Code", "Applicant", "Procedure", "Received", "Due", "Status", "Time"]
+                let (calendar, _) = try global.workingCalendar()
                 Output.print(Output.table(header, list.map { d in
                     [d.code, d.applicantName, d.procedureCode, d.receivedAt.vnDateTime, d.dueDate.vietnamese,
-                     d.status.label.text(lang), d.isOverdue(today: today) ? (lang == .vi ? "QUÁ HẠN" : "OVERDUE") : ""]
+                     d.status.label.text(lang), d.timeliness(today: today, calendar: calendar).label.text(lang)]
                 }))
             }
         }

@@ -143,8 +143,8 @@ private func fail(_ message: String, field: String?, options: GlobalOptions, cod
     let prefix = ((try? options.language()) ?? .vi) == .vi ? "Lỗi" : "Error"
     FileHandle.standardError.write(Data("\(prefix): \(message)\n".utf8))
     if options.json {
-        var obj: [String: String] = ["error": message]
-        if let field { obj["field"] = field }
+        // The same keys on every error: `field` is null when no field is to blame.
+        let obj: [String: Any] = ["error": message, "field": field.map { $0 as Any } ?? NSNull()]
         if let data = try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys]) {
             FileHandle.standardOutput.write(data + Data("\n".utf8))
         }

@@ -45,6 +45,11 @@ struct SetupCommand: ParsableCommand {
             let names = try clerks.split(separator: ";").compactMap { part -> String? in
                 TextInput.nonBlank(String(part)) == nil ? nil : try WalkInRequest.personName(String(part), field: "clerks", label: label)
             }
+            var seen = Set<String>()
+            if let twice = names.first(where: { !seen.insert(VietnameseText.fold($0)).inserted }) {
+                throw FieldError(field: "clerks", label: label,
+                                 problem: Localized(vi: "'\(twice)' có hai lần", en: "'\(twice)' is listed twice"))
+            }
             guard names.count <= 9 else {
                 throw FieldError(field: "clerks", label: label,
                                  problem: Localized(vi: "tối đa 9 người (chọn bằng phím 1–9)", en: "at most 9 (chosen with keys 1–9)"))

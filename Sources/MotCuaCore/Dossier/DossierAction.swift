@@ -83,22 +83,38 @@ public struct DossierActionResult: Sendable, Hashable {
 public enum DossierRules {
     static let reasonLabel = Localized(vi: "Lý do", en: "Reason")
 
+    /// What can be checked before asking the clerk anything: the move is allowed from the
+    /// dossier's status, and a result leaves only by a way the procedure's catalog row allows (or
+    /// the way chosen when it was received). The desk calls it before its prompts.
+    public static func precheck(_ kind: DossierActionKind, on dossier: Dossier, procedure: Procedure?) throws {
+        try dossier.status.check(to: kind.target, dossier: dossier.code)
+        let way: Delivery? = switch kind {
+        case .post: .post
+        case .deliverHome: .home
+        default: nil
+        }
+        guard let way, let procedure, !procedure.deliveries.contains(way), dossier.delivery != way else { return }
+        let allowed = Delivery.allCases.filter(procedure.deliveries.contains)
+        throw RuleViolation(code: "dossier_delivery",
+                            message: Localized(vi: "Hồ sơ \(dossier.code): thủ tục \(procedure.code) chỉ trả kết quả: \(allowed.map(\.label.vi).joined(separator: ", "))",
+                                               en: "Dossier \(dossier.code): procedure \(procedure.code) only delivers: \(allowed.map(\.label.en).joined(separator: ", "))"))
+    }
+
+    /// Whether a result handed to `receiver` goes to the applicant (otherwise the receiver's
+    /// CCCD is recorded).
+    public static func isApplicant(_ receiver: String, of dossier: Dossier) -> Bool {
+        VietnameseText.fold(receiver) == VietnameseText.fold(dossier.applicantName)
+    }
+
     /// Checks the step against the dossier's state and the step's own fields, and returns the
     /// dossier as it will be stored. With the dossier's `procedure`, a result leaves only by a way
     /// its catalog row allows (or the way chosen when it was received).
     public static func apply(_ request: DossierActionRequest, to dossier: Dossier, procedure: Procedure? = nil,
                              now: Date) throws -> DossierActionResult {
         let kind = request.kind
-        try dossier.status.check(to: kind.target, dossier: dossier.code)
+        try precheck(kind, on: dossier, procedure: procedure)
         var d = dossier
         var warnings: [Localized] = []
-        func requireDelivery(_ way: Delivery) throws {
-            guard let procedure, !procedure.deliveries.contains(way), dossier.delivery != way else { return }
-            let allowed = Delivery.allCases.filter(procedure.deliveries.contains)
-            throw RuleViolation(code: "dossier_delivery",
-                                message: Localized(vi: "Hồ sơ \(dossier.code): thủ tục \(procedure.code) chỉ trả kết quả: \(allowed.map(\.label.vi).joined(separator: ", "))",
-                                                   en: "Dossier \(dossier.code): procedure \(procedure.code) only delivers: \(allowed.map(\.label.en).joined(separator: ", "))"))
-        }
         switch kind {
         case .process:
             break
@@ -111,7 +127,7 @@ public enum DossierRules {
             let id = try TextInput.blankToNil(request.receiverIdNumber).map { try CitizenID.parse($0).digits }
             // Someone other than the applicant collects with their own identity paper (and
             // usually an authorisation): the desk records whose CCCD it saw.
-            if VietnameseText.fold(receiver) != VietnameseText.fold(dossier.applicantName), id == nil {
+            if !isApplicant(receiver, of: dossier), id == nil {
                 throw FieldError(field: "receiver_id_number", label: idLabel,
                                  problem: Localized(vi: "bắt buộc khi người nhận không phải người nộp (\(dossier.applicantName))",
                                                     en: "required when the receiver is not the applicant (\(dossier.applicantName))"))
@@ -119,7 +135,6 @@ public enum DossierRules {
             d.resultReceiver = receiver
             d.resultReceiverId = id
         case .post:
-            try requireDelivery(.post)
             let address = try TextInput.optional(request.address ?? dossier.deliveryAddress, field: "address",
                                                  label: Localized(vi: "Địa chỉ gửi", en: "Postal address"))
             guard let address else {
@@ -129,15 +144,17 @@ public enum DossierRules {
             let raw = try TextInput.required(request.trackingNumber, field: "tracking_number",
                                              label: Localized(vi: "Mã vận đơn", en: "Tracking number"), maxLength: 40)
             let tracking = TrackingNumber.normalize(raw)
-            guard !tracking.isEmpty else {
+            // Other formats than UPU S10 are kept (design: warn, do not refuse), but a code is
+            // letters and digits of a plausible length: `x` or `abc def!` is a slip, not a parcel.
+            guard (6...30).contains(tracking.count), tracking.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) }) else {
                 throw FieldError(field: "tracking_number", label: Localized(vi: "Mã vận đơn", en: "Tracking number"),
-                                 problem: Localized(vi: "bắt buộc nhập", en: "is required"))
+                                 problem: Localized(vi: "'\(raw)' không hợp lệ; cần 6–30 chữ cái và chữ số, ví dụ EC136431858VN",
+                                                    en: "'\(raw)' is not valid; expected 6–30 letters and digits, e.g. EC136431858VN"))
             }
             if let w = TrackingNumber.warning(for: TrackingNumber.check(tracking)) { warnings.append(w) }
             d.trackingNumber = tracking
             d.deliveryAddress = address
         case .deliverHome:
-            try requireDelivery(.home)
             d.resultReceiver = try WalkInRequest.personName(request.receiverName ?? "", field: "receiver_name",
                                                             label: Localized(vi: "Người nhận kết quả", en: "Received by"))
         case .supplement:

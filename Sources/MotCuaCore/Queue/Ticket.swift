@@ -28,7 +28,7 @@ public struct Ticket: Hashable, Sendable, Codable {
             case .done: Localized(vi: "Xong", en: "Done")
             case .noShow: Localized(vi: "Vắng mặt", en: "No-show")
             case .left: Localized(vi: "Đã về", en: "Left")
-            case .cancelled: Localized(vi: "Đã hủy", en: "Cancelled")
+            case .cancelled: Localized(vi: "Đã huỷ", en: "Cancelled")
             }
         }
     }

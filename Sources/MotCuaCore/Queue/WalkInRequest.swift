@@ -49,6 +49,11 @@ public struct WalkInRequest: Sendable {
     public static func checkProcedure(_ raw: String, on day: LocalDate, _ lookup: (String) throws -> Procedure?) throws -> Procedure {
         let code = raw.trimmingCharacters(in: .whitespaces).uppercased()
         let label = Localized(vi: "Thủ tục", en: "Procedure")
+        guard !code.isEmpty else {
+            throw FieldError(field: "procedure", label: label,
+                             problem: Localized(vi: "bắt buộc chọn thủ tục (gõ tên hoặc chữ đầu, ví dụ ks)",
+                                                en: "a procedure is required (type its name or initials, e.g. ks)"))
+        }
         guard let p = try lookup(code) else {
             throw FieldError(field: "procedure", label: label,
                              problem: Localized(vi: "không có mã '\(raw)' trong danh mục; xem 'motcua procedures list'",

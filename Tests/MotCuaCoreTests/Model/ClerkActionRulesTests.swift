@@ -184,9 +184,12 @@ import Testing
         #expect(good.dossier.trackingNumber == "EC136431858VN" && good.dossier.deliveryAddress == "Ấp 3" && good.warnings.isEmpty)
         let bad = try apply(DossierActionRequest(code: "X", kind: .post, address: "Ấp 4", trackingNumber: "EC136431859VN"), dossier(.ready, address: "Ấp 3"))
         #expect(bad.dossier.trackingNumber == "EC136431859VN" && bad.dossier.deliveryAddress == "Ấp 4" && bad.warnings.count == 1)
-        // Other formats are taken as typed, without a warning.
-        let other = try apply(DossierActionRequest(code: "X", kind: .post, address: "Ấp 3", trackingNumber: "vn123"), dossier(.ready))
-        #expect(other.dossier.trackingNumber == "VN123" && other.warnings.isEmpty)
+        // Other formats are taken as typed, without a warning; a slip (too short, not letters and digits) is refused.
+        let other = try apply(DossierActionRequest(code: "X", kind: .post, address: "Ấp 3", trackingNumber: "vnp 123456"), dossier(.ready))
+        #expect(other.dossier.trackingNumber == "VNP123456" && other.warnings.isEmpty)
+        for slip in ["x", "vn123", "abc def!"] {
+            #expect(throws: FieldError.self) { _ = try apply(DossierActionRequest(code: "X", kind: .post, address: "Ấp 3", trackingNumber: slip), dossier(.ready)) }
+        }
     }
 
     @Test func aResultLeavesOnlyByAWayTheProcedureAllows() throws {

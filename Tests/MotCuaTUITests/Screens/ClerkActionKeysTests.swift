@@ -75,4 +75,23 @@ struct ClerkActionKeysTests {
         #expect(f.message.contains("không thể hoàn tác"), "\(f.message)")
         #expect(try f.status(f.bảy) == .withdrawn)
     }
+
+    @Test("F6 to someone other than the applicant asks their CCCD and records it; M-h on a desk-only procedure is refused at once")
+    func returnToSomeoneElse() throws {
+        let f = try ScreenFixture()
+        try f.openList(selecting: f.hưng)        // ready, procedure returns at the desk only
+        try f.keys("M-h")
+        #expect(!(f.top is PromptScreen), "asked for a name before refusing")
+        #expect(f.message.contains("chỉ trả kết quả"), "\(f.message)")
+        try f.keys("F6 C-u")
+        f.type("Lee Thij Nawm")
+        try f.keys("Enter")
+        #expect(f.screenText.contains("Số CCCD của người nhận"), "\(f.screenText)")
+        try f.keys("Enter")                       // empty: refused, the prompt stays
+        #expect(f.top is PromptScreen)
+        f.type("001303012345")
+        try f.keys("Enter")
+        let d = try #require(try f.db.dossier(code: f.hưng))
+        #expect(d.status == .returned && d.resultReceiver == "Lê Thị Năm" && d.resultReceiverId == "001303012345")
+    }
 }

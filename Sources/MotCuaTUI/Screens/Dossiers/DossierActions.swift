@@ -40,17 +40,18 @@ enum DossierActions {
                 return true
             }
             dossier = d
-            try d.status.check(to: target, dossier: d.code)
+            // Refused before any question is asked (status, and the ways the procedure delivers).
+            try DossierRules.precheck(step, on: d, procedure: try session.db.procedure(code: d.procedureCode))
         } catch {
             host.report(error)
             return true
         }
 
-        func change(reason: String? = nil, tracking: String? = nil, receiver: String? = nil, address: String? = nil,
-                    missing: [String] = []) {
+        func change(reason: String? = nil, tracking: String? = nil, receiver: String? = nil, receiverID: String? = nil,
+                    address: String? = nil, missing: [String] = []) {
             do {
                 let result = try session.act(DossierActionRequest(code: dossier.code, kind: step, receiverName: receiver,
-                                                                  address: address, trackingNumber: tracking,
+                                                                  receiverIdNumber: receiverID, address: address, trackingNumber: tracking,
                                                                   missing: missing, reason: reason))
                 let d = result.dossier
                 host.say(successMessage(d, target: target, reason: reason, tracking: d.trackingNumber, host: host))
@@ -132,7 +133,16 @@ enum DossierActions {
                 title: en ? "\(target.label.en) — \(dossier.code)" : "\(target.label.vi) — hồ sơ \(dossier.code)",
                 label: en ? "Result received by (full name):" : "Người nhận kết quả (họ tên):",
                 text: dossier.applicantName, under: screen, validate: required,
-                onAccept: { name, _ in change(receiver: name) }))
+                onAccept: { name, host in
+                    // Someone else collecting at the desk shows their own CCCD, which is recorded.
+                    guard step == .return, !DossierRules.isApplicant(name, of: dossier) else { return change(receiver: name) }
+                    host.push(PromptScreen(
+                        title: en ? "Received by \(name) — \(dossier.code)" : "\(name) nhận thay — hồ sơ \(dossier.code)",
+                        label: en ? "Receiver's ID number (not the applicant):" : "Số CCCD của người nhận (không phải người nộp):",
+                        under: screen, asciiOnly: true, maxLength: 16,
+                        validate: { $0.isEmpty ? (en ? "The receiver's ID number is required" : "Cần nhập số CCCD của người nhận") : nil },
+                        onAccept: { id, _ in change(receiver: name, receiverID: id) }))
+                }))
         case .dossierReady:
             // There is no undo for "ready" yet: ask, with yes as the usual answer.
             host.confirm(YesNoQuestion(

@@ -81,6 +81,10 @@ public final class DossierDetailScreen: Screen {
     public static func dueText(_ d: Dossier, today: LocalDate, calendar: WorkingCalendar, language: Language) -> (text: String, overdue: Bool) {
         let en = language == .en
         func days(_ n: Int) -> String { en ? "\(n) working day" + (n == 1 ? "" : "s") : "\(n) ngày làm việc" }
+        if d.status == .rejected || d.status == .withdrawn {
+            // Not resolved, so neither on time nor late: say how it ended.
+            return (d.status.label.text(language), false)
+        }
         if d.status.isFinal {
             guard let closed = d.closedAt else { return (en ? "closed" : "đã kết thúc", false) }
             let day = VietnamTime.local(closed).date

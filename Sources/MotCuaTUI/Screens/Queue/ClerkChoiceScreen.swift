@@ -59,8 +59,8 @@ final class ClerkChoiceScreen: Screen {
 
     func render(into g: inout CellGrid, top: Int, bottom: Int, host: ScreenHost) {
         let en = host.language == .en
-        list.setHeight(max(1, min(clerks.count, bottom - top - 6)))
-        let (row, left, width) = ScreenDraw.box(into: &g, top: top, bottom: bottom, height: list.height + 3, width: 60,
+        list.setHeight(max(1, min(clerks.count, bottom - top - 7)))
+        let (row, left, width) = ScreenDraw.box(into: &g, top: top, bottom: bottom, height: list.height + 4, width: 60,
                                                 title: en ? "Who is at counter \(session.counter)?" : "Ai làm việc tại quầy \(session.counter)?",
                                                 footer: host.hint([(.formSubmit, "chọn", "choose"), (.formCancel, "bỏ qua", "skip")], in: keyContext),
                                                 symbols: host.symbols)

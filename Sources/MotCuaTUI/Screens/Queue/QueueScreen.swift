@@ -156,7 +156,7 @@ public final class QueueScreen: Screen {
             host.push(PromptScreen(
                 title: vi ? "Người vắng mặt quay lại" : "A no-show came back",
                 label: vi ? "Số thứ tự (vắng mặt hôm nay):" : "Ticket (a no-show of today):",
-                text: offered?.code ?? "", under: self, asciiOnly: true, maxLength: 5,
+                text: offered?.code ?? "", under: self, asciiOnly: true, maxLength: 8,
                 validate: { $0.isEmpty ? (vi ? "Cần nhập số thứ tự" : "A ticket is required") : nil },
                 onAccept: { code, host in
                     do {
