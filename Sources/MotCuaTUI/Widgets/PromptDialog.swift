@@ -15,17 +15,19 @@ public final class PromptScreen: Screen {
     private let initialText: String
     private let under: Screen?
     private let validate: (String) -> String?
-    private let onAccept: (String, ScreenHost) -> Void
+    private let onAccept: (String, ScreenHost) throws -> Void
     private let onCancel: ((ScreenHost) -> Void)?
 
     /// - Parameters:
     ///   - under: the screen drawn behind the prompt (usually the one that opened it).
     ///   - validate: the problem with the (normalised) text, or nil when it may be accepted.
-    ///   - onAccept: called with the normalised text after the prompt closed.
+    ///   - onAccept: called with the normalised text after the prompt closed. When it throws
+    ///     (the model or the store refused the value), the prompt opens again with what was
+    ///     typed and the reason under the field: nothing typed is lost.
     ///   - onCancel: called after the prompt closed on cancel (default: "Đã huỷ").
     public init(title: String, label: String, text: String = "", under: Screen? = nil, asciiOnly: Bool = false,
                 maxLength: Int = 200, validate: @escaping (String) -> String? = { _ in nil },
-                onAccept: @escaping (String, ScreenHost) -> Void, onCancel: ((ScreenHost) -> Void)? = nil) {
+                onAccept: @escaping (String, ScreenHost) throws -> Void, onCancel: ((ScreenHost) -> Void)? = nil) {
         self.title = title; self.label = label; self.under = under; self.asciiOnly = asciiOnly
         self.field = TextField(id: "prompt", label: label, text: text, maxLength: max(1, maxLength))
         self.initialText = text
@@ -83,7 +85,13 @@ public final class PromptScreen: Screen {
             return
         }
         host.pop(self)
-        onAccept(value, host)
+        do {
+            try onAccept(value, host)
+        } catch {
+            self.error = ErrorText.message(for: error, language: host.language)
+            host.push(self)
+            host.report(error)
+        }
     }
 
     public func cancel(_ host: ScreenHost) {

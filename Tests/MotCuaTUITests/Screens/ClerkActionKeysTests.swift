@@ -94,4 +94,25 @@ struct ClerkActionKeysTests {
         let d = try #require(try f.db.dossier(code: f.hưng))
         #expect(d.status == .returned && d.resultReceiver == "Lê Thị Năm" && d.resultReceiverId == "001303012345")
     }
+
+    @Test("a refused value reopens the prompt with what was typed and the reason")
+    func refusalKeepsTheTyping() throws {
+        let f = try ScreenFixture()
+        try f.keys("b C-u")
+        f.type("A009")
+        try f.keys("Enter")
+        let prompt = try #require(f.top as? PromptScreen)
+        #expect(prompt.text == "A009")
+        #expect(prompt.error?.contains("A009") == true, "\(prompt.error ?? "")")
+        try f.keys("Esc")
+        try f.openList(selecting: f.hưng)
+        try f.keys("F6 C-u")
+        f.type("Lee Thij Nawm")
+        try f.keys("Enter")
+        f.type("123")                             // not a CCCD
+        try f.keys("Enter")
+        let again = try #require(f.top as? PromptScreen)
+        #expect(again.text == "123" && again.error?.contains("CCCD") == true, "\(again.error ?? "")")
+        #expect(try f.status(f.hưng) == .ready)
+    }
 }

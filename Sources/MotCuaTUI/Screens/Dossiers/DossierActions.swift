@@ -47,18 +47,19 @@ enum DossierActions {
             return true
         }
 
+        /// Takes the step. Throws the model's or the store's refusal: from a prompt, that reopens
+        /// the prompt with what was typed (PromptScreen); elsewhere `report` says it.
         func change(reason: String? = nil, tracking: String? = nil, receiver: String? = nil, receiverID: String? = nil,
-                    address: String? = nil, missing: [String] = []) {
-            do {
-                let result = try session.act(DossierActionRequest(code: dossier.code, kind: step, receiverName: receiver,
-                                                                  receiverIdNumber: receiverID, address: address, trackingNumber: tracking,
-                                                                  missing: missing, reason: reason))
-                let d = result.dossier
-                host.say(successMessage(d, target: target, reason: reason, tracking: d.trackingNumber, host: host))
-                changed()
-            } catch {
-                host.report(error)
-            }
+                    address: String? = nil, missing: [String] = []) throws {
+            let result = try session.act(DossierActionRequest(code: dossier.code, kind: step, receiverName: receiver,
+                                                              receiverIdNumber: receiverID, address: address, trackingNumber: tracking,
+                                                              missing: missing, reason: reason))
+            let d = result.dossier
+            host.say(successMessage(d, target: target, reason: reason, tracking: d.trackingNumber, host: host))
+            changed()
+        }
+        func report(_ body: () throws -> Void) {
+            do { try body() } catch { host.report(error) }
         }
         let required: (String) -> String? = { text in
             text.isEmpty ? (en ? "A reason is required" : "Cần nhập lý do") : nil
@@ -71,7 +72,7 @@ enum DossierActions {
                 label: en ? "Missing documents (separate with ;):" : "Giấy tờ cần bổ sung (cách nhau bởi dấu ;):", under: screen,
                 validate: { $0.isEmpty ? (en ? "Name at least one missing document" : "Ghi ít nhất một giấy tờ còn thiếu") : nil },
                 onAccept: { text, _ in
-                    change(missing: text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+                    try change(missing: text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
                 }))
         case .dossierWithdraw, .dossierReject:
             // A reason, then a confirmation: neither step can be undone, so Enter alone (the
@@ -90,7 +91,7 @@ enum DossierActions {
                         message: en ? "\(verb.en) dossier \(dossier.code) of \(dossier.applicantName)? Reason: \(reason). This cannot be undone."
                                     : "\(verb.vi) hồ sơ \(dossier.code) của \(dossier.applicantName)? Lý do: \(reason). Không thể hoàn tác.",
                         defaultYes: false, under: screen,
-                        onYes: { _ in change(reason: reason) }))
+                        onYes: { _ in report { try change(reason: reason) } }))
                 }))
         case .dossierPost:
             // The address the post takes it to: the dossier's delivery address, else the
@@ -110,10 +111,10 @@ enum DossierActions {
                                 title: en ? "Check the tracking number" : "Kiểm tra mã vận đơn",
                                 message: warning.text(host.language) + (en ? ". Save \(tracking) anyway?" : ". Vẫn lưu \(tracking)?"),
                                 defaultYes: false, under: screen,
-                                onYes: { _ in change(tracking: raw, address: address) },
+                                onYes: { _ in report { try change(tracking: raw, address: address) } },
                                 onNo: { host in host.say(warning.text(host.language), warning: true) }))
                         } else {
-                            change(tracking: raw, address: address)
+                            try change(tracking: raw, address: address)
                         }
                     }))
             }
@@ -135,13 +136,13 @@ enum DossierActions {
                 text: dossier.applicantName, under: screen, validate: required,
                 onAccept: { name, host in
                     // Someone else collecting at the desk shows their own CCCD, which is recorded.
-                    guard step == .return, !DossierRules.isApplicant(name, of: dossier) else { return change(receiver: name) }
+                    guard step == .return, !DossierRules.isApplicant(name, of: dossier) else { return try change(receiver: name) }
                     host.push(PromptScreen(
                         title: en ? "Received by \(name) — \(dossier.code)" : "\(name) nhận thay — hồ sơ \(dossier.code)",
                         label: en ? "Receiver's ID number (not the applicant):" : "Số CCCD của người nhận (không phải người nộp):",
                         under: screen, asciiOnly: true, maxLength: 16,
                         validate: { $0.isEmpty ? (en ? "The receiver's ID number is required" : "Cần nhập số CCCD của người nhận") : nil },
-                        onAccept: { id, _ in change(receiver: name, receiverID: id) }))
+                        onAccept: { id, _ in try change(receiver: name, receiverID: id) }))
                 }))
         case .dossierReady:
             // There is no undo for "ready" yet: ask, with yes as the usual answer.
@@ -149,9 +150,9 @@ enum DossierActions {
                 title: en ? "Result ready" : "Đã có kết quả",
                 message: en ? "Dossier \(dossier.code) of \(dossier.applicantName): the result is ready?"
                             : "Hồ sơ \(dossier.code) của \(dossier.applicantName) đã có kết quả?",
-                defaultYes: true, under: screen, onYes: { _ in change() }))
+                defaultYes: true, under: screen, onYes: { _ in report { try change() } }))
         default:
-            change()
+            report { try change() }
         }
         return true
     }

@@ -141,11 +141,10 @@ public final class QueueScreen: Screen {
                     return nil
                 },
                 onAccept: { text, host in
-                    do {
-                        let moved = try session.transferCurrent(to: Int(text) ?? 0)
-                        host.say(vi ? "Đã chuyển số \(moved.code) sang quầy \(moved.counter ?? 0)"
-                                    : "\(moved.code) sent to counter \(moved.counter ?? 0)")
-                    } catch { host.report(error) }
+                    // A refusal reopens the prompt with what was typed (PromptScreen).
+                    let moved = try session.transferCurrent(to: Int(text) ?? 0)
+                    host.say(vi ? "Đã chuyển số \(moved.code) sang quầy \(moved.counter ?? 0)"
+                                : "\(moved.code) sent to counter \(moved.counter ?? 0)")
                 }))
         case .queueBringBack:
             // Offered: this counter's latest no-show of today (the usual case: they were called
@@ -159,10 +158,8 @@ public final class QueueScreen: Screen {
                 text: offered?.code ?? "", under: self, asciiOnly: true, maxLength: 8,
                 validate: { $0.isEmpty ? (vi ? "Cần nhập số thứ tự" : "A ticket is required") : nil },
                 onAccept: { code, host in
-                    do {
-                        let t = try session.move(code, .bringBack)
-                        host.say(vi ? "Số \(t.code) — \(t.applicantName) — chờ lại đúng chỗ cũ" : "\(t.code) — \(t.applicantName) — waiting again in the old place")
-                    } catch { host.report(error) }
+                    let t = try session.move(code, .bringBack)
+                    host.say(vi ? "Số \(t.code) — \(t.applicantName) — chờ lại đúng chỗ cũ" : "\(t.code) — \(t.applicantName) — waiting again in the old place")
                 }))
         case .walkinEdit:
             // The ticket being served here, else the last one issued today: the two a clerk
@@ -173,26 +170,22 @@ public final class QueueScreen: Screen {
             host.push(PromptScreen(
                 title: vi ? "Sửa thông tin người đến" : "Correct a walk-in",
                 label: vi ? "Số thứ tự cần sửa:" : "Ticket to correct:",
-                text: offered?.code ?? "", under: self, asciiOnly: true, maxLength: 5,
+                text: offered?.code ?? "", under: self, asciiOnly: true, maxLength: 8,
                 validate: { $0.isEmpty ? (vi ? "Cần nhập số thứ tự" : "A ticket is required") : nil },
-                onAccept: { code, host in
-                    do {
-                        guard let t = try session.db.ticket(code: code, day: session.today) else {
-                            host.say(vi ? "Không có số \(code) hôm nay" : "No ticket \(code) today", warning: true)
-                            return
-                        }
-                        host.push(PromptScreen(
-                            title: vi ? "Sửa họ tên — số \(t.code)" : "Correct the name — \(t.code)",
-                            label: vi ? "Họ và tên đúng:" : "Correct full name:", text: t.applicantName,
-                            validate: { $0.isEmpty ? (vi ? "Cần nhập họ tên" : "A name is required") : nil },
-                            onAccept: { name, host in
-                                do {
-                                    let fixed = try session.correctWalkIn(WalkInCorrection(ticketCode: t.code, name: name))
-                                    host.say(vi ? "Đã sửa số \(fixed.code): \(t.applicantName) → \(fixed.applicantName)"
-                                                : "Corrected \(fixed.code): \(t.applicantName) → \(fixed.applicantName)")
-                                } catch { host.report(error) }
-                            }))
-                    } catch { host.report(error) }
+                onAccept: { [weak self] code, host in
+                    guard let t = try session.db.ticket(code: code, day: session.today) else {
+                        throw FieldError(field: "ticket", label: Localized(vi: "Số thứ tự", en: "Ticket"),
+                                         problem: Localized(vi: "không có số \(code) hôm nay", en: "no ticket \(code) today"))
+                    }
+                    host.push(PromptScreen(
+                        title: vi ? "Sửa họ tên — số \(t.code)" : "Correct the name — \(t.code)",
+                        label: vi ? "Họ và tên đúng:" : "Correct full name:", text: t.applicantName, under: self,
+                        validate: { $0.isEmpty ? (vi ? "Cần nhập họ tên" : "A name is required") : nil },
+                        onAccept: { name, host in
+                            let fixed = try session.correctWalkIn(WalkInCorrection(ticketCode: t.code, name: name))
+                            host.say(vi ? "Đã sửa số \(fixed.code): \(t.applicantName) → \(fixed.applicantName)"
+                                        : "Corrected \(fixed.code): \(t.applicantName) → \(fixed.applicantName)")
+                        }))
                 }))
         case .walkinRegister:
             host.push(try WalkInFormScreen(session: session))
