@@ -115,4 +115,22 @@ struct ClerkActionKeysTests {
         #expect(again.text == "123" && again.error?.contains("CCCD") == true, "\(again.error ?? "")")
         #expect(try f.status(f.hưng) == .ready)
     }
+
+    @Test("Down highlights a waiting row; e then offers that ticket")
+    func queueSelection() throws {
+        let f = try ScreenFixture()
+        _ = try f.db.addWalkIn(WalkInRequest(name: "Đỗ Văn Hai"), now: ScreenFixture.at(25, 8, 50), actor: f.clerk)
+        _ = try f.db.addWalkIn(WalkInRequest(name: "Võ Thị Ba"), now: ScreenFixture.at(25, 8, 55), actor: f.clerk)
+        f.app.refresh()
+        let queue = try #require(f.top as? QueueScreen)
+        #expect(queue.selectedWaiting == nil)
+        try f.keys("Down Down")
+        #expect(queue.selectedWaiting == 1)
+        let row = try #require(f.row(containing: "Đỗ Văn Hai"))
+        #expect(f.grid[row, 2].style.attributes.contains(.reverse), "the moved-to row is highlighted")
+        try f.keys("e")
+        #expect((f.top as? PromptScreen)?.text == "A002")
+        try f.keys("Esc End")
+        #expect(queue.selectedWaiting == 2)
+    }
 }

@@ -13,6 +13,8 @@ public final class QueueScreen: Screen {
     public private(set) var showsFinished = false
     /// First waiting row shown.
     public private(set) var waitingOffset = 0
+    /// The waiting row the clerk moved to (nil until a movement key): `e` offers it.
+    public private(set) var selectedWaiting: Int?
     /// Waiting rows that fit at the last render (for paging).
     private var page = 10
 
@@ -51,6 +53,7 @@ public final class QueueScreen: Screen {
         if let s = session.snapshot() {
             snapshot = s
             loadFailed = false
+            if let i = selectedWaiting, i >= s.waiting.count { selectedWaiting = s.waiting.isEmpty ? nil : s.waiting.count - 1 }
         } else {
             loadFailed = true
         }
@@ -70,12 +73,12 @@ public final class QueueScreen: Screen {
 
     public func perform(_ action: Action, host: ScreenHost) -> Bool {
         switch action {
-        case .cursorDown: scroll(by: 1)
-        case .cursorUp: scroll(by: -1)
-        case .pageDown: scroll(by: page)
-        case .pageUp: scroll(by: -page)
-        case .cursorFirst: waitingOffset = 0
-        case .cursorLast: scroll(by: Int.max / 2)
+        case .cursorDown: select(by: 1)
+        case .cursorUp: select(by: -1)
+        case .pageDown: select(by: page)
+        case .pageUp: select(by: -page)
+        case .cursorFirst: select(by: Int.min / 2)
+        case .cursorLast: select(by: Int.max / 2)
         case .searchStart: host.showRoot(.viewSearch)
         case .queueShowFinished:
             showsFinished.toggle()
@@ -85,6 +88,8 @@ public final class QueueScreen: Screen {
         default:
             do { try performQueueAction(action, host: host) } catch { host.report(error) }
             reload()
+            // The rows move after an action: the highlight would point at someone else.
+            if action != .walkinEdit { selectedWaiting = nil }
         }
         return true
     }
@@ -162,24 +167,22 @@ public final class QueueScreen: Screen {
                     host.say(vi ? "Số \(t.code) — \(t.applicantName) — chờ lại đúng chỗ cũ" : "\(t.code) — \(t.applicantName) — waiting again in the old place")
                 }))
         case .walkinEdit:
-            // The ticket being served here, else the last one issued today: the two a clerk
-            // notices a misheard name on.
-            let tickets = try session.todaysTickets()
-            let offered = try session.currentTicket() ?? tickets.filter { !$0.status.isFinal }.max { $0.issuedAt < $1.issuedAt }
+            let offered = try ticketToCorrect()
             let session = self.session
+            let screen: Screen = self
             host.push(PromptScreen(
                 title: vi ? "Sửa thông tin người đến" : "Correct a walk-in",
                 label: vi ? "Số thứ tự cần sửa:" : "Ticket to correct:",
                 text: offered?.code ?? "", under: self, asciiOnly: true, maxLength: 8,
                 validate: { $0.isEmpty ? (vi ? "Cần nhập số thứ tự" : "A ticket is required") : nil },
-                onAccept: { [weak self] code, host in
+                onAccept: { code, host in
                     guard let t = try session.db.ticket(code: code, day: session.today) else {
                         throw FieldError(field: "ticket", label: Localized(vi: "Số thứ tự", en: "Ticket"),
                                          problem: Localized(vi: "không có số \(code) hôm nay", en: "no ticket \(code) today"))
                     }
                     host.push(PromptScreen(
                         title: vi ? "Sửa họ tên — số \(t.code)" : "Correct the name — \(t.code)",
-                        label: vi ? "Họ và tên đúng:" : "Correct full name:", text: t.applicantName, under: self,
+                        label: vi ? "Họ và tên đúng:" : "Correct full name:", text: t.applicantName, under: screen,
                         validate: { $0.isEmpty ? (vi ? "Cần nhập họ tên" : "A name is required") : nil },
                         onAccept: { name, host in
                             let fixed = try session.correctWalkIn(WalkInCorrection(ticketCode: t.code, name: name))
@@ -196,9 +199,29 @@ public final class QueueScreen: Screen {
         }
     }
 
-    private func scroll(by delta: Int) {
-        let (v, o) = waitingOffset.addingReportingOverflow(delta)
-        waitingOffset = o ? (delta < 0 ? 0 : Int.max / 2) : v
+    /// The ticket `e` offers: the waiting row the clerk moved to, else the one being served here,
+    /// else the last one issued today (where a misheard name is noticed).
+    private func ticketToCorrect() throws -> Ticket? {
+        if let i = selectedWaiting, let rows = snapshot?.waiting, rows.indices.contains(i),
+           let t = try session.db.ticket(code: rows[i].ticket, day: session.today) {
+            return t
+        }
+        if let current = try session.currentTicket() { return current }
+        return try session.todaysTickets().filter { !$0.status.isFinal }.max { $0.issuedAt < $1.issuedAt }
+    }
+
+    /// Moves the highlight in the waiting list, keeping it on screen.
+    private func select(by delta: Int) {
+        let count = snapshot?.waiting.count ?? 0
+        guard count > 0 else { selectedWaiting = nil; return }
+        let (moved, overflow) = (selectedWaiting ?? (delta > 0 ? -1 : count)).addingReportingOverflow(delta)
+        let target = overflow ? (delta < 0 ? 0 : count - 1) : moved
+        selectedWaiting = min(max(0, target), count - 1)
+        let visible = max(1, count > page ? page - 1 : page)
+        if let s = selectedWaiting {
+            if s < waitingOffset { waitingOffset = s }
+            if s >= waitingOffset + visible { waitingOffset = s - visible + 1 }
+        }
         clampScroll()
     }
 
@@ -213,7 +236,7 @@ public final class QueueScreen: Screen {
         page = QueueView.waitingRoom(top: top, bottom: bottom, servingCount: snapshot?.serving.count ?? 0)
         clampScroll()
         guard let snapshot else { return }
-        QueueView.render(into: &g, top: top, bottom: bottom, snapshot: snapshot, offset: waitingOffset,
+        QueueView.render(into: &g, top: top, bottom: bottom, snapshot: snapshot, offset: waitingOffset, selected: selectedWaiting,
                          showFinished: showsFinished, language: host.language, symbols: host.symbols)
     }
 }

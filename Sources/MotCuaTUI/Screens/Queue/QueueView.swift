@@ -58,7 +58,7 @@ enum QueueView {
     }
 
     static func render(into g: inout CellGrid, top: Int, bottom: Int, snapshot snap: DeskSnapshot, offset: Int,
-                       showFinished: Bool, language: Language, symbols: Symbols) {
+                       selected: Int? = nil, showFinished: Bool, language: Language, symbols: Symbols) {
         guard bottom > top else { return }
         let en = language == .en
         let all = snap.serving + snap.waiting + (showFinished ? snap.finished : [])
@@ -73,8 +73,8 @@ enum QueueView {
             g.put(row: row, col: 1, text: CellWidth.truncate(title, toCells: g.cols - 2), style: CellStyle(.bold))
             row += 1
         }
-        func queueRow(_ q: QueueLine, serving: Bool, muted: Bool = false) {
-            let base: CellStyle = muted ? CellStyle(.dim, role: .muted)
+        func queueRow(_ q: QueueLine, serving: Bool, muted: Bool = false, isSelected: Bool = false) {
+            let base: CellStyle = isSelected ? CellStyle(.reverse, role: .selected) : muted ? CellStyle(.dim, role: .muted)
                 : q.isPriority ? CellStyle(.bold, role: .priority) : (serving ? CellStyle(.bold) : .plain)
             let long = q.waitedMinutes > longWaitMinutes && !serving && !muted
             let ticket = (q.isMine ? symbols.pointer : "") + q.ticket
@@ -116,7 +116,9 @@ enum QueueView {
                 let remaining = snap.waiting.count - start
                 let fits = remaining <= room
                 let shown = fits ? remaining : room - 1
-                for q in snap.waiting[start..<(start + shown)] { queueRow(q, serving: false) }
+                for (i, q) in snap.waiting[start..<(start + shown)].enumerated() {
+                    queueRow(q, serving: false, isSelected: selected == start + i)
+                }
                 if !fits { moreLine(remaining - shown) }
             }
         }
