@@ -167,7 +167,7 @@ struct FrontEndParityTests {
         try desk.step("Enter: A002 waits again", keys: "Enter") { _ in desk.message.contains("chờ lại đúng chỗ cũ") }
 
         try desk.step("F2: a third walk-in", keys: "F2", type: third) { _ in desk.form?.value(of: "name") == third }
-        try desk.step("priority: the elderly", keys: "Tab Space Space Space") { _ in desk.form?.value(of: "priority") == "elderly" }
+        try desk.step("priority: the elderly", keys: "Tab Right Right Right") { _ in desk.form?.value(of: "priority") == "elderly" }
         try desk.step("procedure by initials", keys: "Tab Tab", type: "ks", then: "Enter") { _ in
             desk.form?.value(of: "procedure") == "HT-KS"
         }

@@ -20,6 +20,10 @@ public struct ChoiceField {
     public private(set) var selectedIndex: Int
     public var hint: Localized?
     public var error: String?
+    /// Space and letters choose (Space: next, a letter: the next option starting with it). Off
+    /// where a stray key would matter: text pasted with a Tab must not put someone ahead of the
+    /// queue through the priority group; there only ←/→ choose.
+    public var typingSelects = true
 
     public init(id: String, label: Localized, options: [ChoiceOption], selected: String? = nil, hint: Localized? = nil) {
         self.id = id
@@ -57,9 +61,12 @@ public struct ChoiceField {
         switch key {
         case .left:
             selectedIndex = (selectedIndex + options.count - 1) % options.count
+        case .character(" ") where !typingSelects:
+            return .handled
         case .right, .character(" "):
             selectedIndex = (selectedIndex + 1) % options.count
         case .character(let ch):
+            guard typingSelects else { return .handled }
             let wanted = VietnameseText.fold(String(ch))
             guard let w = wanted.first, w.isLetter || w.isNumber else { return .handled }
             // Start after the current option, so pressing the same letter again visits the next one.

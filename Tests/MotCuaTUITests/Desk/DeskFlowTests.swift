@@ -47,7 +47,7 @@ struct DeskFlowTests {
         #expect(f.screen.contains("Cấp số thứ tự cho người đến"))
         f.type("Nguyeenx Hoongf Suwj")
         #expect(f.rows.contains { $0.contains("Họ và tên") && $0.contains("Nguyễn Hồng Sự") })
-        try f.keys("Tab Space Space Space")   // priority: → Người khuyết tật → Người cao tuổi
+        try f.keys("Tab Right Right Right")   // priority: → Người khuyết tật → Người cao tuổi
         try f.keys("Enter")
         #expect(f.screen.contains("B001"))
         let tickets = try f.db.tickets(day: f.today)

@@ -19,7 +19,7 @@ struct DeskMorningTests {
         for (i, name) in Self.names.enumerated() {
             try f.keys("F2")
             f.type(name)
-            if [3, 9, 15].contains(i) { try f.keys("Tab Space") }  // the first priority group
+            if [3, 9, 15].contains(i) { try f.keys("Tab Right") }  // the first priority group
             try f.keys("Enter Esc")
         }
         #expect(f.screen.contains("Đang chờ (20)"))

@@ -133,4 +133,18 @@ struct ClerkActionKeysTests {
         try f.keys("Esc End")
         #expect(queue.selectedWaiting == 2)
     }
+
+    @Test("text pasted with a Tab never picks a priority group by its letters")
+    func pasteDoesNotPickPriority() throws {
+        let f = try ScreenFixture()
+        try f.keys("F2")
+        f.type("Le")
+        try f.keys("Tab")
+        f.type("nVan Dung")                       // the rest of the paste lands on the priority field
+        try f.keys("Enter")
+        let all = try f.db.tickets(day: ScreenFixture.day(25))
+        let issued = all.filter { $0.applicantName == "Le" }
+        #expect(issued.count == 1 && issued.first?.priorityCode == nil && issued.first?.series == .ordinary,
+                "\(all.map { "\($0.code) \($0.applicantName) \($0.priorityCode ?? "-")" }) \(f.screenText)")
+    }
 }

@@ -16,8 +16,12 @@ final class WalkInFormScreen: FormScreen {
             .text(TextField.personName(id: "name", label: Localized(vi: "Họ và tên", en: "Full name"),
                             hint: Localized(vi: "Gõ Telex/VNI (F9 đổi bộ gõ), ví dụ Nguyeenx → Nguyễn",
                                             en: "Telex/VNI typing (F9 switches), e.g. Nguyeenx → Nguyễn"))),
-            .choice(ChoiceField(id: "priority", label: Localized(vi: "Ưu tiên", en: "Priority"), options: [none] + groups,
-                                hint: Localized(vi: "←/→ hoặc phím cách để chọn nhóm ưu tiên", en: "←/→ or Space to choose"))),
+            .choice({
+                var priority = ChoiceField(id: "priority", label: Localized(vi: "Ưu tiên", en: "Priority"), options: [none] + groups,
+                                           hint: Localized(vi: "←/→ để chọn nhóm ưu tiên", en: "←/→ to choose"))
+                priority.typingSelects = false
+                return priority
+            }()),
             .text(TextField(id: "priority_reason", label: Localized(vi: "Lý do ưu tiên", en: "Priority reason"),
                             hint: Localized(vi: "Bắt buộc với nhóm 'Ưu tiên khác'", en: "Required for 'Other priority'"))),
             .picker(PickerField.procedures(label: Localized(vi: "Thủ tục", en: "Procedure"), catalog: catalog,
