@@ -63,6 +63,9 @@ public final class PromptScreen: Screen {
             field.compose = { ch, before in composer.type(ch, after: before) }
         }
         if field.handle(key) == .changed { error = nil }
+        if field.refusedAtLimit {
+            error = host.language == .en ? "At most \(field.maxLength) characters" : "Tối đa \(field.maxLength) ký tự"
+        }
         return true
     }
 

@@ -68,6 +68,9 @@ public struct TextField {
     public var capitalizesWords = false
 
     public private(set) var text: String
+    /// The last character typed was refused because the field is full (so the screen can say
+    /// so instead of cutting the text without a word).
+    public private(set) var refusedAtLimit = false
     /// Cursor position in graphemes, 0...text.count.
     public private(set) var cursor: Int
 
@@ -159,6 +162,7 @@ public struct TextField {
     /// character was refused, `.ignored` never (a character is always the field's).
     @discardableResult
     public mutating func type(_ typed: Character) -> FieldKeyResult {
+        refusedAtLimit = false
         // Controls (Tab, newline, ESC …) and invisible characters never enter the text.
         guard let first = typed.unicodeScalars.first,
               !typed.unicodeScalars.contains(where: VietnameseText.isForbidden) else { return .handled }
@@ -181,7 +185,10 @@ public struct TextField {
         if capitalizesWords { newBefore = Self.capitalizingLastWord(newBefore) }
         let newText = newBefore + after
         let newCount = newText.count
-        if newCount > maxLength && newCount > text.count { return .handled }
+        if newCount > maxLength && newCount > text.count {
+            refusedAtLimit = true
+            return .handled
+        }
         guard newText != text else { return .handled }
         text = newText
         cursor = min(newBefore.count, newCount)

@@ -248,3 +248,19 @@ struct PersonNameFieldTests {
         #expect(typed("McDonald") == "McDonald")
     }
 }
+
+@Suite("TextField: a full field says so")
+struct FullFieldTests {
+    @Test("the character past maxLength is refused and marked, a tone on the last letter still composes")
+    func refusedAtLimit() {
+        var f = TextField(id: "x", label: Localized(vi: "Lý do", en: "Reason"), maxLength: 3)
+        let composer = VietnameseComposer()
+        f.compose = { ch, before in composer.type(ch, after: before) }
+        for ch in "rat" { f.type(ch) }
+        #expect(!f.refusedAtLimit)
+        f.type("b")
+        #expect(f.text == "rat" && f.refusedAtLimit)
+        f.type("s")                                  // a tone adds no letter: accepted
+        #expect(f.text == "rát" && !f.refusedAtLimit)
+    }
+}

@@ -93,7 +93,12 @@ class FormScreen: Screen {
         guard key.isTextEditing else { return false }
         let composer = host.composer
         form.setCompose { ch, before in composer.type(ch, after: before) }
-        return react(form.handle(key), host: host)
+        let used = react(form.handle(key), host: host)
+        if case .text(let field)? = form.focusedField, field.refusedAtLimit {
+            host.say(host.language == .en ? "\(field.label.en): at most \(field.maxLength) characters"
+                                          : "\(field.label.vi): tối đa \(field.maxLength) ký tự", warning: true)
+        }
+        return used
     }
 
     func perform(_ action: Action, host: ScreenHost) -> Bool {
