@@ -40,7 +40,9 @@ struct BenchCommand: ParsableCommand {
                 let delivery = p.deliveries.contains(.desk) ? "desk" : p.deliveries.first?.rawValue
                 _ = try db.receiveDossier(ReceiveRequest(procedureCode: p.code, name: person.name,
                                                          idNumber: DemoData.cccd(&rng, female: person.female),
-                                                         address: DemoData.address(&rng), delivery: delivery),
+                                                         address: DemoData.address(&rng), delivery: delivery,
+                                                         // Random CCCDs can repeat under another name: keep the record.
+                                                         identity: .useRecordOnFile, allowDuplicate: true),
                                           now: at(day, i % 480), actor: actor, calendar: calendar)
             }
         }

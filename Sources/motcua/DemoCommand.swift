@@ -142,7 +142,9 @@ struct DemoWeek {
             ReceiveRequest(procedureCode: p.code, name: person.0, idNumber: DemoData.cccd(&rng, female: person.1),
                            phone: DemoData.phone(&rng), address: DemoData.address(&rng), ticketCode: ticket,
                            channel: ticket == nil && Int.random(in: 0..<6, using: &rng) == 0 ? "online" : "direct",
-                           delivery: post ? "post" : "desk"),
+                           delivery: post ? "post" : "desk",
+                           // Random CCCDs can repeat under another name: the demo keeps the record on file.
+                           identity: .useRecordOnFile, allowDuplicate: true),
             now: at, actor: clerk(counter), calendar: calendar)
     }
 
