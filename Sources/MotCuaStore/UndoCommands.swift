@@ -22,7 +22,7 @@ extension AppDatabase {
             guard let batch = try Int64.fetchOne(db, sql: """
                 SELECT batch FROM events
                 WHERE at >= ? AND user = ? AND counter IS ? AND action != 'undo' AND undone_by IS NULL
-                  AND entity IN ('ticket', 'dossier', 'applicant')
+                  AND +entity IN ('ticket', 'dossier', 'applicant') -- `+`: search by today's time, never by entity (all history)
                 ORDER BY id DESC LIMIT 1
                 """, arguments: [Timestamp.startOf(day), actor.user, actor.counter]) else {
                 throw RuleViolation(code: "undo_nothing",
