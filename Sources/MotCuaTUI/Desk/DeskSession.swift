@@ -31,7 +31,8 @@ public final class DeskSession {
     /// current in a quiet hour.
     public func hasChanged() -> Bool {
         if minuteNow() != lastMinute { return true }
-        guard let mark = try? db.changeMark() else { return false }
+        // A failing poll counts as a change: the screens reload and say they cannot read.
+        guard let mark = try? db.changeMark() else { return true }
         return mark != lastMark
     }
 

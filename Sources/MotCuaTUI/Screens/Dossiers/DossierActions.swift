@@ -96,8 +96,13 @@ enum DossierActions {
         case .dossierPost:
             // The address the post takes it to: the dossier's delivery address, else the
             // applicant's; asked for when neither is on file.
-            let known = dossier.deliveryAddress
-                ?? (try? dossier.applicantId.flatMap { try session.db.applicant(id: $0) })??.address
+            let known: String?
+            do {
+                known = try dossier.deliveryAddress ?? dossier.applicantId.flatMap { try session.db.applicant(id: $0) }?.address
+            } catch {
+                host.report(error)
+                return true
+            }
             let askTracking: (String?) -> Void = { address in
                 host.push(PromptScreen(
                     title: en ? "Send by post — \(dossier.code)" : "Gửi bưu chính hồ sơ \(dossier.code)",

@@ -86,10 +86,10 @@ final class ReceiveDossierScreen: FormScreen {
     }
 
     /// A past applicant accepted in the lookup fills name, CCCD, phone and address.
-    private func fillFromLookup() {
+    private func fillFromLookup() throws {
         guard let id = form.value(of: "lookup"), id != lastApplicant else { return }
         lastApplicant = id
-        guard let n = Int64(id), let a = try? session.db.applicant(id: n) else { return }
+        guard let n = Int64(id), let a = try session.db.applicant(id: n) else { return }
         form.setText(a.name, of: "name")
         form.setText(a.idNumber ?? "", of: "id_number")
         form.setText(a.phone ?? "", of: "phone")
@@ -97,15 +97,19 @@ final class ReceiveDossierScreen: FormScreen {
     }
 
     override func valueChanged(host: ScreenHost) {
-        fillFromLookup()
-        updateDuePreview()
-        if form.focusedID == "delivery" || form.focusedID == "procedure" { checkDelivery(host) }
+        do {
+            try fillFromLookup()
+            updateDuePreview()
+            if form.focusedID == "delivery" || form.focusedID == "procedure" { try checkDelivery(host) }
+        } catch {
+            host.report(error)
+        }
     }
 
     /// The model refuses a delivery the procedure does not offer when the form is saved; say
     /// why as soon as it is chosen rather than leave the clerk guessing.
-    private func checkDelivery(_ host: ScreenHost) {
-        guard let code = form.value(of: "procedure"), let p = try? session.db.procedure(code: code),
+    private func checkDelivery(_ host: ScreenHost) throws {
+        guard let code = form.value(of: "procedure"), let p = try session.db.procedure(code: code),
               let raw = form.value(of: "delivery"), let chosen = Delivery(rawValue: raw), !p.deliveries.contains(chosen) else { return }
         let allowed = Delivery.allCases.filter(p.deliveries.contains).map { $0.label.text(host.language) }.joined(separator: ", ")
         host.say(host.language == .en ? "Procedure \(p.name) only returns results: \(allowed)"
@@ -135,7 +139,7 @@ final class ReceiveDossierScreen: FormScreen {
             throw QuestionAsked()
         }
         let vi = host.language == .vi
-        let name = (try? session.db.procedure(code: d.procedureCode))?.name ?? d.procedureCode
+        let name = try session.db.procedure(code: d.procedureCode)?.name ?? d.procedureCode
         host.say(vi ? "Đã tiếp nhận hồ sơ \(d.code), hẹn trả \(d.dueDate.vietnamese)" : "Received \(d.code), due \(d.dueDate.iso)")
         return FormResult(headline: (vi ? "  MÃ HỒ SƠ  " : "  DOSSIER  ") + d.code + "  ",
                           lines: [d.applicantName + " — " + name,

@@ -39,7 +39,7 @@ final class WalkInFormScreen: FormScreen {
         let ticket = try session.registerWalkIn(WalkInRequest(
             name: form.value(of: "name") ?? "", priority: priority, priorityReason: form.value(of: "priority_reason"),
             procedureCode: form.value(of: "procedure"), phone: form.value(of: "phone"), idNumber: form.value(of: "id_number")))
-        let waiting = ((try? session.db.tickets(day: session.today)) ?? []).filter { $0.status == .waiting }.count
+        let waiting = try session.db.tickets(day: session.today).filter { $0.status == .waiting }.count
         let vi = host.language == .vi
         host.say(vi ? "Đã cấp số \(ticket.code) cho \(ticket.applicantName)" : "Ticket \(ticket.code) for \(ticket.applicantName)")
         return FormResult(headline: (vi ? "  SỐ THỨ TỰ  " : "  TICKET  ") + ticket.code + "  ",
