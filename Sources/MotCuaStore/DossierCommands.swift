@@ -149,6 +149,15 @@ extension AppDatabase {
                let address = try String.fetchOne(db, sql: "SELECT address FROM applicants WHERE id = ?", arguments: [id]) {
                 request.address = address
             }
+            // "Someone else" showing the applicant's own CCCD is a slip in the name or the number.
+            if request.kind == .return, let id = TextInput.nonBlank(request.receiverIdNumber).flatMap({ try? CitizenID.parse($0).digits }),
+               let applicantId = before.applicantId,
+               let onFile = try String.fetchOne(db, sql: "SELECT id_number FROM applicants WHERE id = ?", arguments: [applicantId]),
+               onFile == id, !DossierRules.isApplicant(request.receiverName ?? "", of: before) {
+                throw FieldError(field: "receiver_id_number", label: Localized(vi: "CCCD người nhận", en: "Receiver's ID number"),
+                                 problem: Localized(vi: "\(id) là CCCD của người nộp \(before.applicantName); người nhận thay phải dùng CCCD của chính mình",
+                                                    en: "\(id) is the applicant's (\(before.applicantName)); someone collecting for them shows their own"))
+            }
             let result = try DossierRules.apply(request, to: before, procedure: try Self.procedure(code: before.procedureCode, db), now: now)
             let d = result.dossier
             try DossierRow.updateState(d, db)

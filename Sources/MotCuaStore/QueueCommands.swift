@@ -121,7 +121,9 @@ extension AppDatabase {
     static func requireTicket(_ code: String, day: LocalDate, _ db: Database) throws -> Ticket {
         guard let t = try TicketRow.fetch(day: day, code: code, db) else {
             let (series, number) = try Ticket.parse(code: code)
-            throw StoreError.notFound(Localized(vi: "phiếu", en: "ticket"), "\(Ticket.code(series: series, number: number)) (\(day.vietnamese))")
+            let shown = Ticket.code(series: series, number: number)
+            throw FieldError(field: "ticket", label: Localized(vi: "Số thứ tự", en: "Ticket"),
+                             problem: Localized(vi: "không có số \(shown) ngày \(day.vietnamese)", en: "no ticket \(shown) on \(day.iso)"))
         }
         return t
     }

@@ -36,7 +36,7 @@ struct KeymapTests {
         #expect(map.action(for: .function(10), in: .form) == .quit) // global fallback
         #expect(map.action(for: .character("q"), in: .queue) == .quit)
         #expect(map.action(for: .character("q"), in: .form) == nil) // typing in forms
-        #expect(map.action(for: .function(2), in: .dossiers) == .dossierReceive)
+        #expect(map.action(for: .function(4), in: .dossiers) == .dossierReceive) // F4 receives everywhere
     }
 
     @Test("vi.keys includes default and adds movement")

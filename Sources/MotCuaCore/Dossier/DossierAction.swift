@@ -124,7 +124,13 @@ public enum DossierRules {
             let receiver = try WalkInRequest.personName(request.receiverName ?? "", field: "receiver_name",
                                                         label: Localized(vi: "Người nhận kết quả", en: "Received by"))
             let idLabel = Localized(vi: "CCCD người nhận", en: "Receiver's ID number")
-            let id = try TextInput.blankToNil(request.receiverIdNumber).map { try CitizenID.parse($0).digits }
+            let id: String?
+            do {
+                id = try TextInput.blankToNil(request.receiverIdNumber).map { try CitizenID.parse($0).digits }
+            } catch let e as FieldError {
+                // Named for this field, not the applicant's CCCD.
+                throw FieldError(field: "receiver_id_number", label: idLabel, problem: e.problem)
+            }
             // Someone other than the applicant collects with their own identity paper (and
             // usually an authorisation): the desk records whose CCCD it saw.
             if !isApplicant(receiver, of: dossier), id == nil {

@@ -32,6 +32,13 @@ public struct WalkInRequest: Sendable {
                                   label: Localized = Localized(vi: "Họ và tên", en: "Full name")) throws -> String {
         try TextInput.refuseUndecodable(raw, field: field, label: label)
         let name = TextInput.capitalizingWords(try VietnameseText.validateName(raw, field: field, label: label))
+        // Letters (any script, with their marks), digits and the punctuation names and
+        // organisations use; `@`, `#`, `*` … are a slip of the fingers, not a name.
+        let allowedPunctuation: Set<Character> = [" ", ".", ",", "-", "'", "’", "(", ")", "/", "&"]
+        if let bad = name.first(where: { !($0.isLetter || $0.isNumber || allowedPunctuation.contains($0)) }) {
+            throw FieldError(field: field, label: label,
+                             problem: Localized(vi: "có ký tự '\(bad)' không dùng trong họ tên", en: "holds '\(bad)', which a name does not use"))
+        }
         var run = 0
         for ch in name {
             run = ch.isNumber ? run + 1 : 0

@@ -147,4 +147,18 @@ struct ClerkActionKeysTests {
         #expect(issued.count == 1 && issued.first?.priorityCode == nil && issued.first?.series == .ordinary,
                 "\(all.map { "\($0.code) \($0.applicantName) \($0.priorityCode ?? "-")" }) \(f.screenText)")
     }
+
+    @Test("after C-z brings back the dossier just posted, the highlight returns to it")
+    func reselectAfterUndo() throws {
+        let f = try ScreenFixture()
+        let list = try f.openList(selecting: f.hưng)
+        try f.keys("M-p")
+        f.type("EC136431858VN")
+        try f.keys("Enter")
+        #expect(try f.status(f.hưng) == .posted)
+        #expect(list.selectedDossier?.code != f.hưng)
+        try f.keys("C-z")
+        #expect(try f.status(f.hưng) == .ready)
+        #expect(list.selectedDossier?.code == f.hưng, "the next key must act on the dossier just undone")
+    }
 }

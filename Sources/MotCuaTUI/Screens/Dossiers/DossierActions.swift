@@ -103,11 +103,12 @@ enum DossierActions {
                 host.report(error)
                 return true
             }
-            let askTracking: (String?) -> Void = { address in
+            // Không on the check-digit warning comes back here with the code as typed, to correct it.
+            func askTracking(_ address: String?, _ typed: String) {
                 host.push(PromptScreen(
                     title: en ? "Send by post — \(dossier.code)" : "Gửi bưu chính hồ sơ \(dossier.code)",
                     label: en ? "Tracking number (e.g. EC136431858VN):" : "Mã vận đơn (ví dụ EC136431858VN):",
-                    text: dossier.trackingNumber ?? "", under: screen, asciiOnly: true, maxLength: 40,
+                    text: typed, under: screen, asciiOnly: true, maxLength: 40,
                     validate: { $0.isEmpty ? (en ? "The tracking number is required" : "Cần nhập mã vận đơn") : nil },
                     onAccept: { raw, host in
                         if let warning = TrackingNumber.warning(for: TrackingNumber.check(raw)) {
@@ -117,7 +118,10 @@ enum DossierActions {
                                 message: warning.text(host.language) + (en ? ". Save \(tracking) anyway?" : ". Vẫn lưu \(tracking)?"),
                                 defaultYes: false, under: screen,
                                 onYes: { _ in report { try change(tracking: raw, address: address) } },
-                                onNo: { host in host.say(warning.text(host.language), warning: true) }))
+                                onNo: { host in
+                                    askTracking(address, raw)
+                                    host.say(warning.text(host.language), warning: true)
+                                }))
                         } else {
                             try change(tracking: raw, address: address)
                         }
@@ -128,9 +132,9 @@ enum DossierActions {
                     title: en ? "Send by post — \(dossier.code)" : "Gửi bưu chính hồ sơ \(dossier.code)",
                     label: en ? "Postal address (none on file):" : "Địa chỉ gửi (chưa có trong hồ sơ):", under: screen,
                     validate: { $0.isEmpty ? (en ? "The address is required" : "Cần nhập địa chỉ gửi") : nil },
-                    onAccept: { address, _ in askTracking(address) }))
+                    onAccept: { address, _ in askTracking(address, dossier.trackingNumber ?? "") }))
             } else {
-                askTracking(nil)
+                askTracking(nil, dossier.trackingNumber ?? "")
             }
         case .dossierReturn, .dossierDeliverHome:
             // The register records who took the result; the applicant's name is offered, so

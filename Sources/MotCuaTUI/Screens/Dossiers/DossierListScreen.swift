@@ -47,7 +47,13 @@ public final class DossierListScreen: Screen {
 
     // MARK: - Data
 
+    /// The dossier the clerk last acted on. If it leaves the list (posted, so no longer "ready")
+    /// and comes back (C-z), the highlight returns to it rather than staying on its neighbour,
+    /// so the next key acts on the dossier the clerk has in mind.
+    private var lastActed: String?
+
     private func reload() {
+        defer { if let code = lastActed, model.rows.contains(where: { $0.code == code }) { model.select(code: code) } }
         do {
             // The catalog is read with the list: a store that cannot be read says so, it never
             // shows an empty field list as if there were no procedures.
@@ -172,6 +178,8 @@ public final class DossierListScreen: Screen {
     }
 
     public func perform(_ action: Action, host: ScreenHost) -> Bool {
+        // A movement is the clerk choosing a row: the last-acted dossier no longer claims it.
+        if [.cursorUp, .cursorDown, .pageUp, .pageDown, .cursorFirst, .cursorLast, .searchStart].contains(action) { lastActed = nil }
         switch action {
         case .cursorUp: model.move(by: -1)
         case .cursorDown: model.move(by: 1)
@@ -199,7 +207,9 @@ public final class DossierListScreen: Screen {
         case .dossierReceive:
             do { host.push(try ReceiveDossierScreen(session: session, ticket: nil)) } catch { host.report(error) }
         default:
-            return DossierActions.perform(action, code: model.selectedDossier?.code, from: self, host: host, session: session) { [weak self] in
+            let code = model.selectedDossier?.code
+            return DossierActions.perform(action, code: code, from: self, host: host, session: session) { [weak self] in
+                self?.lastActed = code
                 self?.reload()
             }
         }

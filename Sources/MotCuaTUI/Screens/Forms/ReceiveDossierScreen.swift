@@ -8,7 +8,10 @@ final class ReceiveDossierScreen: FormScreen {
     let ticket: Ticket?
     private var lastApplicant: String?
 
-    init(session: DeskSession, ticket: Ticket?) throws {
+    /// - Parameter applicant: who handed in the previous dossier at this form ("another dossier"
+    ///   for the same person): their name, CCCD, phone and address start the form again, so the
+    ///   second dossier goes to the same citizen, not to a new record without a CCCD.
+    init(session: DeskSession, ticket: Ticket?, applicant: Applicant? = nil) throws {
         self.session = session
         self.ticket = ticket
         let lang = session.language
@@ -21,7 +24,11 @@ final class ReceiveDossierScreen: FormScreen {
                         ChoiceOption(id: "home", label: Localized(vi: "Tại nhà", en: "At home"))]
         // From the ticket being served: the model's rule for what a ticket fills in (the same
         // as `dossier receive --ticket`).
-        let start = ticket.map { ReceiveRequest(procedureCode: "", name: "").filledIn(from: $0) }
+        var start = ticket.map { ReceiveRequest(procedureCode: "", name: "").filledIn(from: $0) }
+        if let a = applicant {
+            start = ReceiveRequest(procedureCode: "", name: a.name, idNumber: a.idNumber, phone: a.phone, address: a.address,
+                                   ticketCode: ticket?.code)
+        }
         var fields: [FormField] = []
         if let t = ticket {
             fields.append(.info(InfoField(id: "ticket", label: Localized(vi: "Số thứ tự", en: "Ticket"),
@@ -44,7 +51,7 @@ final class ReceiveDossierScreen: FormScreen {
                             kind: .digits, maxLength: 16)),
             .text(TextField(id: "phone", label: Localized(vi: "Điện thoại", en: "Phone"), text: start?.phone ?? "",
                             kind: .phone, maxLength: 20)),
-            .text(TextField(id: "address", label: Localized(vi: "Địa chỉ", en: "Address"))),
+            .text(TextField(id: "address", label: Localized(vi: "Địa chỉ", en: "Address"), text: start?.address ?? "")),
             .picker(PickerField.procedures(label: Localized(vi: "Thủ tục", en: "Procedure"), catalog: catalog,
                                            on: session.today, language: lang, selected: start.flatMap { TextInput.nonBlank($0.procedureCode) },
                                            hint: Localized(vi: "Gõ tên hoặc chữ đầu (ks → khai sinh); gõ đè để thay, C-u xoá",
@@ -119,6 +126,8 @@ final class ReceiveDossierScreen: FormScreen {
     /// The clerk's answers to the store's questions, each kept only for what it answered: the
     /// identity choice for that CCCD and name, the duplicate for that procedure.
     private var identityAnswer: (key: String, choice: IdentityChoice)?
+    /// The citizen the saved dossier went to (for "another dossier" of the same person).
+    private var lastApplicantSaved: Applicant?
     private var duplicateAnswer: String?
 
     private var identityKey: String { "\(form.value(of: "id_number") ?? "")|\(form.value(of: "name") ?? "")" }
@@ -138,6 +147,8 @@ final class ReceiveDossierScreen: FormScreen {
             ask(question, host: host)
             throw QuestionAsked()
         }
+        // The record the dossier was filed under (the one on file when the clerk chose so).
+        lastApplicantSaved = try d.applicantId.flatMap { try session.db.applicant(id: $0) }
         let vi = host.language == .vi
         let name = try session.db.procedure(code: d.procedureCode)?.name ?? d.procedureCode
         host.say(vi ? "Đã tiếp nhận hồ sơ \(d.code), hẹn trả \(d.dueDate.vietnamese)" : "Received \(d.code), due \(d.dueDate.iso)")
@@ -201,7 +212,9 @@ final class ReceiveDossierScreen: FormScreen {
     }
 
     /// The same citizen often brings more than one dossier: Enter opens the form again for them.
-    override func makeAnother() throws -> FormScreen? { try ReceiveDossierScreen(session: session, ticket: ticket) }
+    override func makeAnother() throws -> FormScreen? {
+        try ReceiveDossierScreen(session: session, ticket: ticket, applicant: lastApplicantSaved)
+    }
     override var anotherText: ActionText {
         ticket == nil ? ActionText(vi: "Hồ sơ khác", "Nhận hồ sơ khác", en: "Another", "Receive another dossier")
                       : ActionText(vi: "Hồ sơ khác", "Nhận thêm hồ sơ của \(ticket?.code ?? "")",

@@ -186,6 +186,9 @@ public final class QueueScreen: Screen {
                         validate: { $0.isEmpty ? (vi ? "Cần nhập họ tên" : "A name is required") : nil },
                         onAccept: { name, host in
                             let fixed = try session.correctWalkIn(WalkInCorrection(ticketCode: t.code, name: name))
+                            guard fixed.applicantName != t.applicantName else {
+                                return host.say(vi ? "Số \(t.code): tên không đổi, không có gì được ghi" : "\(t.code): the name is unchanged; nothing recorded")
+                            }
                             host.say(vi ? "Đã sửa số \(fixed.code): \(t.applicantName) → \(fixed.applicantName)"
                                         : "Corrected \(fixed.code): \(t.applicantName) → \(fixed.applicantName)")
                         }))

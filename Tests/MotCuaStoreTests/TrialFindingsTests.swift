@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+import MotCuaCore
+@testable import MotCuaStore
+
+/// What two new-clerk trials found in the store's rules, each pinned by a test.
+@Suite struct TrialFindingsTests {
+    let f: StoreFixture
+    init() throws { f = try StoreFixture() }
+    var clerk: Actor { Actor(user: "lan", counter: 1) }
+
+    func readyDossier() throws -> Dossier {
+        let d = try f.store.receiveDossier(ReceiveRequest(procedureCode: "HT-XNHN", name: "Võ Văn Cường", idNumber: "001190000022"),
+                                           now: at("2026-11-20 09:00"), actor: clerk, calendar: WorkingCalendar())
+        _ = try f.store.markReady(d.code, now: at("2026-11-24 09:00"), actor: clerk)
+        return d
+    }
+
+    @Test func someoneElseShowingTheApplicantsOwnCCCDIsRefused() throws {
+        let d = try readyDossier()
+        do {
+            _ = try f.store.returnResult(d.code, receivedBy: "Võ Thị Hoa", idNumber: "001190000022", now: at("2026-11-25 09:00"), actor: clerk)
+            Issue.record("accepted the applicant's CCCD for someone else")
+        } catch let e as FieldError {
+            #expect(e.field == "receiver_id_number" && e.problem.vi.contains("CCCD của người nộp"))
+        }
+        #expect(try f.store.dossier(code: d.code)?.status == .ready)
+        // A malformed receiver CCCD names the receiver's field, not the applicant's.
+        do {
+            _ = try f.store.returnResult(d.code, receivedBy: "Võ Thị Hoa", idNumber: "12", now: at("2026-11-25 09:00"), actor: clerk)
+            Issue.record("accepted a 2-digit CCCD")
+        } catch let e as FieldError { #expect(e.field == "receiver_id_number") }
+    }
+
+    @Test func aMissingTicketNamesTheTicketField() throws {
+        do {
+            _ = try f.store.moveTicket(TicketMoveRequest(ticketCode: "A999", move: .recall, counter: 1), now: at("2026-11-25 09:00"), actor: clerk)
+            Issue.record("no error")
+        } catch let e as FieldError {
+            #expect(e.field == "ticket" && e.problem.vi == "không có số A999 ngày 25/11/2026")
+        }
+    }
+
+    @Test func namesRefuseSymbolsButKeepOrganisations() throws {
+        #expect(throws: FieldError.self) { _ = try WalkInRequest.personName("Nguyen 123 @#") }
+        #expect(try WalkInRequest.personName("công ty TNHH 3A") == "Công Ty TNHH 3A")
+        #expect(try WalkInRequest.personName("O'Neil Trần-Lê") == "O'Neil Trần-Lê")
+    }
+}
