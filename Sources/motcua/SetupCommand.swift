@@ -19,9 +19,9 @@ struct SetupCommand: ParsableCommand {
     /// defaults before a file that does not exist yet is created, so a refused setup leaves nothing.
     func applied(to profile: DeskProfile) throws -> DeskProfile {
         var p = profile
-        if let province { p.province = try VietnameseText.validateName(province, field: "province") }
-        if let commune { p.commune = try VietnameseText.validateName(commune, field: "commune") }
-        if let deskName { p.deskName = try VietnameseText.validateName(deskName, field: "desk_name") }
+        if let province { p.province = try TextInput.required(province, field: "province", label: Localized(vi: "Tỉnh", en: "Province"), maxLength: 100) }
+        if let commune { p.commune = try TextInput.required(commune, field: "commune", label: Localized(vi: "Xã", en: "Commune"), maxLength: 100) }
+        if let deskName { p.deskName = try TextInput.required(deskName, field: "desk_name", label: Localized(vi: "Tên bộ phận", en: "Desk name"), maxLength: 120) }
         if let deskCode { p.deskCode = try DeskProfile.validateDeskCode(deskCode) }
         if let counters {
             guard (1...99).contains(counters) else {
@@ -65,7 +65,7 @@ struct SetupCommand: ParsableCommand {
             let changed = [province, commune, deskName, deskCode, cutoff, clerks].contains { $0 != nil } || counters != nil
             let p = try applied(to: try db.profile())
             if changed { try db.saveProfile(p, now: try global.clock().now(), actor: try global.actor(counter: nil)) }
-            if global.json { Output.print(Output.json(p)); return }
+            if global.json { Output.print(Output.json(ProfileJSON(p))); return }
             let vi = lang == .vi
             Output.print(Output.table(["", ""], [
                 [vi ? "Tỉnh" : "Province", p.province], [vi ? "Xã" : "Commune", p.commune],
@@ -78,5 +78,17 @@ struct SetupCommand: ParsableCommand {
                  p.priority.groups.map { $0.label.text(lang) }.joined(separator: " › ")],
             ]).split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n"))
         }
+    }
+}
+
+/// The desk profile as JSON: every key on every call (`null` where unset), the cut-off as
+/// `HH:MM` like the catalog's, priority groups by code in calling order.
+struct ProfileJSON: JSONRow {
+    let province: String, commune: String, deskName: String, deskCode: String, counters: Int
+    let cutoff: String?, clerks: [String], priorityGroups: [String], priorityRuleSource: String?
+    init(_ p: DeskProfile) {
+        province = p.province; commune = p.commune; deskName = p.deskName; deskCode = p.deskCode; counters = p.counters
+        cutoff = p.defaultCutoffMinute.map { String(format: "%02d:%02d", $0 / 60, $0 % 60) }
+        clerks = p.clerks; priorityGroups = p.priority.groups.map(\.code); priorityRuleSource = p.priorityRuleSource
     }
 }

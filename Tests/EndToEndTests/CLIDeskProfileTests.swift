@@ -26,4 +26,18 @@ import Testing
         let show = try desk.ok(["dossier", "show", code])
         #expect(show.stdout.split(separator: "\n").first?.hasPrefix("Mã hồ sơ") == true, "\(show.stdout)")
     }
+
+    @Test func setupJSONHasEveryKeyAndLabelsInErrors() throws {
+        let desk = try CLIDesk()
+        defer { desk.remove() }
+        let p = try desk.object(["setup"])
+        for key in ["province", "commune", "desk_name", "desk_code", "counters", "cutoff", "clerks", "priority_groups", "priority_rule_source"] {
+            #expect(p.keys.contains(key), "setup --json lacks \(key)")
+        }
+        #expect(p["cutoff"] is NSNull)
+        let set = try desk.object(["setup", "--cutoff", "15:30"])
+        #expect(set["cutoff"] as? String == "15:30")
+        let bad = try desk.run(["setup", "--commune", ""])
+        #expect(bad.status == 2 && bad.stderr.contains("Xã: bắt buộc nhập"), "\(bad.stderr)")
+    }
 }
