@@ -76,6 +76,12 @@ import Testing
         #expect(try desk.rows(["queue", "list"]).count > 0)
         let again = try desk.run(["demo"])
         #expect(again.status != 0)
+        // No dossier received on a Sunday (the desk is closed), none of the demo's.
+        for row in try desk.rows(["dossier", "list"]) {
+            let received = try #require(row["received_at"] as? String)
+            let day = try #require(LocalDateForTest(iso: String(received.prefix(10))))
+            #expect(day.weekday != 1, "received on a Sunday: \(received)")
+        }
     }
 
     /// Issue: call-next left the previous ticket called, so one counter held two.
@@ -160,5 +166,21 @@ import Testing
         #expect(all.map { "\($0["ticket"] as? String ?? "?"):\($0["status"] as? String ?? "?")" }
                     .sorted() == ["A001:serving", "A002:called", "A003:waiting"])
         #expect(try desk.object(["check"])["ok"] as? Bool == true)
+    }
+}
+
+/// A date's weekday (1 = Sunday … 7 = Saturday) without the model, so the test checks the
+/// demo independently of the working calendar it used.
+struct LocalDateForTest {
+    let weekday: Int
+    init?(iso: String) {
+        var c = DateComponents()
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        c.year = parts[0]; c.month = parts[1]; c.day = parts[2]
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(secondsFromGMT: 7 * 3600) ?? .current
+        guard let date = cal.date(from: c) else { return nil }
+        weekday = cal.component(.weekday, from: date)
     }
 }
