@@ -145,6 +145,10 @@ public struct Form {
     // MARK: - Fields and values
 
     public var focusedField: FormField? { fields.indices.contains(focusIndex) ? fields[focusIndex] : nil }
+
+    /// Fields Tab passes over for now (the priority reason while no group needs one): shown,
+    /// but not in the way.
+    public var skipped: Set<String> = []
     public var focusedID: String? { focusedField?.id }
 
     /// The field with `id`. Setting replaces it (keep the same id).
@@ -255,7 +259,7 @@ public struct Form {
     public mutating func focusPrevious() { step(-1, wrap: true) }
 
     /// Whether a focusable field follows the focused one.
-    public var hasNextField: Bool { fields.indices.contains { $0 > focusIndex && fields[$0].isFocusable } }
+    public var hasNextField: Bool { fields.indices.contains { $0 > focusIndex && fields[$0].isFocusable && !skipped.contains(fields[$0].id) } }
 
     private mutating func step(_ delta: Int, wrap: Bool) {
         let n = fields.count
@@ -267,7 +271,7 @@ public struct Form {
                 guard wrap else { return }
                 i = (i + n) % n
             }
-            if fields[i].isFocusable { moveFocus(to: i); return }
+            if fields[i].isFocusable && !skipped.contains(fields[i].id) { moveFocus(to: i); return }
         }
     }
 

@@ -68,7 +68,7 @@ struct DeskFlowTests {
         let f = try DeskFlow()
         try f.keys("F2")
         f.type("Le Van Tam")
-        try f.keys("Tab Tab Tab Tab")
+        try f.keys("Tab Tab Tab")             // priority, procedure (no reason asked without a group), phone
         f.type("091234567")
         try f.keys("Enter")
         let phoneRow = try #require(f.rows.first { $0.contains("Điện thoại") })
@@ -244,6 +244,21 @@ struct DeskFlowTests {
             _ = f.app.currentGrid()
         }
         #expect(try f.db.check().isEmpty)
+    }
+}
+
+@Suite("Desk: the priority reason")
+struct PriorityReasonTabTests {
+    @Test("the priority reason is in the Tab order only for a group that needs one")
+    func reasonOnlyWhenNeeded() throws {
+        let f = try DeskFlow()
+        try f.keys("F2")
+        f.type("Le Van Tam")
+        try f.keys("Tab Tab")
+        #expect((f.app.screens.last as? FormScreen)?.form.focusedID == "procedure")
+        try f.keys("BackTab Left")                // back to the priority; ← wraps to the last group, "Ưu tiên khác"
+        try f.keys("Tab")
+        #expect((f.app.screens.last as? FormScreen)?.form.focusedID == "priority_reason")
     }
 }
 

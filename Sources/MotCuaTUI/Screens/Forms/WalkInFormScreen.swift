@@ -4,15 +4,17 @@ import MotCuaCore
 /// optional phone and CCCD. Saving shows the ticket number large, then Enter takes the next person.
 final class WalkInFormScreen: FormScreen {
     let session: DeskSession
+    private let policy: PriorityPolicy
 
     init(session: DeskSession) throws {
         self.session = session
         let profile = try session.profile()
+        self.policy = profile.priority
         let lang = session.language
         let none = ChoiceOption(id: "", label: Localized(vi: "Không", en: "None"))
         let groups = profile.priority.groups.map { ChoiceOption(id: $0.code, label: $0.label) }
         let catalog = try session.catalog()
-        let form = Form(title: Localized(vi: "Cấp số thứ tự cho người đến", en: "Register a walk-in"), fields: [
+        var form = Form(title: Localized(vi: "Cấp số thứ tự cho người đến", en: "Register a walk-in"), fields: [
             .text(TextField.personName(id: "name", label: Localized(vi: "Họ và tên", en: "Full name"),
                             hint: Localized(vi: "Gõ Telex/VNI (F9 đổi bộ gõ), ví dụ Nguyeenx → Nguyễn",
                                             en: "Telex/VNI typing (F9 switches), e.g. Nguyeenx → Nguyễn"))),
@@ -31,7 +33,20 @@ final class WalkInFormScreen: FormScreen {
             .text(TextField(id: "phone", label: Localized(vi: "Điện thoại", en: "Phone"), kind: .phone, maxLength: 20)),
             .text(TextField(id: "id_number", label: Localized(vi: "Số CCCD", en: "ID number"), kind: .digits, maxLength: 16)),
         ], language: lang)
+        // The reason is asked only for a group that needs one ("Ưu tiên khác"): Tab passes over
+        // it otherwise, so a name or procedure typed one field too far does not land there.
+        form.skipped = ["priority_reason"]
         super.init(form: form)
+    }
+
+    override func valueChanged(host: ScreenHost) {
+        let code = form.value(of: "priority").flatMap { $0.isEmpty ? nil : $0 }
+        if code.flatMap(policy.group(code:))?.requiresReason == true {
+            form.skipped.remove("priority_reason")
+        } else if !form.skipped.contains("priority_reason") {
+            form.skipped.insert("priority_reason")
+            form.setText("", of: "priority_reason")
+        }
     }
 
     override func submit(host: ScreenHost) throws -> FormResult {
