@@ -97,7 +97,19 @@ public final class PromptScreen: Screen {
         }
     }
 
+    /// Esc: closes at once when nothing was typed; otherwise asks first (Có by default, as the
+    /// forms do), so a long reason is not lost to one stray key.
     public func cancel(_ host: ScreenHost) {
+        guard field.text != initialText, !field.text.isEmpty else { return close(host) }
+        host.confirm(YesNoQuestion(
+            title: host.language == .en ? "Discard" : "Bỏ nội dung",
+            message: host.language == .en ? "Discard what was typed?" : "Bỏ những gì đã nhập?",
+            defaultYes: true, under: self,
+            onYes: { [weak self] host in self?.close(host) },
+            onNo: { _ in }))
+    }
+
+    private func close(_ host: ScreenHost) {
         host.pop(self)
         if let onCancel { onCancel(host) } else { host.say(host.language == .en ? "Cancelled" : "Đã huỷ") }
     }

@@ -220,7 +220,12 @@ struct ScreensDossierListTests {
         f.type("thiếu giấy tờ")
         #expect(prompt.text == "thiếu giấy tờ")
         #expect(f.rows.contains { $0.contains("thiếu giấy tờ") })
+        // Something was typed: Esc asks first; Không keeps the reason, Esc then Có discards it.
         try f.keys("Esc")
+        #expect(f.top is ConfirmScreen && f.rows.contains { $0.contains("Bỏ những gì đã nhập?") })
+        f.type("k")
+        #expect(f.top === prompt && prompt.text == "thiếu giấy tờ")
+        try f.keys("Esc Enter")
         #expect(f.top === list)
         #expect(f.message == "Đã huỷ")
         #expect(try f.status(f.mận) == .received)
