@@ -58,6 +58,7 @@ struct DossierCommand: ParsableCommand {
                     request = request.filledIn(from: t)
                 }
                 let d = try db.receiveDossier(request, now: now, actor: try global.actor(counter: counter), calendar: calendar)
+                Output.warn(CitizenID.warning(for: idNumber), lang)
                 if global.json { Output.print(Output.json(DossierJSON(d, today: VietnamTime.local(now).date))); return }
                 Output.print(lang == .vi
                     ? "Đã tiếp nhận hồ sơ \(d.code) — \(d.applicantName) — \(d.procedureCode). Ngày hẹn trả: \(d.dueDate.vietnamese)."
@@ -263,7 +264,7 @@ extension DossierStepCommand {
             let db = try global.openExistingDatabase()
             let now = try global.clock().now()
             let result = try db.actOnDossier(request(), now: now, actor: try global.actor(counter: step.counter))
-            for w in result.warnings { FileHandle.standardError.write(Data(((lang == .vi ? "Cảnh báo: " : "Warning: ") + w.text(lang) + "\n").utf8)) }
+            for w in result.warnings { Output.warn(w, lang) }
             let d = result.dossier
             if global.json { Output.print(Output.json(DossierJSON(d, today: VietnamTime.local(now).date))); return }
             Output.print("\(d.code): \(d.status.label.text(lang))")

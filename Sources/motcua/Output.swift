@@ -24,6 +24,12 @@ enum Output {
 
     static func print(_ text: String) { Swift.print(text) }
 
+    /// A warning on standard error (the action was done; stdout stays clean for `--json`).
+    static func warn(_ warning: Localized?, _ lang: Language) {
+        guard let warning else { return }
+        FileHandle.standardError.write(Data(((lang == .vi ? "Cảnh báo: " : "Warning: ") + warning.text(lang) + "\n").utf8))
+    }
+
     /// Text from the database as the terminal will show it: a control or invisible character
     /// (ESC, BEL… from a file written before they were refused) is shown as U+FFFD, never sent raw.
     static func safe(_ text: String) -> String {

@@ -28,6 +28,7 @@ struct WalkinCommand: ParsableCommand {
                 }
                 let now = try global.clock().now()
                 let t = try db.addWalkIn(request, now: now, actor: try global.actor(counter: counter))
+                Output.warn(CitizenID.warning(for: idNumber), lang)
                 if global.json { Output.print(Output.json(TicketJSON(t, now: now))); return }
                 let waiting = try db.tickets(day: t.day).filter { $0.status == .waiting }.count
                 Output.print(lang == .vi

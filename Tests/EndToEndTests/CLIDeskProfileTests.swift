@@ -41,3 +41,15 @@ import Testing
         #expect(bad.status == 2 && bad.stderr.contains("Xã: bắt buộc nhập"), "\(bad.stderr)")
     }
 }
+
+/// Issue 7: identity numbers at reception through the command line.
+@Suite struct CLIIdentityTests {
+    @Test func cmndWarnsAndAFutureBirthYearIsRefused() throws {
+        let desk = try CLIDesk()
+        defer { desk.remove() }
+        let old = try desk.run(["walkin", "add", "--name", "Trần Văn Cũ", "--id-number", "012345678"], at: "2026-11-25 08:00")
+        #expect(old.status == 0 && old.stderr.contains("Cảnh báo: CMND 9 số"), "\(old.stderr)")
+        let future = try desk.run(["walkin", "add", "--name", "Nguyễn Văn An", "--id-number", "001230012345"], at: "2026-11-25 08:05")
+        #expect(future.status == 2 && future.stderr.contains("2030"), "\(future.stderr)")
+    }
+}

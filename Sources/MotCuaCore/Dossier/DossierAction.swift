@@ -126,7 +126,7 @@ public enum DossierRules {
             let idLabel = Localized(vi: "CCCD người nhận", en: "Receiver's ID number")
             let id: String?
             do {
-                id = try TextInput.blankToNil(request.receiverIdNumber).map { try CitizenID.parse($0).digits }
+                id = try TextInput.blankToNil(request.receiverIdNumber).map { try CitizenID.parse($0, asOf: VietnamTime.local(now).date).digits }
             } catch let e as FieldError {
                 // Named for this field, not the applicant's CCCD.
                 throw FieldError(field: "receiver_id_number", label: idLabel, problem: e.problem)

@@ -42,7 +42,7 @@ public struct ReceiveRequest: Sendable {
     public func validated(on day: LocalDate, procedure lookup: (String) throws -> Procedure?) throws -> ValidReceive {
         let procedure = try WalkInRequest.checkProcedure(self.procedureCode, on: day, lookup)
         let name = try WalkInRequest.personName(self.name)
-        let id = try self.idNumber.flatMap(TextInput.blankToNil).map { try CitizenID.parse($0).digits }
+        let id = try self.idNumber.flatMap(TextInput.blankToNil).map { try CitizenID.parse($0, asOf: day).digits }
         let phone = try self.phone.flatMap(TextInput.blankToNil).map { try PhoneNumber.parse($0).digits }
         let address = try self.address.flatMap(TextInput.blankToNil).map { try TextInput.required($0, field: "address", label: Localized(vi: "Địa chỉ", en: "Address"), maxLength: 200) }
         let channel = try Channel.parse(self.channel)

@@ -77,6 +77,25 @@ public struct CitizenID: Hashable, Sendable, CustomStringConvertible {
     /// Same as `init(parsing:)`, for call sites that read better as a function.
     public static func parse(_ raw: String) throws(FieldError) -> CitizenID { try CitizenID(parsing: raw) }
 
+    /// With the day of the action: a CCCD whose birth year has not come yet is refused.
+    public static func parse(_ raw: String, asOf today: LocalDate) throws(FieldError) -> CitizenID {
+        try CitizenID(parsing: raw, asOf: today)
+    }
+
+    /// The warning to show for an accepted number: a 9-digit CMND is no longer a valid identity
+    /// paper since 31/12/2024 (Luật Căn cước 2023, Điều 46), but old records still carry it.
+    public var warning: Localized? {
+        guard kind == .cmnd else { return nil }
+        return Localized(vi: "CMND 9 số \(digits) đã hết giá trị từ 31/12/2024 (Luật Căn cước 2023); chỉ dùng cho hồ sơ cũ, nên ghi số CCCD",
+                         en: "the 9-digit CMND \(digits) is no longer valid since 31/12/2024 (Law on Identity 2023); kept for old records, prefer the CCCD")
+    }
+
+    /// The warning for what a clerk typed, if it parses at all (for the desk and the CLI to show).
+    public static func warning(for raw: String?) -> Localized? {
+        guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return (try? CitizenID.parse(raw))?.warning
+    }
+
     /// Province and city codes of Thông tư 07/2016/TT-BCA, Phụ lục (63 codes, as issued).
     public static let provinces: [String: String] = [
         "001": "Hà Nội", "002": "Hà Giang", "004": "Cao Bằng", "006": "Bắc Kạn",

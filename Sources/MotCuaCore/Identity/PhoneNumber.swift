@@ -32,6 +32,11 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
             !($0.properties.isWhitespace || separators.contains($0))
         }))
         if text.isEmpty { throw fail("bắt buộc nhập", "is required") }
+        // Nine digits starting 8x: a mobile (08x) typed without its leading 0, not a country code.
+        if text.count == 9, text.hasPrefix("8"), text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) {
+            throw fail("có 9 số; thiếu số 0 ở đầu? (số di động có 10 số, ví dụ 0\(text))",
+                       "has 9 digits; is the leading 0 missing? (a mobile has 10 digits, e.g. 0\(text))")
+        }
         var international = false
         if text.hasPrefix("+") {
             guard text.hasPrefix("+84") else {

@@ -36,7 +36,7 @@ public struct WalkInCorrection: Sendable, Hashable {
         var t = ticket
         if let name { t.applicantName = try WalkInRequest.personName(name) }
         if let phone { t.phone = try TextInput.blankToNil(phone).map { try PhoneNumber.parse($0).digits } }
-        if let idNumber { t.idNumber = try TextInput.blankToNil(idNumber).map { try CitizenID.parse($0).digits } }
+        if let idNumber { t.idNumber = try TextInput.blankToNil(idNumber).map { try CitizenID.parse($0, asOf: day).digits } }
         if let procedureCode {
             t.procedureCode = try TextInput.blankToNil(procedureCode).map { try WalkInRequest.checkProcedure($0, on: day, lookup).code }
         }

@@ -20,7 +20,7 @@ public struct WalkInRequest: Sendable {
         let (priorityCode, reason) = try policy.validate(code: self.priority, reason: self.priorityReason)
         let code = try self.procedureCode.flatMap(TextInput.blankToNil).map { try Self.checkProcedure($0, on: day, lookup).code }
         let phone = try self.phone.flatMap(TextInput.blankToNil).map { try PhoneNumber.parse($0).digits }
-        let id = try self.idNumber.flatMap(TextInput.blankToNil).map { try CitizenID.parse($0).digits }
+        let id = try self.idNumber.flatMap(TextInput.blankToNil).map { try CitizenID.parse($0, asOf: day).digits }
         return ValidWalkIn(name: name, priorityCode: priorityCode, priorityReason: reason,
                            procedureCode: code, phone: phone, idNumber: id)
     }

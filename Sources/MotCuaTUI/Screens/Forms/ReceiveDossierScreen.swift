@@ -151,7 +151,9 @@ final class ReceiveDossierScreen: FormScreen {
         lastApplicantSaved = try d.applicantId.flatMap { try session.db.applicant(id: $0) }
         let vi = host.language == .vi
         let name = try session.db.procedure(code: d.procedureCode)?.name ?? d.procedureCode
-        host.say(vi ? "Đã tiếp nhận hồ sơ \(d.code), hẹn trả \(d.dueDate.vietnamese)" : "Received \(d.code), due \(d.dueDate.iso)")
+        let cmnd = CitizenID.warning(for: form.value(of: "id_number")).map { " — " + $0.text(host.language) } ?? ""
+        host.say((vi ? "Đã tiếp nhận hồ sơ \(d.code), hẹn trả \(d.dueDate.vietnamese)" : "Received \(d.code), due \(d.dueDate.iso)") + cmnd,
+                 warning: !cmnd.isEmpty)
         return FormResult(headline: (vi ? "  MÃ HỒ SƠ  " : "  DOSSIER  ") + d.code + "  ",
                           lines: [d.applicantName + " — " + name,
                                   (vi ? "Ngày hẹn trả: " : "Due: ") + d.dueDate.vietnamese] + finishHint(host))

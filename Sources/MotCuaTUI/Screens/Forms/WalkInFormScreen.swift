@@ -56,7 +56,9 @@ final class WalkInFormScreen: FormScreen {
             procedureCode: form.value(of: "procedure"), phone: form.value(of: "phone"), idNumber: form.value(of: "id_number")))
         let waiting = try session.db.tickets(day: session.today).filter { $0.status == .waiting }.count
         let vi = host.language == .vi
-        host.say(vi ? "Đã cấp số \(ticket.code) cho \(ticket.applicantName)" : "Ticket \(ticket.code) for \(ticket.applicantName)")
+        let cmnd = CitizenID.warning(for: ticket.idNumber).map { " — " + $0.text(host.language) } ?? ""
+        host.say((vi ? "Đã cấp số \(ticket.code) cho \(ticket.applicantName)" : "Ticket \(ticket.code) for \(ticket.applicantName)") + cmnd,
+                 warning: !cmnd.isEmpty)
         return FormResult(headline: (vi ? "  SỐ THỨ TỰ  " : "  TICKET  ") + ticket.code + "  ",
                           lines: [ticket.applicantName + (ticket.isPriority ? (vi ? " — ưu tiên" : " — priority") : ""),
                                   vi ? "Đang chờ: \(waiting) người" : "Waiting: \(waiting)"])
