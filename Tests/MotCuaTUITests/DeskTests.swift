@@ -87,6 +87,16 @@ struct ShellChromeTests {
         return g.rowText(0)
     }
 
+    @Test("a long clerk name is shortened: the commune stays and no separator dangles")
+    func longClerk() {
+        var h = Sample.header
+        h.inputMethod = "Telex"
+        h.clerk = "Nguyễn Thị Hồng Nhung Phương Thảo Linh"
+        let line = header(cols: 80, h)
+        #expect(line.contains("Xã Tân Lập") && line.contains("Quầy 3") && line.contains("Cán bộ: Nguyễn"), "\(line)")
+        #expect(!line.hasPrefix("  ·") && !line.hasPrefix(" ·"), "\(line)")
+    }
+
     @Test("80 columns show the commune (the desk's name is shortened first); 120 do not repeat it")
     func headerCommune() {
         var h = Sample.header

@@ -40,14 +40,18 @@ enum ShellChrome {
         g.fill(row: 0, style: style)
         guard let h = header else { return }
         let counter = language == .en ? "Counter \(h.counter)" : "Quầy \(h.counter)"
-        let clerk = language == .en ? "Clerk: \(h.clerk)" : "Cán bộ: \(h.clerk)"
+        // A long clerk name is shortened (a third of the width at most) so the place still shows.
+        let clerkName = CellWidth.truncate(h.clerk, toCells: max(8, g.cols / 3 - 8))
+        let clerk = language == .en ? "Clerk: \(clerkName)" : "Cán bộ: \(clerkName)"
         // The input method's label is padded to the widest ("Telex") so the header does not shift.
         let clock = h.inputMethod.isEmpty ? h.clock : "[\(CellWidth.pad(h.inputMethod, toCells: 5))] \(h.clock)"
         let clockW = CellWidth.of(clock)
         let room = g.cols - 2 - (clockW > 0 ? clockW + 2 : 0)
         let fixed = " \(symbols.dot) \(counter) \(symbols.dot) \(clerk)"
         let place = placeText(desk: h.desk, commune: h.commune, room: room - CellWidth.of(fixed), symbols: symbols)
-        g.put(row: 0, col: 1, text: CellWidth.truncate(place + fixed, toCells: max(0, room)), style: style)
+        // No place left: no separator in front of the counter.
+        let line = place.isEmpty ? "\(counter) \(symbols.dot) \(clerk)" : place + fixed
+        g.put(row: 0, col: 1, text: CellWidth.truncate(line, toCells: max(0, room)), style: style)
         if clockW > 0 { g.put(row: 0, col: g.cols - 1 - clockW, text: clock, style: style) }
     }
 
