@@ -48,6 +48,13 @@ struct DeskCommand: ParsableCommand {
             if let first = diagnostics.first {
                 app.say(first.text(lang) + (diagnostics.count > 1 ? " (+\(diagnostics.count - 1))" : ""), warning: true)
             }
+            // `--clerk` outside the desk's list is allowed (a supervisor standing in) but said.
+            let clerks = try db.profile().clerks
+            if global.clerk != nil, !clerks.isEmpty,
+               !clerks.contains(where: { VietnameseText.fold($0) == VietnameseText.fold(session.actor.user) }) {
+                app.say(lang == .vi ? "Cán bộ '\(session.actor.user)' không có trong danh sách của bộ phận (motcua setup --clerks)"
+                                    : "Clerk '\(session.actor.user)' is not in the desk's list (motcua setup --clerks)", warning: true)
+            }
             app.run()
         }
     }
