@@ -7,14 +7,17 @@ struct ProceduresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "procedures", abstract: "Danh mục thủ tục (procedure catalog).",
                                                     subcommands: [List.self, Import.self], defaultSubcommand: List.self)
 
+    /// `unit` is `working-days` or `days` (the CSV's words), so a script never has to guess what
+    /// `processing_days` counts; `note` is empty, never null, like `fee_note`.
     struct ProcedureJSON: JSONRow {
-        let code: String, name: String, field: String, processingDays: Int, cutoff: String?, fee: Int, feeNote: String
-        let deliveries: [String], effectiveFrom: String?, effectiveTo: String?, legalBasis: String
+        let code: String, name: String, field: String, processingDays: Int, unit: String, cutoff: String?, fee: Int
+        let feeNote: String, deliveries: [String], effectiveFrom: String?, effectiveTo: String?, legalBasis: String
+        let note: String
         init(_ p: Procedure) {
-            code = p.code; name = p.name; field = p.field; processingDays = p.processingDays
+            code = p.code; name = p.name; field = p.field; processingDays = p.processingDays; unit = p.processingUnit.rawValue
             cutoff = p.cutoffMinuteOfDay.map { String(format: "%02d:%02d", $0 / 60, $0 % 60) }
             fee = p.fee; feeNote = p.feeNote; deliveries = p.deliveries.map(\.rawValue).sorted()
-            effectiveFrom = p.effectiveFrom?.iso; effectiveTo = p.effectiveTo?.iso; legalBasis = p.legalBasis
+            effectiveFrom = p.effectiveFrom?.iso; effectiveTo = p.effectiveTo?.iso; legalBasis = p.legalBasis; note = p.note
         }
     }
 
@@ -31,7 +34,9 @@ struct ProceduresCommand: ParsableCommand {
                 let vi = lang == .vi
                 let header = vi ? ["Mã", "Thủ tục", "Lĩnh vực", "Thời hạn", "Lệ phí"] : ["Code", "Procedure", "Field", "Time", "Fee"]
                 Output.print(Output.table(header, list.map { p in
-                    let days = p.processingDays == 0 ? (vi ? "trong ngày" : "same day") : (vi ? "\(p.processingDays) ngày LV" : "\(p.processingDays) working days")
+                    // "30 ngày" (calendar days) and "3 ngày LV" (working days) side by side: the unit
+                    // changes the due date by a week across Tết, so it is never left implicit.
+                    let days = p.processingShortText.text(lang)
                     let cutoff = p.cutoffMinuteOfDay.map { String(format: vi ? " (sau %02d:%02d: hôm sau)" : " (after %02d:%02d: next day)", $0 / 60, $0 % 60) } ?? ""
                     return [p.code, CellWidth.truncate(p.name, toCells: 44), p.field, days + cutoff, ProceduresCommand.fee(p, lang)]
                 }))
