@@ -55,20 +55,41 @@ struct ProceduresCommand: ParsableCommand {
     }
 
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Nhập danh mục từ tệp CSV (import procedures from CSV; adds or updates by code).")
+        static let configuration = CommandConfiguration(
+            abstract: "Nhập danh mục từ tệp CSV (import procedures from CSV; adds or updates by code).",
+            discussion: """
+                Cột 'unit' (working-days | days) có thể bỏ trống hoặc không có: khi đó là ngày làm việc. \
+                --built-in nhập lại danh mục có sẵn trong chương trình (thêm các thủ tục mới, cập nhật theo mã), \
+                ví dụ sau khi nâng cấp.
+                The 'unit' column may be empty or missing: working days. --built-in imports the catalog \
+                built into the program (new rows added, rows updated by code), e.g. after an upgrade.
+                """)
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Tệp CSV, cùng cột với Sources/MotCuaCore/Data/procedures-vn.csv") var file: String
+        @Argument(help: "Tệp CSV, cùng cột với Sources/MotCuaCore/Data/procedures-vn.csv") var file: String?
+        @Flag(name: .customLong("built-in"), help: "Nhập danh mục có sẵn (import the built-in catalog)") var builtIn = false
 
         func run() throws {
             try runReporting(global) { lang in
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw FieldError(field: "file", label: Localized(vi: "Tệp CSV", en: "CSV file"),
-                                     problem: Localized(vi: "không đọc được '\(file)'", en: "cannot read '\(file)'"))
-                }
                 // Parsed completely before anything is written: a bad line changes nothing.
-                let catalog = try ProcedureCatalog.parse(csv: String(decoding: data, as: UTF8.self), file: file)
+                let catalog: ProcedureCatalog, source: String
+                switch (file, builtIn) {
+                case (let file?, false):
+                    guard let data = FileManager.default.contents(atPath: file) else {
+                        throw FieldError(field: "file", label: Localized(vi: "Tệp CSV", en: "CSV file"),
+                                         problem: Localized(vi: "không đọc được '\(file)'", en: "cannot read '\(file)'"))
+                    }
+                    catalog = try ProcedureCatalog.parse(csv: String(decoding: data, as: UTF8.self), file: file)
+                    source = file
+                case (nil, true):
+                    catalog = ProcedureCatalog.builtIn
+                    source = "built-in"
+                default:
+                    throw FieldError(field: "file", label: Localized(vi: "Tệp CSV", en: "CSV file"),
+                                     problem: Localized(vi: "cần một tệp CSV hoặc --built-in (không cả hai)",
+                                                        en: "expected a CSV file or --built-in (not both)"))
+                }
                 let db = try global.openDatabase()
-                let (added, updated) = try db.importProcedures(catalog.procedures, source: file, now: try global.clock().now(),
+                let (added, updated) = try db.importProcedures(catalog.procedures, source: source, now: try global.clock().now(),
                                                                actor: try global.actor(counter: nil))
                 if global.json {
                     struct R: Encodable { let added: Int; let updated: Int }
