@@ -8,16 +8,18 @@ struct ProceduresCommand: ParsableCommand {
                                                     subcommands: [List.self, Import.self], defaultSubcommand: List.self)
 
     /// `unit` is `working-days` or `days` (the CSV's words), so a script never has to guess what
-    /// `processing_days` counts; `note` is empty, never null, like `fee_note`.
+    /// `processing_days` counts; `note` is empty, never null, like `fee_note`; `needs_confirmation`
+    /// is the "cần xác nhận" flag of `Procedure.needsConfirmation`.
     struct ProcedureJSON: JSONRow {
         let code: String, name: String, field: String, processingDays: Int, unit: String, cutoff: String?, fee: Int
         let feeNote: String, deliveries: [String], effectiveFrom: String?, effectiveTo: String?, legalBasis: String
-        let note: String
+        let note: String, needsConfirmation: Bool
         init(_ p: Procedure) {
             code = p.code; name = p.name; field = p.field; processingDays = p.processingDays; unit = p.processingUnit.rawValue
             cutoff = p.cutoffMinuteOfDay.map { String(format: "%02d:%02d", $0 / 60, $0 % 60) }
             fee = p.fee; feeNote = p.feeNote; deliveries = p.deliveries.map(\.rawValue).sorted()
             effectiveFrom = p.effectiveFrom?.iso; effectiveTo = p.effectiveTo?.iso; legalBasis = p.legalBasis; note = p.note
+            needsConfirmation = p.needsConfirmation
         }
     }
 
@@ -38,8 +40,13 @@ struct ProceduresCommand: ParsableCommand {
                     // changes the due date by a week across Tết, so it is never left implicit.
                     let days = p.processingShortText.text(lang)
                     let cutoff = p.cutoffMinuteOfDay.map { String(format: vi ? " (sau %02d:%02d: hôm sau)" : " (after %02d:%02d: next day)", $0 / 60, $0 % 60) } ?? ""
-                    return [p.code, CellWidth.truncate(p.name, toCells: 44), p.field, days + cutoff, ProceduresCommand.fee(p, lang)]
+                    let flag = p.needsConfirmation ? " ?" : ""
+                    return [p.code + flag, CellWidth.truncate(p.name, toCells: 44), p.field, days + cutoff, ProceduresCommand.fee(p, lang)]
                 }))
+                if list.contains(where: \.needsConfirmation) {
+                    Output.print(vi ? "? = có số liệu cần xác nhận (xem 'note' và 'fee_note' trong --json)"
+                                    : "? = a figure is still to be confirmed (see 'note' and 'fee_note' in --json)")
+                }
             }
         }
     }

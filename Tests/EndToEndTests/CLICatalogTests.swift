@@ -21,6 +21,12 @@ import Testing
         #expect(rows.allSatisfy { ($0["unit"] as? String).map { ["days", "working-days"].contains($0) } ?? false })
         #expect(rows.allSatisfy { $0["note"] is String })
         #expect(rows.first { $0["code"] as? String == "HT-XNHN" }?["unit"] as? String == "working-days")
+        // Rows with a figure to confirm are flagged, in JSON and in the table.
+        #expect(rows.first { $0["code"] as? String == "GN-HN" }?["needs_confirmation"] as? Bool == true)
+        #expect(rows.first { $0["code"] as? String == "HT-XNHN" }?["needs_confirmation"] as? Bool == false)
+        let poverty = try desk.ok(["procedures", "list", "--search", "GN-"]).stdout
+        #expect(poverty.contains("GN-HN ?") && poverty.contains("? = có số liệu cần xác nhận"), "\(poverty)")
+        #expect(!xnhn.contains("?"), "\(xnhn)")
 
         // Nuôi con nuôi received Fri 16/01/2026: day 30 is Sunday 15/02 in Tết week → Mon 23/02.
         let d = try desk.object(["dossier", "receive", "--procedure", "NCN-TN", "--name", "Trần Văn Bảy"], at: "2026-01-16 10:00")

@@ -109,6 +109,12 @@ public struct Procedure: Hashable, Sendable, Codable {
         return true
     }
 
+    /// The row says a figure is still to be confirmed ("cần xác nhận", in `note` or `feeNote`, the
+    /// catalog's convention), so a list can flag it instead of presenting it as settled.
+    public var needsConfirmation: Bool {
+        VietnameseText.fold(note + " " + feeNote).contains("can xac nhan")
+    }
+
     /// `15:00`, or nil when there is no cut-off.
     public var cutoffText: String? {
         cutoffMinuteOfDay.map { m in

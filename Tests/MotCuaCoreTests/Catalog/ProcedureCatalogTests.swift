@@ -200,5 +200,9 @@ import Testing
         for p in poverty { #expect(p.note.hasPrefix("Cần xác nhận"), "\(p.code)") }
         // Every note is normalised text, and an unconfirmed figure is said so, not left silent.
         for p in catalog.procedures { #expect(p.note == VietnameseText.normalize(p.note), "\(p.code)") }
+        #expect(poverty.allSatisfy { $0.needsConfirmation })
+        #expect(catalog.procedure(code: "DD-TC")?.needsConfirmation == false)
+        #expect(catalog.procedure(code: "HT-XNHN")?.needsConfirmation == false)
+        #expect(catalog.procedure(code: "CT-DC")?.needsConfirmation == true)
     }
 }
