@@ -93,6 +93,22 @@ enum Migrations {
             }
             try db.execute(sql: "CREATE INDEX dossiers_search ON dossiers(search_key)")
         }
+        // v4: a processing time is counted in working days or in calendar days (the 2025 reform:
+        // nuôi con nuôi trong nước 30 ngày; hòa giải tranh chấp đất đai không quá 30 ngày, Luật Đất
+        // đai 2024 Điều 235), and a row can say what is still to be confirmed. Every existing row
+        // keeps its meaning (working days). The two built-in rows that shipped with "20 working
+        // days" for these limits are corrected, but only where they still hold exactly what was
+        // shipped: a commune that imported its own figure keeps it. Dossiers already received
+        // keep the due date printed on their receipt.
+        m.registerMigration("v4-procedure-unit") { db in
+            try db.execute(sql: """
+                ALTER TABLE procedures ADD COLUMN processing_unit TEXT NOT NULL DEFAULT 'working-days'
+                    CHECK (processing_unit IN ('working-days', 'days'));
+                ALTER TABLE procedures ADD COLUMN note TEXT NOT NULL DEFAULT '';
+                UPDATE procedures SET processing_days = 30, processing_unit = 'days'
+                    WHERE code IN ('NCN-TN', 'DD-HG') AND processing_days = 20;
+                """)
+        }
         return m
     }
 }

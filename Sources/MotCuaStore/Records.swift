@@ -52,24 +52,30 @@ extension Row {
 enum ProcedureRow {
     static func upsert(_ p: Procedure, _ db: Database) throws {
         try db.execute(sql: """
-            INSERT INTO procedures (code, name, field, processing_days, cutoff_minute, fee, fee_note, deliveries,
-                                    effective_from, effective_to, legal_basis, folded_name)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+            INSERT INTO procedures (code, name, field, processing_days, processing_unit, cutoff_minute, fee, fee_note,
+                                    deliveries, effective_from, effective_to, legal_basis, note, folded_name)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             ON CONFLICT(code) DO UPDATE SET name=excluded.name, field=excluded.field,
-                processing_days=excluded.processing_days, cutoff_minute=excluded.cutoff_minute, fee=excluded.fee,
+                processing_days=excluded.processing_days, processing_unit=excluded.processing_unit,
+                cutoff_minute=excluded.cutoff_minute, fee=excluded.fee,
                 fee_note=excluded.fee_note, deliveries=excluded.deliveries, effective_from=excluded.effective_from,
-                effective_to=excluded.effective_to, legal_basis=excluded.legal_basis, folded_name=excluded.folded_name
-            """, arguments: [p.code, p.name, p.field, p.processingDays, p.cutoffMinuteOfDay, p.fee, p.feeNote,
-                             p.deliveries.map(\.rawValue).sorted().joined(separator: ";"),
-                             p.effectiveFrom?.iso, p.effectiveTo?.iso, p.legalBasis, VietnameseText.fold(p.name)])
+                effective_to=excluded.effective_to, legal_basis=excluded.legal_basis, note=excluded.note,
+                folded_name=excluded.folded_name
+            """, arguments: [p.code, p.name, p.field, p.processingDays, p.processingUnit.rawValue, p.cutoffMinuteOfDay,
+                             p.fee, p.feeNote, p.deliveries.map(\.rawValue).sorted().joined(separator: ";"),
+                             p.effectiveFrom?.iso, p.effectiveTo?.iso, p.legalBasis, p.note, VietnameseText.fold(p.name)])
     }
 
-    static func decode(_ r: Row) -> Procedure {
+    /// An unknown unit is an error naming the row: read as working days it would print a wrong
+    /// due date without anyone noticing.
+    static func decode(_ r: Row) throws -> Procedure {
+        let code: String = r["code"]
         let deliveries = Set(((r["deliveries"] as String?) ?? "").split(separator: ";").compactMap { Delivery(rawValue: String($0)) })
-        return Procedure(code: r["code"], name: r["name"], field: r["field"], processingDays: r["processing_days"],
+        return Procedure(code: code, name: r["name"], field: r["field"], processingDays: r["processing_days"],
+                         processingUnit: try r.required("processing_unit", "thủ tục", code) { ProcessingUnit(rawValue: $0) },
                          cutoffMinuteOfDay: r["cutoff_minute"], fee: r["fee"], feeNote: r["fee_note"],
                          deliveries: deliveries, effectiveFrom: r.localDate("effective_from"),
-                         effectiveTo: r.localDate("effective_to"), legalBasis: r["legal_basis"])
+                         effectiveTo: r.localDate("effective_to"), legalBasis: r["legal_basis"], note: r["note"])
     }
 }
 

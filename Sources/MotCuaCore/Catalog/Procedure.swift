@@ -12,6 +12,27 @@ public enum Delivery: String, Hashable, Sendable, Codable, CaseIterable {
     }
 }
 
+/// The unit a legal processing time is counted in. Most procedure texts say "ngày làm việc",
+/// some say plain "ngày" (nuôi con nuôi trong nước: 30 ngày, Luật Nuôi con nuôi 2010; hòa giải
+/// tranh chấp đất đai: không quá 30 ngày, Luật Đất đai 2024 Điều 235), and the two give very
+/// different due dates across Tết, so the catalog says which one each row means.
+public enum ProcessingUnit: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Ngày làm việc: only working days of the working calendar count.
+    case workingDays = "working-days"
+    /// Ngày (calendar days): every day counts; see `DueDateRule` for where the count ends.
+    case days
+
+    /// The CSV cell: empty means working days, so catalog files written before the column existed
+    /// keep their meaning. A few spellings a supervisor is likely to type are accepted too.
+    public init?(csv text: String) {
+        switch VietnameseText.fold(text) {
+        case "", "working-days", "working days", "workingdays", "ngay lam viec", "lv", "nlv": self = .workingDays
+        case "days", "calendar-days", "calendar days", "ngay": self = .days
+        default: return nil
+        }
+    }
+}
+
 /// One administrative procedure (thủ tục hành chính) of the commune's catalog. Everything a law
 /// can change (processing time, cut-off, fee, validity period) is data here, never code, so a new
 /// rule is a new catalog row with its own effective dates.
@@ -22,8 +43,10 @@ public struct Procedure: Hashable, Sendable, Codable {
     public var name: String
     /// Lĩnh vực, e.g. "Hộ tịch", "Chứng thực".
     public var field: String
-    /// Legal processing time in working days; 0 = returned the same day.
+    /// Legal processing time, in `processingUnit`; 0 = returned the same day.
     public var processingDays: Int
+    /// Whether `processingDays` counts working days (the default) or calendar days.
+    public var processingUnit: ProcessingUnit
     /// A request received after this minute of the day counts from the next working day
     /// (e.g. 900 = 15:00 for chứng thực and hộ tịch). Nil = no cut-off in the procedure.
     public var cutoffMinuteOfDay: Int?
@@ -38,14 +61,42 @@ public struct Procedure: Hashable, Sendable, Codable {
     public var effectiveTo: LocalDate?
     /// The laws the row rests on, as plain text.
     public var legalBasis: String
+    /// What is still to be confirmed about the row, or anything else the supervisor should know
+    /// ("cần xác nhận …"): a figure that could not be checked is flagged here, never silently guessed.
+    public var note: String
 
-    public init(code: String, name: String, field: String, processingDays: Int, cutoffMinuteOfDay: Int?,
-                fee: Int, feeNote: String, deliveries: Set<Delivery>, effectiveFrom: LocalDate?,
-                effectiveTo: LocalDate?, legalBasis: String) {
+    public init(code: String, name: String, field: String, processingDays: Int, processingUnit: ProcessingUnit = .workingDays,
+                cutoffMinuteOfDay: Int?, fee: Int, feeNote: String, deliveries: Set<Delivery>, effectiveFrom: LocalDate?,
+                effectiveTo: LocalDate?, legalBasis: String, note: String = "") {
         self.code = code; self.name = name; self.field = field; self.processingDays = processingDays
+        self.processingUnit = processingUnit
         self.cutoffMinuteOfDay = cutoffMinuteOfDay; self.fee = fee; self.feeNote = feeNote
         self.deliveries = deliveries; self.effectiveFrom = effectiveFrom; self.effectiveTo = effectiveTo
-        self.legalBasis = legalBasis
+        self.legalBasis = legalBasis; self.note = note
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case code, name, field, processingDays, processingUnit, cutoffMinuteOfDay, fee, feeNote, deliveries
+        case effectiveFrom, effectiveTo, legalBasis, note
+    }
+
+    /// Written by hand so JSON made before `processingUnit` and `note` existed still decodes
+    /// (as working days, no note), the same default the CSV reader uses.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        code = try c.decode(String.self, forKey: .code)
+        name = try c.decode(String.self, forKey: .name)
+        field = try c.decode(String.self, forKey: .field)
+        processingDays = try c.decode(Int.self, forKey: .processingDays)
+        processingUnit = try c.decodeIfPresent(ProcessingUnit.self, forKey: .processingUnit) ?? .workingDays
+        cutoffMinuteOfDay = try c.decodeIfPresent(Int.self, forKey: .cutoffMinuteOfDay)
+        fee = try c.decode(Int.self, forKey: .fee)
+        feeNote = try c.decode(String.self, forKey: .feeNote)
+        deliveries = try c.decode(Set<Delivery>.self, forKey: .deliveries)
+        effectiveFrom = try c.decodeIfPresent(LocalDate.self, forKey: .effectiveFrom)
+        effectiveTo = try c.decodeIfPresent(LocalDate.self, forKey: .effectiveTo)
+        legalBasis = try c.decode(String.self, forKey: .legalBasis)
+        note = try c.decodeIfPresent(String.self, forKey: .note) ?? ""
     }
 
     /// Search key of the name (`VietnameseText.fold`).
@@ -58,6 +109,12 @@ public struct Procedure: Hashable, Sendable, Codable {
         return true
     }
 
+    /// The row says a figure is still to be confirmed ("cần xác nhận", in `note` or `feeNote`, the
+    /// catalog's convention), so a list can flag it instead of presenting it as settled.
+    public var needsConfirmation: Bool {
+        VietnameseText.fold(note + " " + feeNote).contains("can xac nhan")
+    }
+
     /// `15:00`, or nil when there is no cut-off.
     public var cutoffText: String? {
         cutoffMinuteOfDay.map { m in
@@ -66,10 +123,23 @@ public struct Procedure: Hashable, Sendable, Codable {
         }
     }
 
-    /// "Trong ngày" / "3 ngày làm việc", as the receipt prints it.
+    /// "Trong ngày" / "3 ngày làm việc" / "30 ngày", as the receipt prints it.
     public var processingText: Localized {
-        processingDays == 0
-            ? Localized(vi: "Trong ngày", en: "Same day")
-            : Localized(vi: "\(processingDays) ngày làm việc", en: "\(processingDays) working day" + (processingDays == 1 ? "" : "s"))
+        let n = processingDays, s = n == 1 ? "" : "s"
+        if n == 0 { return Localized(vi: "Trong ngày", en: "Same day") }
+        switch processingUnit {
+        case .workingDays: return Localized(vi: "\(n) ngày làm việc", en: "\(n) working day\(s)")
+        case .days: return Localized(vi: "\(n) ngày", en: "\(n) day\(s)")
+        }
+    }
+
+    /// The short form for tables: "trong ngày" / "3 ngày LV" / "30 ngày".
+    public var processingShortText: Localized {
+        let n = processingDays
+        if n == 0 { return Localized(vi: "trong ngày", en: "same day") }
+        switch processingUnit {
+        case .workingDays: return Localized(vi: "\(n) ngày LV", en: "\(n) working day" + (n == 1 ? "" : "s"))
+        case .days: return Localized(vi: "\(n) ngày", en: "\(n) day" + (n == 1 ? "" : "s"))
+        }
     }
 }

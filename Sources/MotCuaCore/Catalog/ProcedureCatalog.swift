@@ -29,9 +29,11 @@ public struct ProcedureCatalog: Hashable, Sendable {
     public func hash(into h: inout Hasher) { h.combine(procedures) }
 
     /// Columns in file order. `code`, `name`, `field`, `processing_days`, `fee`, `deliveries` are
-    /// required in the header; the others may be left out and default to empty.
-    public static let columns = ["code", "name", "field", "processing_days", "cutoff", "fee", "fee_note",
-                                 "deliveries", "effective_from", "effective_to", "legal_basis"]
+    /// required in the header; the others may be left out and default to empty. `unit` (added with
+    /// the 2025 reform's calendar-day limits) and `note` came later: a file without them, or with
+    /// them empty, means working days and no note, so every older import file still reads the same.
+    public static let columns = ["code", "name", "field", "processing_days", "unit", "cutoff", "fee", "fee_note",
+                                 "deliveries", "effective_from", "effective_to", "legal_basis", "note"]
     static let requiredColumns: Set<String> = ["code", "name", "field", "processing_days", "fee", "deliveries"]
 
     /// Codes are printed on tickets and typed by clerks: short, uppercase ASCII.
@@ -138,8 +140,12 @@ public struct ProcedureCatalog: Hashable, Sendable {
             throw fail("field", error.problem.vi, error.problem.en)
         }
         guard let days = Int(value("processing_days")), (0...365).contains(days) else {
-            throw fail("processing_days", "cần số ngày làm việc từ 0 đến 365 (0 = trong ngày); đang là '\(value("processing_days"))'",
-                       "expected working days 0–365 (0 = same day); got '\(value("processing_days"))'")
+            throw fail("processing_days", "cần số ngày làm việc từ 0 đến 365 (0 = trong ngày; ngày lịch khi cột unit là days); đang là '\(value("processing_days"))'",
+                       "expected working days 0–365 (0 = same day; calendar days when the unit column says days); got '\(value("processing_days"))'")
+        }
+        guard let unit = ProcessingUnit(csv: value("unit")) else {
+            throw fail("unit", "cần 'working-days' (ngày làm việc, mặc định khi để trống) hoặc 'days' (ngày lịch); đang là '\(value("unit"))'",
+                       "expected 'working-days' (the default when empty) or 'days' (calendar days); got '\(value("unit"))'")
         }
         var cutoff: Int?
         if !value("cutoff").isEmpty {
@@ -181,9 +187,10 @@ public struct ProcedureCatalog: Hashable, Sendable {
             throw fail("effective_to", "ngày hết hiệu lực \(to.iso) trước ngày có hiệu lực \(from.iso)",
                        "end date \(to.iso) is before the start date \(from.iso)")
         }
-        return Procedure(code: code, name: name, field: field, processingDays: days, cutoffMinuteOfDay: cutoff,
-                         fee: fee, feeNote: VietnameseText.normalize(value("fee_note")), deliveries: deliveries,
-                         effectiveFrom: from, effectiveTo: to, legalBasis: VietnameseText.normalize(value("legal_basis")))
+        return Procedure(code: code, name: name, field: field, processingDays: days, processingUnit: unit,
+                         cutoffMinuteOfDay: cutoff, fee: fee, feeNote: VietnameseText.normalize(value("fee_note")),
+                         deliveries: deliveries, effectiveFrom: from, effectiveTo: to,
+                         legalBasis: VietnameseText.normalize(value("legal_basis")), note: VietnameseText.normalize(value("note")))
     }
 
     /// Trims ASCII spaces and tabs only: a zero-width or other invisible character at the edge of
@@ -210,9 +217,10 @@ public struct ProcedureCatalog: Hashable, Sendable {
     public func csv() -> String {
         var rows = [Self.columns]
         for p in procedures {
-            rows.append([p.code, p.name, p.field, String(p.processingDays), p.cutoffText ?? "", String(p.fee), p.feeNote,
+            rows.append([p.code, p.name, p.field, String(p.processingDays), p.processingUnit.rawValue, p.cutoffText ?? "",
+                         String(p.fee), p.feeNote,
                          Delivery.allCases.filter(p.deliveries.contains).map(\.rawValue).joined(separator: ";"),
-                         p.effectiveFrom?.iso ?? "", p.effectiveTo?.iso ?? "", p.legalBasis])
+                         p.effectiveFrom?.iso ?? "", p.effectiveTo?.iso ?? "", p.legalBasis, p.note])
         }
         return CSV.write(rows)
     }

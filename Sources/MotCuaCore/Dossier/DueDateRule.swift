@@ -2,11 +2,38 @@ import Foundation
 
 /// The due date printed on the receipt (Mẫu 01, Thông tư 03/2025/TT-VPCP).
 public enum DueDateRule {
-    /// Received + the procedure's working days, by the working calendar. The late-day cut-off is
-    /// the procedure's own (e.g. chứng thực after 15:00, Nghị định 23/2015/NĐ-CP), else the desk's
-    /// default; Nghị định 118/2025/NĐ-CP itself sets no general cut-off.
+    /// Received + the procedure's processing time, in the procedure's unit. The late-day cut-off
+    /// is the procedure's own (e.g. chứng thực after 15:00, Nghị định 23/2015/NĐ-CP), else the
+    /// desk's default; Nghị định 118/2025/NĐ-CP itself sets no general cut-off.
     public static func dueDate(procedure: Procedure, receivedAt: Date, calendar: WorkingCalendar, profile: DeskProfile) -> LocalDate {
-        calendar.dueDate(receivedAt: VietnamTime.local(receivedAt), workingDays: procedure.processingDays,
-                         cutoffMinuteOfDay: procedure.cutoffMinuteOfDay ?? profile.defaultCutoffMinute)
+        dueDate(receivedAt: VietnamTime.local(receivedAt), count: procedure.processingDays, unit: procedure.processingUnit,
+                cutoffMinuteOfDay: procedure.cutoffMinuteOfDay ?? profile.defaultCutoffMinute, calendar: calendar)
+    }
+
+    /// The counting rule itself (design.md, "Counting"), for either unit.
+    ///
+    /// Both units start from the same day: the effective receiving day, i.e. the receiving day,
+    /// or the next working day when the dossier came at/after the cut-off or on a day the desk is
+    /// closed (an online or postal dossier on a Sunday is received on Monday). The cut-off is
+    /// about when the desk took the dossier in, not about the unit the law counts in.
+    ///
+    /// - Working days: the Nth working day after that day.
+    /// - Calendar days ("30 ngày"): every day counts, Tết and weekends included. Bộ luật Dân sự
+    ///   2015 Điều 147 khoản 2: a limit in days does not count its first day, so the count runs
+    ///   from the day after receipt and the Nth day after it is the last day. Điều 148 khoản 5:
+    ///   when that last day is a weekly rest day or a holiday, the limit ends at the end of the
+    ///   next working day, so the due date moves to the next working day of the calendar (which
+    ///   knows Tết, compensatory days and announced swaps).
+    ///
+    /// `count` = 0 is the same day in both units; a negative count is treated as 0.
+    public static func dueDate(receivedAt t: LocalDateTime, count: Int, unit: ProcessingUnit, cutoffMinuteOfDay: Int?,
+                               calendar: WorkingCalendar) -> LocalDate {
+        switch unit {
+        case .workingDays:
+            return calendar.dueDate(receivedAt: t, workingDays: count, cutoffMinuteOfDay: cutoffMinuteOfDay)
+        case .days:
+            let start = calendar.effectiveReceivingDay(receivedAt: t, cutoffMinuteOfDay: cutoffMinuteOfDay)
+            return calendar.nextWorkingDay(onOrAfter: start.adding(days: max(0, count)))
+        }
     }
 }

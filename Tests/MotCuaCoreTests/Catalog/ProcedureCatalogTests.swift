@@ -120,4 +120,89 @@ import Testing
         #expect(p.cutoffText == "15:00")
         #expect(p.processingText.vi == "Trong ngày")
     }
+
+    // MARK: Issue 7: calendar-day limits, the 2025 reform
+
+    /// The unit column round-trips, with a calendar-day row, a note, and the header written out.
+    @Test func unitAndNoteRoundTrip() throws {
+        let text = "code,name,field,processing_days,unit,cutoff,fee,fee_note,deliveries,effective_from,effective_to,legal_basis,note\n"
+            + "NCN-X,Nuôi con nuôi,Nuôi con nuôi,30,days,,400000,theo luật,desk,,,Luật Nuôi con nuôi 2010,\"cần xác nhận, ghi chú\"\n"
+            + "HT-X,Xác nhận,Hộ tịch,3,working-days,,0,HĐND tỉnh,desk;post,,,Luật Hộ tịch 2014,\n"
+        let c = try ProcedureCatalog.parse(csv: text, file: "x.csv")
+        #expect(c.procedures.map(\.processingUnit) == [.days, .workingDays])
+        #expect(c.procedures.first?.note == "cần xác nhận, ghi chú")
+        let written = c.csv()
+        #expect(written.hasPrefix("code,name,field,processing_days,unit,cutoff,"))
+        #expect(written.contains("NCN-X,Nuôi con nuôi,Nuôi con nuôi,30,days,,400000,"))
+        #expect(written.contains(",\"cần xác nhận, ghi chú\"\n"))
+        #expect(try ProcedureCatalog.parse(csv: written, file: "y.csv") == c)
+        // The built-in catalog keeps its units through a round trip too.
+        let builtIn = try ProcedureCatalog.parse(csv: catalog.csv(), file: "x.csv")
+        #expect(builtIn.procedure(code: "NCN-TN")?.processingUnit == .days)
+    }
+
+    /// Files made before the column existed (the old header), or with the cell left empty,
+    /// mean working days; a supervisor's Vietnamese spelling is understood; nonsense is refused
+    /// naming the column.
+    @Test func importWithoutTheUnitColumnMeansWorkingDays() throws {
+        let old = try ProcedureCatalog.parse(csv: Self.header + "A-1,Thủ tục A,Hộ tịch,20,,0,miễn,desk,,,Luật\n", file: "cu.csv")
+        #expect(old.procedures.first?.processingUnit == .workingDays && old.procedures.first?.note == "")
+        let withUnit = "code,name,field,processing_days,unit,fee,deliveries\n"
+        let empty = try ProcedureCatalog.parse(csv: withUnit + "A,Tên,HT,3,,0,desk\nB,Tên,HT,30,Ngày,0,desk\nC,Tên,HT,3,ngày làm việc,0,desk\n", file: "x.csv")
+        #expect(empty.procedures.map(\.processingUnit) == [.workingDays, .days, .workingDays])
+        let bad = try #require(error("A,Tên,HT,3,weeks,0,desk\n", header: withUnit))
+        #expect(bad.column == "unit" && bad.line == 2)
+        #expect(bad.message(.vi).contains("'weeks'"))
+    }
+
+    @Test func processingTextSaysTheUnit() throws {
+        let ncn = try #require(catalog.procedure(code: "NCN-TN"))
+        #expect(ncn.processingText.vi == "30 ngày" && ncn.processingText.en == "30 days")
+        #expect(ncn.processingShortText.vi == "30 ngày")
+        let xnhn = try #require(catalog.procedure(code: "HT-XNHN"))
+        #expect(xnhn.processingText.vi == "3 ngày làm việc" && xnhn.processingShortText.vi == "3 ngày LV")
+        #expect(catalog.procedure(code: "HT-KS")?.processingShortText.vi == "trong ngày")
+    }
+
+    /// JSON written before the unit existed still decodes, as working days.
+    @Test func oldProcedureJSONDecodes() throws {
+        let json = #"{"code":"A","name":"A","field":"F","processingDays":3,"fee":0,"feeNote":"","deliveries":["desk"],"legalBasis":""}"#
+        let p = try JSONDecoder().decode(Procedure.self, from: Data(json.utf8))
+        #expect(p.processingUnit == .workingDays && p.note == "" && p.cutoffMinuteOfDay == nil)
+        let days = Procedure(code: "B", name: "B", field: "F", processingDays: 30, processingUnit: .days, cutoffMinuteOfDay: nil,
+                             fee: 0, feeNote: "", deliveries: [.desk], effectiveFrom: nil, effectiveTo: nil, legalBasis: "", note: "n")
+        #expect(try JSONDecoder().decode(Procedure.self, from: JSONEncoder().encode(days)) == days)
+    }
+
+    /// The rows the issue asks for, each with a time, a legal basis, and a flag where a figure
+    /// could not be confirmed.
+    @Test func reformRows() throws {
+        let bs = try #require(catalog.procedure(code: "CT-BS"))
+        #expect(bs.name.contains("của nước ngoài"))
+        #expect(bs.legalBasis.contains("Nghị định 07/2025/NĐ-CP"))
+        // Taken over from the district on 01/07/2025 (Nghị định 120/2025/NĐ-CP).
+        for code in ["HT-KS-NN", "HT-KH-NN", "HT-KT-NN", "HT-GC-KH", "HT-GC-LH"] {
+            let p = try #require(catalog.procedure(code: code), "\(code)")
+            #expect(p.legalBasis.contains("Nghị định 120/2025/NĐ-CP"), "\(code)")
+            #expect(p.effectiveFrom == LocalDate(year: 2025, month: 7, day: 1), "\(code)")
+        }
+        #expect(catalog.procedure(code: "HT-KT-LT")?.legalBasis.contains("Nghị định 63/2024/NĐ-CP") == true)
+        for code in ["CT-DC", "CT-PCDS", "CT-KNDS", "CT-TCDS"] {
+            let p = try #require(catalog.procedure(code: code), "\(code)")
+            #expect(p.processingDays == 2 && p.processingUnit == .workingDays && p.fee == 50_000, "\(code)")
+        }
+        let tc = try #require(catalog.procedure(code: "DD-TC"))
+        #expect(tc.processingDays == 45 && tc.processingUnit == .days && tc.legalBasis.contains("151/2025"))
+        #expect(catalog.procedure(code: "BTXH-KT")?.processingUnit == .days)
+        // QĐ 24/2021/QĐ-TTg's period ended with 2025: every row citing it says it is to be confirmed.
+        let poverty = catalog.procedures.filter { $0.legalBasis.contains("24/2021/QĐ-TTg") }
+        #expect(poverty.map(\.code) == ["GN-HN", "GN-TN"])
+        for p in poverty { #expect(p.note.hasPrefix("Cần xác nhận"), "\(p.code)") }
+        // Every note is normalised text, and an unconfirmed figure is said so, not left silent.
+        for p in catalog.procedures { #expect(p.note == VietnameseText.normalize(p.note), "\(p.code)") }
+        #expect(poverty.allSatisfy { $0.needsConfirmation })
+        #expect(catalog.procedure(code: "DD-TC")?.needsConfirmation == false)
+        #expect(catalog.procedure(code: "HT-XNHN")?.needsConfirmation == false)
+        #expect(catalog.procedure(code: "CT-DC")?.needsConfirmation == true)
+    }
 }

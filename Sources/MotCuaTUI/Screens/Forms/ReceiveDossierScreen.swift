@@ -87,8 +87,8 @@ final class ReceiveDossierScreen: FormScreen {
             form.setText(session.message(for: error), of: "due")
             return
         }
-        let days = p.processingDays == 0 ? (vi ? "trong ngày" : "same day")
-                                         : (vi ? "\(p.processingDays) ngày làm việc" : "\(p.processingDays) working days")
+        // The catalog's wording, so a calendar-day limit reads "30 ngày", not "30 ngày làm việc".
+        let days = p.processingDays == 0 ? (vi ? "trong ngày" : "same day") : p.processingText.text(session.language)
         form.setText("\(due.vietnamese) (\(days))", of: "due")
     }
 
