@@ -156,6 +156,14 @@ public struct WorkingCalendar: Sendable {
         return DueDate(date: date, countedFrom: countedFrom, provisional: provisional)
     }
 
+    /// A due date computed earlier (a stored dossier's), with the provisional days it crosses
+    /// now: the receipt reprinted before the year's notice is entered keeps its mark, and loses
+    /// it once the notice is in the file.
+    public func annotated(dueDate: LocalDate, receivedAt t: LocalDateTime, cutoffMinuteOfDay: Int?) -> DueDate {
+        DueDate(date: dueDate, countedFrom: effectiveReceivingDay(receivedAt: t, cutoffMinuteOfDay: cutoffMinuteOfDay),
+                provisional: provisionalDays(after: t.date.adding(days: -1), through: dueDate))
+    }
+
     /// Provisional days off d with a < d ≤ b that cost a working day (weekdays; a default Tết day
     /// on a Saturday is listed through its compensatory day instead), sorted by date.
     public func provisionalDays(after a: LocalDate, through b: LocalDate) -> [CalendarDay] {

@@ -89,6 +89,9 @@ struct TetDefaultRuleTests {
         #expect(calendar.provisionalDays(after: try day("2027-02-03"), through: try day("2027-02-05")).map(\.date.iso)
                 == ["2027-02-04", "2027-02-05"])
         #expect(calendar.provisionalDays(after: try day("2027-02-05"), through: try day("2027-02-03")).isEmpty)
+        // A stored due date (a dossier received earlier) gets the same mark.
+        let stored = calendar.annotated(dueDate: try day("2027-02-11"), receivedAt: try at("2027-02-03 09:00"), cutoffMinuteOfDay: 900)
+        #expect(stored == due)
     }
 
     /// Once the notice is entered, the same dates are no longer provisional, and a different
