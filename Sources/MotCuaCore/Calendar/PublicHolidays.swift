@@ -80,6 +80,19 @@ public struct HolidayRule: Hashable, Sendable {
 
     /// The rule's default days in Gregorian year `year`, each with its display name, before
     /// any announcement and without compensatory days.
+    /// The last `before` days of the old lunar year and the first `from` of the new one, each
+    /// named with its lunar day as the announcements name them.
+    private func tetDays(year: Int, before: Int, from: Int) -> [(date: LocalDate, name: Localized)] {
+        let newYear = LunarCalendar.newYear(year)
+        let yearName = LunarCalendar.yearName(year)
+        return (-before..<from).map { offset in
+            let d = newYear.adding(days: offset)
+            let lunar = LunarCalendar.lunarDate(for: d)
+            return (d, Localized(vi: "\(name.vi) \(yearName) (\(LunarCalendar.dayName(lunar)))",
+                                 en: "\(name.en) \(yearName) (lunar \(lunar.day)/\(lunar.month))"))
+        }
+    }
+
     public func defaultDays(year: Int) -> [(date: LocalDate, name: Localized)] {
         guard year >= effectiveFrom.year, year <= (effectiveUntil?.year ?? Int.max) else { return [] }
         var days: [(date: LocalDate, name: Localized)] = []
@@ -94,22 +107,11 @@ public struct HolidayRule: Hashable, Sendable {
                 }
             }
         case let .lunarNewYearByWeekday(table, total):
-            let weekday = LunarCalendar.newYear(year).isoWeekday
             guard table.count == 7 else { break }
-            let before = table[weekday - 1]
-            days = HolidayRule(id: id, name: name, placement: .lunarNewYear(daysBefore: before, daysFromNewYear: total - before),
-                               effectiveFrom: effectiveFrom, effectiveUntil: effectiveUntil, legalBasis: legalBasis)
-                .defaultDays(year: year)
+            let before = table[LunarCalendar.newYear(year).isoWeekday - 1]
+            days = tetDays(year: year, before: before, from: total - before)
         case let .lunarNewYear(before, from):
-            let newYear = LunarCalendar.newYear(year)
-            let yearName = LunarCalendar.yearName(year)
-            for offset in -before..<from {
-                let d = newYear.adding(days: offset)
-                let lunar = LunarCalendar.lunarDate(for: d)
-                let label = LunarCalendar.dayName(lunar)
-                days.append((d, Localized(vi: "\(name.vi) \(yearName) (\(label))",
-                                          en: "\(name.en) \(yearName) (lunar \(lunar.day)/\(lunar.month))")))
-            }
+            days = tetDays(year: year, before: before, from: from)
         case let .adjacent(month, day, sides):
             if let base = LocalDate(year: year, month: month, day: day), sides.count == 7 {
                 days.append((base.adding(days: sides[base.isoWeekday - 1] < 0 ? -1 : 1), name))
@@ -136,8 +138,9 @@ public enum PublicHolidays {
     /// Saturday or Sunday the Prime Minister gave two days before mùng 1 and three from it
     /// (2017 Sat, 2018 Fri, 2020 Sat, 2021 Fri, 2023 Sun, 2024 Sat, 2025 Wed); on a Monday,
     /// Tuesday or Thursday one day before and four from it (2016 Mon, 2019 Tue, 2022 Tue,
-    /// 2026 Tue). Thursday has no announcement since 2017 to check against: one before keeps
-    /// the days in one stretch with the weekend's compensatory days, as the Monday/Tuesday years.
+    /// 2026 Tue). Thursday has no announcement since 2017 to check against (the last was 2015,
+    /// the next 2031): it keeps one day before, the old default, which no announcement of the
+    /// period contradicts; 2031's notice will tell.
     /// With the compensatory days for mùng 1–3 on a weekend this reproduces every announced
     /// stretch of those years (checked in PublicHolidaysTests, "Tết default rule").
     public static let tetDaysBeforeByWeekday = [1, 1, 2, 1, 2, 2, 2]
