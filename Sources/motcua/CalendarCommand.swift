@@ -5,7 +5,7 @@ import MotCuaCore
 struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "calendar",
         abstract: "Lịch làm việc: ngày nghỉ, ngày làm bù, ngày hẹn trả (working calendar).",
-        subcommands: [Show.self, Holidays.self, Due.self, Lunar.self], defaultSubcommand: Show.self)
+        subcommands: [Show.self, Holidays.self, Due.self, Announce.self, Lunar.self], defaultSubcommand: Show.self)
 
     static func parseDate(_ raw: String, field: String) throws -> LocalDate {
         guard let d = LocalDate(iso: raw) else {
@@ -60,16 +60,27 @@ struct CalendarCommand: ParsableCommand {
                 let days = calendar.holidays(year: y)
                 if global.json {
                     // Both wordings, whatever --lang says: JSON does not change with the language.
-                    struct D: Encodable { let date: String; let weekday: Int; let kind: String; let workingDay: Bool; let reason: String; let reasonEn: String; let source: String }
+                    struct D: JSONRow {
+                        let date: String; let weekday: Int; let kind: String; let workingDay: Bool; let reason: String; let reasonEn: String
+                        let source: String; let provisional: Bool; let provisionalNote: String?; let provisionalNoteEn: String?
+                    }
                     Output.print(Output.json(days.map { D(date: $0.date.iso, weekday: $0.date.isoWeekday, kind: $0.kind.rawValue,
-                                                         workingDay: $0.isWorkingDay, reason: $0.reason.vi, reasonEn: $0.reason.en, source: $0.source) }))
+                                                         workingDay: $0.isWorkingDay, reason: $0.reason.vi, reasonEn: $0.reason.en, source: $0.source,
+                                                         provisional: $0.isProvisional, provisionalNote: $0.provisional?.note.vi,
+                                                         provisionalNoteEn: $0.provisional?.note.en) }))
                     return
                 }
                 let names = lang == .vi ? ["T2", "T3", "T4", "T5", "T6", "T7", "CN"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+                // A provisional day carries the mark after its status, and the note under the table
+                // says which announcement is missing.
                 Output.print(Output.table(lang == .vi ? ["Ngày", "Thứ", "", "Lý do", "Căn cứ"] : ["Date", "Day", "", "Reason", "Source"],
                     days.map { [$0.date.vietnamese, names[$0.date.isoWeekday - 1],
-                                $0.isWorkingDay ? (lang == .vi ? "làm việc" : "work") : (lang == .vi ? "nghỉ" : "off"),
+                                ($0.isWorkingDay ? (lang == .vi ? "làm việc" : "work") : (lang == .vi ? "nghỉ" : "off"))
+                                    + ($0.isProvisional ? DueDate.mark : ""),
                                 $0.reason.text(lang), $0.source] }))
+                if let note = ProvisionalHoliday.note(for: days.compactMap(\.provisional)) {
+                    Output.print("\(DueDate.mark) \(note.text(lang))")
+                }
             }
         }
     }
@@ -102,15 +113,88 @@ struct CalendarCommand: ParsableCommand {
                     }
                     cut = c.minuteOfDay
                 }
-                let due = calendar.dueDate(receivedAt: t, workingDays: days, cutoffMinuteOfDay: cut)
-                let counted = calendar.effectiveReceivingDay(receivedAt: t, cutoffMinuteOfDay: cut)
+                let due = calendar.due(receivedAt: t, workingDays: days, cutoffMinuteOfDay: cut)
                 if global.json {
-                    struct R: Encodable { let from: String; let days: Int; let countedFrom: String; let due: String; let weekday: Int }
-                    Output.print(Output.json(R(from: t.iso8601, days: days, countedFrom: counted.iso, due: due.iso, weekday: due.isoWeekday)))
+                    struct R: JSONRow {
+                        let from: String; let days: Int; let countedFrom: String; let due: String; let weekday: Int
+                        let provisional: Bool; let provisionalDays: [String]; let note: String?; let noteEn: String?
+                    }
+                    Output.print(Output.json(R(from: t.iso8601, days: days, countedFrom: due.countedFrom.iso, due: due.date.iso,
+                                               weekday: due.date.isoWeekday, provisional: due.isProvisional,
+                                               provisionalDays: due.provisional.map(\.date.iso), note: due.note?.vi, noteEn: due.note?.en)))
                     return
                 }
-                Output.print(lang == .vi ? "Tiếp nhận \(date.vietnamese) \(time), \(days) ngày làm việc → hẹn trả \(due.vietnamese)"
-                                         : "Received \(date.iso) \(time), \(days) working days → due \(due.iso)")
+                Output.print(lang == .vi ? "Tiếp nhận \(date.vietnamese) \(time), \(days) ngày làm việc → hẹn trả \(due.vietnameseWithMark)"
+                                         : "Received \(date.iso) \(time), \(days) working days → due \(due.date.iso)\(due.isProvisional ? DueDate.mark : "")")
+                if let note = due.note {
+                    let list = due.provisional.map(\.date.vietnamese).joined(separator: ", ")
+                    Output.print("\(DueDate.mark) \(note.text(lang)) (\(list))")
+                }
+            }
+        }
+    }
+
+    struct Announce: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Ghi một ngày theo thông báo nghỉ lễ, Tết vào tệp lịch của bộ phận (add an announced day to the desk's calendar file).",
+            discussion: """
+            Thêm một dòng vào tệp lịch của bộ phận: --calendar-file, hoặc calendar.txt cạnh tệp cơ sở dữ liệu. \
+            Chưa có tệp thì tệp mới bắt đầu bằng bản có sẵn trong chương trình (vì tệp của bộ phận thay cho bản đó). \
+            Dòng được kiểm tra như khi chương trình đọc tệp; dòng sai thì không ghi gì.
+            Adds one line to the desk's own file; a new file starts as a copy of the built-in one, since the
+            desk's file replaces it. The line is checked as the program will read it; a bad line writes nothing.
+            """)
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Ngày (date), YYYY-MM-DD hoặc DD/MM/YYYY") var date: String
+        @Option(help: "Loại (kind): off | work | tet | national-day") var kind: String
+        @Option(help: "Lý do, hiện cho cán bộ và trên bản in (reason)") var reason: String
+        @Option(help: "Số hiệu văn bản công bố (source document), ví dụ \"Thông báo 9441/TB-BNV\"") var source: String = ""
+
+        func run() throws {
+            try runReporting(global) { lang in
+                _ = try global.clock()
+                let path = try global.deskCalendarPath()
+                let exists = FileManager.default.fileExists(atPath: path)
+                var text = CalendarAnnouncements.builtInText
+                if exists {
+                    guard let data = FileManager.default.contents(atPath: path) else {
+                        throw FieldError(field: "calendar_file", label: Localized(vi: "Tệp lịch", en: "Calendar file"),
+                                         problem: Localized(vi: "không đọc được '\(path)'", en: "cannot read '\(path)'"))
+                    }
+                    text = String(decoding: data, as: UTF8.self)
+                }
+                let (newText, entry) = try CalendarAnnouncements.appending(to: text, fileName: path, date: date, kind: kind,
+                                                                           reason: reason, source: source)
+                do {
+                    // Atomic: a desk reading the file meanwhile sees the old or the new file, never half.
+                    try Data(newText.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                } catch {
+                    throw FieldError(field: "calendar_file", label: Localized(vi: "Tệp lịch", en: "Calendar file"),
+                                     problem: Localized(vi: "không ghi được '\(path)': \(error.localizedDescription)",
+                                                        en: "cannot write '\(path)': \(error.localizedDescription)"))
+                }
+                // A year's first `tet` line replaces all five default days: say how many are in.
+                let tetCount = entry.kind == .tet
+                    ? (try CalendarAnnouncements.parse(text: newText, fileName: path)).entries(year: entry.date.year).filter { $0.kind == .tet }.count
+                    : nil
+                if global.json {
+                    struct R: JSONRow {
+                        let file: String; let line: Int; let created: Bool; let date: String; let kind: String
+                        let reason: String; let source: String; let tetDaysInYear: Int?
+                    }
+                    Output.print(Output.json(R(file: path, line: entry.line, created: !exists, date: entry.date.iso, kind: entry.kind.rawValue,
+                                               reason: entry.reason, source: entry.source, tetDaysInYear: tetCount)))
+                    return
+                }
+                if !exists {
+                    Output.print(lang == .vi ? "Tạo tệp lịch \(path) từ bản có sẵn." : "Created \(path) from the built-in file.")
+                }
+                Output.print(lang == .vi ? "Đã ghi dòng \(entry.line): \(entry.fileLine)" : "Wrote line \(entry.line): \(entry.fileLine)")
+                if let tetCount, tetCount < 5 {
+                    Output.print(lang == .vi
+                        ? "Tết \(entry.date.year) hiện có \(tetCount) ngày trong tệp; ghi đủ các ngày nghỉ của thông báo (các dòng `tet` thay cho ngày Tết mặc định)."
+                        : "Tết \(entry.date.year) now has \(tetCount) day(s) in the file; enter every day off of the notice (the `tet` lines replace the default Tết days).")
+                }
             }
         }
     }
@@ -135,5 +219,14 @@ struct CalendarCommand: ParsableCommand {
                 Output.print("\(d.vietnamese) → \(l)")
             }
         }
+    }
+}
+
+extension GlobalOptions {
+    /// The desk's own announcements file: `--calendar-file`, else `calendar.txt` beside the
+    /// database, the same place `workingCalendar()` looks.
+    func deskCalendarPath() throws -> String {
+        if let calendarFile { return calendarFile }
+        return URL(fileURLWithPath: try databasePath()).deletingLastPathComponent().appendingPathComponent("calendar.txt").path
     }
 }

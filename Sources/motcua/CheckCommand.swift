@@ -1,22 +1,79 @@
 import ArgumentParser
 import Foundation
+import MotCuaCore
 import MotCuaStore
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "check", abstract: "Kiểm tra toàn vẹn dữ liệu (integrity check).")
     @OptionGroup var global: GlobalOptions
 
+    /// Something the desk should act on that does not make the data wrong: reported, but only
+    /// problems fail the check (exit 3), so a script running `check` nightly is not broken by a
+    /// notice that is simply not out yet.
+    struct Warning: JSONRow {
+        /// `announcement-missing` or `basis-unconfirmed`.
+        let kind: String
+        let message: String
+        let messageEn: String
+        /// The calendar file and line to edit, for `basis-unconfirmed`.
+        let file: String?
+        let line: Int?
+
+        func text(_ lang: Language) -> String { lang == .vi ? message : messageEn }
+    }
+
+    /// Warnings about the working calendar in force (the desk's file or the built-in one).
+    static func calendarWarnings(_ calendar: WorkingCalendar, today: LocalDate) -> [Warning] {
+        var out: [Warning] = []
+        for missing in calendar.missingAnnouncements(asOf: today) {
+            let (vi, en) = missing.holiday == .tet ? ("Tết", "Tết") : ("Quốc khánh", "National Day")
+            out.append(Warning(
+                kind: "announcement-missing",
+                message: "Chưa có thông báo nghỉ \(vi) \(missing.year): ngày hẹn trả qua các ngày này đang tính theo dự kiến. "
+                    + "Khi có văn bản, ghi từng ngày nghỉ bằng 'motcua calendar announce --kind \(missing.holiday.rawValue) …'.",
+                messageEn: "No \(en) \(missing.year) announcement yet: due dates across those days are provisional. "
+                    + "When the notice is out, enter each day off with 'motcua calendar announce --kind \(missing.holiday.rawValue) …'.",
+                file: nil, line: nil))
+        }
+        let file = calendar.announcements.fileName
+        for entry in calendar.announcements.entries where entry.isBasisUnconfirmed {
+            out.append(Warning(
+                kind: "basis-unconfirmed",
+                message: "\(file):\(entry.line): ngày nghỉ \(entry.date.vietnamese) (\(entry.reason)) chưa xác nhận căn cứ pháp lý; "
+                    + "ghi số hiệu văn bản vào nguồn, hoặc xóa dòng nếu không có.",
+                messageEn: "\(file):\(entry.line): the day off \(entry.date.iso) (\(entry.reason)) has no confirmed legal basis; "
+                    + "put the document number in its source, or remove the line.",
+                file: file, line: entry.line))
+        }
+        return out
+    }
+
     func run() throws {
         try runReporting(global) { lang in
-            let problems = try global.openDatabase(readOnly: true).check()
+            var problems = try global.openDatabase(readOnly: true).check()
+            var warnings: [Warning] = []
+            // A calendar file that does not read is a problem of this desk's data: report it with
+            // the others instead of stopping the check.
+            do {
+                let (calendar, _) = try global.workingCalendar()
+                warnings = Self.calendarWarnings(calendar, today: VietnamTime.local(try global.clock().now()).date)
+            } catch let e as CalendarFileError {
+                problems.append(e.text(lang))
+            }
             if global.json {
-                struct R: Encodable { let ok: Bool; let problems: [String] }
-                Output.print(Output.json(R(ok: problems.isEmpty, problems: problems)))
-            } else if problems.isEmpty {
-                Output.print(lang == .vi ? "Dữ liệu toàn vẹn: không có lỗi." : "Database is consistent: no problems.")
+                struct R: Encodable { let ok: Bool; let problems: [String]; let warnings: [Warning] }
+                Output.print(Output.json(R(ok: problems.isEmpty, problems: problems, warnings: warnings)))
             } else {
-                Output.print((lang == .vi ? "Phát hiện \(problems.count) lỗi:" : "\(problems.count) problems:"))
-                problems.forEach { Output.print("  " + $0) }
+                if problems.isEmpty {
+                    Output.print(lang == .vi ? "Dữ liệu toàn vẹn: không có lỗi." : "Database is consistent: no problems.")
+                } else {
+                    Output.print((lang == .vi ? "Phát hiện \(problems.count) lỗi:" : "\(problems.count) problems:"))
+                    problems.forEach { Output.print("  " + $0) }
+                }
+                if !warnings.isEmpty {
+                    Output.print(lang == .vi ? "Lưu ý (\(warnings.count)):" : "Warnings (\(warnings.count)):")
+                    warnings.forEach { Output.print("  " + $0.text(lang)) }
+                }
             }
             if !problems.isEmpty { throw ExitCode(3) }
         }

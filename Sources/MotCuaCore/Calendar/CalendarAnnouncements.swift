@@ -34,6 +34,18 @@ public struct CalendarAnnouncement: Hashable, Sendable {
     public init(date: LocalDate, kind: Kind, reason: String, source: String, line: Int) {
         self.date = date; self.kind = kind; self.reason = reason; self.source = source; self.line = line
     }
+
+    /// The source says the legal basis is not confirmed (`CHƯA XÁC NHẬN …`, `unconfirmed …`):
+    /// the day is kept as data the desk can remove, and `motcua check` warns until the document
+    /// number is filled in. Matched without diacritics, so `chua xac nhan` typed on a console
+    /// without an input method counts too.
+    public var isBasisUnconfirmed: Bool {
+        let folded = VietnameseText.fold(source)
+        return folded.contains("chua xac nhan") || folded.contains("unconfirmed")
+    }
+
+    /// The line as the file holds it: `2027-02-04 tet  Tết Đinh Mùi (29 tháng Chạp) | Thông báo …`.
+    public var fileLine: String { "\(date.iso) \(kind.rawValue) \(reason) | \(source)" }
 }
 
 /// A bad line in the announcements file: `holidays-vn.txt:12: …`.
@@ -75,16 +87,51 @@ public struct CalendarAnnouncements: Hashable, Sendable {
     /// than stopping.
     public static let builtIn: CalendarAnnouncements = {
         do {
-            return try parse(text: String(decoding: PackageResources.holidays_vn_txt, as: UTF8.self),
-                             fileName: "holidays-vn.txt")
+            return try parse(text: builtInText, fileName: "holidays-vn.txt")
         } catch {
             fatalError("built-in \(error)")
         }
     }()
 
+    /// The text of the built-in file: the start of a desk's own file, which replaces it whole.
+    public static var builtInText: String { String(decoding: PackageResources.holidays_vn_txt, as: UTF8.self) }
+
     public func entry(on date: LocalDate) -> CalendarAnnouncement? { byDate[date] }
 
     public func entries(year: Int) -> [CalendarAnnouncement] { entries.filter { $0.date.year == year } }
+
+    // MARK: - Adding a line (`motcua calendar announce`)
+
+    /// The file's text with one announcement appended, checked by parsing the whole result the
+    /// way the program will read it: a bad date, an `off` weekend, a missing source or a date
+    /// already in the file is refused with the `file:line` the new line would have had, and
+    /// nothing is returned to write. The fields are given as typed; the date may be ISO or
+    /// DD/MM/YYYY and is written back in ISO.
+    public static func appending(to text: String, fileName: String, date: String, kind: String,
+                                 reason: String, source: String) throws(CalendarFileError) -> (text: String, entry: CalendarAnnouncement) {
+        var base = text
+        if !base.isEmpty, !(base.last?.isNewline ?? true) { base += "\n" }
+        let newLine = base.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count
+        func fail(_ vi: String, _ en: String) -> CalendarFileError {
+            CalendarFileError(fileName: fileName, line: newLine, message: Localized(vi: vi, en: en))
+        }
+        // A bar or a line break inside a field would change how the line splits when read back.
+        for (value, vi, en) in [(reason, "lý do", "reason"), (source, "văn bản", "source")] {
+            if value.contains("|") || value.contains(where: \.isNewline) {
+                throw fail("\(vi) không được chứa ‘|’ hay xuống dòng", "the \(en) must not contain ‘|’ or a line break")
+            }
+        }
+        for (value, vi, en) in [(date, "ngày", "date"), (kind, "loại ngày", "kind")] where value.contains(where: { $0.isWhitespace }) {
+            throw fail("\(vi) ‘\(value)’ không được có khoảng trắng", "the \(en) ‘\(value)’ must not contain spaces")
+        }
+        let typed = "\(date) \(kind) \(reason.trimmingCharacters(in: .whitespaces)) | \(source.trimmingCharacters(in: .whitespaces))"
+        // Parse first with the date as typed, so the message quotes what the clerk wrote.
+        let parsed = try parse(text: base + typed + "\n", fileName: fileName)
+        guard let entry = parsed.entries.first(where: { $0.line == newLine }) else {
+            throw fail("dòng mới không đọc lại được", "the new line does not read back")
+        }
+        return (base + entry.fileLine + "\n", entry)
+    }
 
     // MARK: - Parsing
 

@@ -17,13 +17,63 @@ public struct CalendarDay: Hashable, Sendable, Comparable, CustomStringConvertib
     public let reason: Localized
     /// The legal text or announcement behind it (with `file:line` for announcements).
     public let source: String
+    /// Set when the day comes from the program's default for a holiday whose days the Prime
+    /// Minister fixes each year (Tết, the day next to 2/9), because that year's announcement is
+    /// not in the file yet: the day is a guess, and a due date across it may move.
+    public let provisional: ProvisionalHoliday?
 
-    public init(date: LocalDate, kind: Kind, isWorkingDay: Bool, reason: Localized, source: String) {
+    public init(date: LocalDate, kind: Kind, isWorkingDay: Bool, reason: Localized, source: String,
+                provisional: ProvisionalHoliday? = nil) {
         self.date = date; self.kind = kind; self.isWorkingDay = isWorkingDay; self.reason = reason; self.source = source
+        self.provisional = provisional
     }
+
+    public var isProvisional: Bool { provisional != nil }
 
     public static func < (a: CalendarDay, b: CalendarDay) -> Bool { a.date < b.date }
     public var description: String { "\(date.iso) \(kind.rawValue): \(reason.vi) [\(source)]" }
+}
+
+/// A holiday of one year whose announcement is missing, so its days are the default's guess.
+public struct ProvisionalHoliday: Hashable, Sendable, Comparable {
+    public let holiday: AnnouncedHoliday
+    /// Gregorian year of the announcement that is missing (Tết 2027 is announced as "Tết 2027").
+    public let year: Int
+
+    public init(holiday: AnnouncedHoliday, year: Int) { self.holiday = holiday; self.year = year }
+
+    /// `dự kiến — chưa có thông báo nghỉ Tết 2027`: the note shown beside a due date that
+    /// crosses such a day, at the desk, on the command line and on the receipt.
+    public var note: Localized {
+        switch holiday {
+        case .tet:
+            return Localized(vi: "dự kiến — chưa có thông báo nghỉ Tết \(year)",
+                             en: "provisional — the \(year) Tết holiday has not been announced yet")
+        case .nationalDay:
+            return Localized(vi: "dự kiến — chưa có thông báo nghỉ Quốc khánh \(year)",
+                             en: "provisional — the \(year) National Day holiday has not been announced yet")
+        }
+    }
+
+    /// Tết before 2/9 within a year, as they come in the calendar.
+    public static func < (a: ProvisionalHoliday, b: ProvisionalHoliday) -> Bool {
+        (a.year, a.holiday == .tet ? 0 : 1) < (b.year, b.holiday == .tet ? 0 : 1)
+    }
+
+    private var label: Localized {
+        holiday == .tet ? Localized(vi: "Tết \(year)", en: "Tết \(year)")
+                        : Localized(vi: "Quốc khánh \(year)", en: "National Day \(year)")
+    }
+
+    /// One note for several missing announcements, in date order, without repeats:
+    /// `dự kiến — chưa có thông báo nghỉ Tết 2027; Quốc khánh 2027`.
+    public static func note(for holidays: [ProvisionalHoliday]) -> Localized? {
+        let unique = Array(Set(holidays)).sorted()
+        guard let first = unique.first else { return nil }
+        guard unique.count > 1 else { return first.note }
+        return Localized(vi: "dự kiến — chưa có thông báo nghỉ " + unique.map(\.label.vi).joined(separator: "; "),
+                         en: "provisional — not announced yet: " + unique.map(\.label.en).joined(separator: "; "))
+    }
 }
 
 /// Working days of a state agency in Vietnam, for counting processing times in working days.
@@ -67,15 +117,16 @@ public struct WorkingCalendar: Sendable {
     }
 
     /// The day the dossier counts as received: the receiving day itself, or the next working day
-    /// when it came on a non-working day or at/after the procedure's cut-off time.
+    /// when it came on a non-working day or after the procedure's cut-off time.
     ///
     /// The cut-off is per procedure, not global: the one-stop decree (Nghị định 118/2025/NĐ-CP,
     /// which replaced Nghị định 61/2018/NĐ-CP from 01/07/2025) sets none. It comes from the
     /// procedure's own text: chứng thực, Nghị định 23/2015/NĐ-CP (same day, or the next working
     /// day for a request after 15:00); hộ tịch entries (same day; after 15:00 and not done at
     /// once, the next working day). So the catalog passes it per procedure; nil means none.
-    /// A receipt at exactly the cut-off minute counts as after it (the clock has no seconds on
-    /// the receipt, and the clerk cannot finish it that day either).
+    /// The cut-off is exclusive: "sau 15 giờ" is after 15:00, so a receipt at 15:00 itself still
+    /// counts today and 15:01 counts from the next working day (Bộ luật Dân sự 2015 art. 147 for
+    /// the counting; the receipt shows minutes, and 15:00 is what it shows for 15:00:59 too).
     public func effectiveReceivingDay(receivedAt t: LocalDateTime, cutoffMinuteOfDay: Int?) -> LocalDate {
         var lookup = Lookup(calendar: self)
         return lookup.effectiveReceivingDay(t, cutoffMinuteOfDay)
@@ -92,6 +143,46 @@ public struct WorkingCalendar: Sendable {
             remaining -= 1
         }
         return d
+    }
+
+    /// The due date with what it rests on: the day counting starts from, and the provisional
+    /// days (default Tết or 2/9 days of a year whose announcement is not entered yet) between the
+    /// receipt and the due date, so the desk, the command line and the receipt can mark it.
+    public func due(receivedAt t: LocalDateTime, workingDays: Int, cutoffMinuteOfDay: Int?) -> DueDate {
+        let date = dueDate(receivedAt: t, workingDays: workingDays, cutoffMinuteOfDay: cutoffMinuteOfDay)
+        let countedFrom = effectiveReceivingDay(receivedAt: t, cutoffMinuteOfDay: cutoffMinuteOfDay)
+        // From the receiving day itself: a provisional day on it moves the start of the count.
+        let provisional = provisionalDays(after: t.date.adding(days: -1), through: date)
+        return DueDate(date: date, countedFrom: countedFrom, provisional: provisional)
+    }
+
+    /// A due date computed earlier (a stored dossier's), with the provisional days it crosses
+    /// now: the receipt reprinted before the year's notice is entered keeps its mark, and loses
+    /// it once the notice is in the file.
+    public func annotated(dueDate: LocalDate, receivedAt t: LocalDateTime, cutoffMinuteOfDay: Int?) -> DueDate {
+        DueDate(date: dueDate, countedFrom: effectiveReceivingDay(receivedAt: t, cutoffMinuteOfDay: cutoffMinuteOfDay),
+                provisional: provisionalDays(after: t.date.adding(days: -1), through: dueDate))
+    }
+
+    /// Provisional days off d with a < d ≤ b that cost a working day (weekdays; a default Tết day
+    /// on a Saturday is listed through its compensatory day instead), sorted by date.
+    public func provisionalDays(after a: LocalDate, through b: LocalDate) -> [CalendarDay] {
+        guard a < b else { return [] }
+        var lookup = Lookup(calendar: self)
+        var out: [CalendarDay] = []
+        var d = a.adding(days: 1)
+        while d <= b {
+            if let day = lookup.day(d), day.isProvisional, !day.isWorkingDay, !d.isWeekend { out.append(day) }
+            d = d.adding(days: 1)
+        }
+        return out
+    }
+
+    /// Yearly announcements the file still lacks for holidays that fall within `horizonDays`
+    /// of `today` (e.g. Tết 2027 seen from 30/11/2026), for `motcua check` to warn about.
+    public func missingAnnouncements(asOf today: LocalDate, horizonDays: Int = 150) -> [ProvisionalHoliday] {
+        let days = provisionalDays(after: today.adding(days: -1), through: today.adding(days: max(0, horizonDays)))
+        return Array(Set(days.compactMap(\.provisional))).sorted()
     }
 
     /// Number of working days d with a < d ≤ b (negative when b < a), so that
@@ -121,8 +212,10 @@ public struct WorkingCalendar: Sendable {
 
         for rule in rules {
             if let kind = rule.fixedByAnnouncement, replaced.contains(kind) { continue }
+            let provisional = rule.isPracticeDefault ? rule.fixedByAnnouncement.map { ProvisionalHoliday(holiday: $0, year: year) } : nil
             for (date, name) in rule.defaultDays(year: year) where special[date] == nil {
-                let day = CalendarDay(date: date, kind: .holiday, isWorkingDay: false, reason: name, source: rule.legalBasis)
+                let day = CalendarDay(date: date, kind: .holiday, isWorkingDay: false, reason: name, source: rule.legalBasis,
+                                      provisional: provisional)
                 special[date] = day
                 compensable.append(day)
             }
@@ -147,7 +240,7 @@ public struct WorkingCalendar: Sendable {
                 date: c, kind: .compensatory, isWorkingDay: false,
                 reason: Localized(vi: "Nghỉ bù \(h.reason.vi) (\(h.date.vietnamese) là \(weekday.0))",
                                   en: "Day off in lieu of \(h.reason.en) (\(h.date.iso) is a \(weekday.1))"),
-                source: PublicHolidays.compensationBasis)
+                source: PublicHolidays.compensationBasis, provisional: h.provisional)
         }
 
         // Announcements have the last word on their day.
@@ -189,7 +282,7 @@ public struct WorkingCalendar: Sendable {
         }
 
         mutating func effectiveReceivingDay(_ t: LocalDateTime, _ cutoff: Int?) -> LocalDate {
-            let afterCutoff = cutoff.map { t.minuteOfDay >= $0 } ?? false
+            let afterCutoff = cutoff.map { t.minuteOfDay > $0 } ?? false
             return nextWorkingDay(onOrAfter: afterCutoff ? t.date.adding(days: 1) : t.date)
         }
     }

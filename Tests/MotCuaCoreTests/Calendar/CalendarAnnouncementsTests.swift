@@ -77,3 +77,68 @@ struct CalendarAnnouncementsTests {
         #expect(e.description == "test.txt:3: ngày 02/01/2026 đã có ở dòng 1")
     }
 }
+
+@Suite("Adding an announcement (calendar announce)")
+struct CalendarAnnounceTests {
+    let base = """
+    # desk calendar
+    2026-01-10 work Làm bù | Công văn 12729/VPCP-KGVX
+    """
+
+    private func refusal(_ text: String? = nil, date: String = "2027-02-04", kind: String = "tet",
+                         reason: String = "Tết Đinh Mùi", source: String = "Thông báo 1/TB-BNV") -> CalendarFileError? {
+        do {
+            _ = try CalendarAnnouncements.appending(to: text ?? base, fileName: "calendar.txt", date: date, kind: kind,
+                                                    reason: reason, source: source)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func roundTrip() throws {
+        let (text, entry) = try CalendarAnnouncements.appending(to: base, fileName: "calendar.txt", date: "04/02/2027",
+                                                                kind: "tet", reason: "  Tết Đinh Mùi (28 tháng Chạp) ",
+                                                                source: "Thông báo 1/TB-BNV")
+        // Appended after the last line, with the date written back in ISO.
+        #expect(text == base + "\n2027-02-04 tet Tết Đinh Mùi (28 tháng Chạp) | Thông báo 1/TB-BNV\n")
+        #expect(entry.line == 3 && entry.date.iso == "2027-02-04" && entry.kind == .tet)
+        let reread = try CalendarAnnouncements.parse(text: text, fileName: "calendar.txt")
+        #expect(reread.entries.count == 2)
+        #expect(reread.entry(on: entry.date) == entry)
+        // And again: the next line goes after it.
+        let (text2, second) = try CalendarAnnouncements.appending(to: text, fileName: "calendar.txt", date: "2027-02-05",
+                                                                  kind: "tet", reason: "Tết Đinh Mùi (29 tháng Chạp)", source: "Thông báo 1/TB-BNV")
+        #expect(second.line == 4)
+        #expect(try CalendarAnnouncements.parse(text: text2, fileName: "calendar.txt").entries(year: 2027).count == 2)
+    }
+
+    @Test func refusesBadLinesWithFileAndLine() throws {
+        #expect(refusal(date: "2027-02-30")?.text(.vi) == "calendar.txt:3: ‘2027-02-30’ không phải ngày hợp lệ (viết YYYY-MM-DD, ví dụ 2026-02-16)")
+        #expect(refusal(date: "2027-02-06", kind: "off")?.text(.en)
+                == "calendar.txt:3: 2027-02-06 is a Saturday, already a day off; a make-up working day is ‘work’")
+        #expect(refusal(source: "")?.text(.en) == "calendar.txt:3: missing the document number after ‘|’")
+        #expect(refusal(source: "   ")?.text(.en) == "calendar.txt:3: missing the document number after ‘|’")
+        #expect(refusal(reason: "")?.text(.en) == "calendar.txt:3: missing the reason before ‘|’")
+        #expect(refusal(kind: "holiday")?.text(.en).hasPrefix("calendar.txt:3: unknown kind ‘holiday’") == true)
+        #expect(refusal(date: "2026-01-10", kind: "work")?.text(.en) == "calendar.txt:3: 2026-01-10 is already listed on line 2")
+        #expect(refusal(reason: "a | b")?.text(.en) == "calendar.txt:3: the reason must not contain ‘|’ or a line break")
+        #expect(refusal(source: "X\n2027-01-01 off y | z")?.line == 3)
+        #expect(refusal(date: "2027-02-04 tet")?.line == 3)
+        // A file without a final newline: the new line still gets its own line.
+        let (text, entry) = try CalendarAnnouncements.appending(to: "# x", fileName: "c.txt", date: "2027-03-01", kind: "off",
+                                                                reason: "r", source: "s")
+        #expect(text == "# x\n2027-03-01 off r | s\n" && entry.line == 2)
+    }
+
+    /// 24/11 is a removable line whose source says its basis is unconfirmed.
+    @Test func unconfirmedBasis() throws {
+        let flagged = CalendarAnnouncements.builtIn.entries.filter(\.isBasisUnconfirmed)
+        #expect(flagged.map(\.date.iso) == ["2026-11-24", "2027-11-24"])
+        #expect(flagged.allSatisfy { $0.kind == .off && $0.reason == "Ngày Văn hóa Việt Nam" })
+        let typed = try CalendarAnnouncements.parse(text: "2027-11-24 off Ngày Văn hóa Việt Nam | chua xac nhan", fileName: "c.txt")
+        #expect(typed.entries.first?.isBasisUnconfirmed == true)
+        let confirmed = try CalendarAnnouncements.parse(text: "2027-11-24 off Ngày Văn hóa Việt Nam | Luật 99/2026/QH15", fileName: "c.txt")
+        #expect(confirmed.entries.first?.isBasisUnconfirmed == false)
+    }
+}

@@ -22,14 +22,19 @@ struct WorkingCalendarTests {
         #expect(calendar.workingDaysBetween(try day("2026-02-13"), try day("2026-02-25")) == 3)
         #expect(calendar.workingDaysBetween(try day("2026-02-25"), try day("2026-02-13")) == -3)
         // After a 15:00 cut-off on Friday it counts as received on Monday 23.
-        let late = calendar.dueDate(receivedAt: try at("2026-02-13 15:00"), workingDays: 3, cutoffMinuteOfDay: 15 * 60)
+        let late = calendar.dueDate(receivedAt: try at("2026-02-13 15:01"), workingDays: 3, cutoffMinuteOfDay: 15 * 60)
         #expect(late == (try day("2026-02-26")))
     }
 
-    /// 24/11/2026 (Tuesday), Ngày Văn hóa Việt Nam.
+    /// 24/11/2026 (Tuesday), Ngày Văn hóa Việt Nam: a line of the announcements file, not a rule.
     @Test func cultureDay2026() throws {
         #expect(!calendar.isWorkingDay(try day("2026-11-24")))
-        #expect(calendar.day(try day("2026-11-24"))?.reason.vi == "Ngày Văn hóa Việt Nam")
+        let entry = try #require(calendar.day(try day("2026-11-24")))
+        #expect(entry.reason.vi == "Ngày Văn hóa Việt Nam")
+        #expect(entry.kind == .dayOff && entry.source.hasPrefix("CHƯA XÁC NHẬN"))
+        // The statutory rules alone do not make it a day off: removing the line removes it.
+        #expect(rulesOnly.isWorkingDay(try day("2026-11-24")))
+        #expect(!PublicHolidays.rules.contains { $0.id == "culture-day" })
         let due = calendar.dueDate(receivedAt: try at("2026-11-23 09:00"), workingDays: 1, cutoffMinuteOfDay: nil)
         #expect(due == (try day("2026-11-25")))
         // Same-day procedure received after the cut-off on Monday: Tuesday is off, so Wednesday.
@@ -84,9 +89,18 @@ struct WorkingCalendarTests {
 
     /// The announced Tết replaces the default days and their compensatory days.
     @Test func announcedTetReplacesDefault() throws {
-        // Default Tết Ất Tỵ: 28/01–01/02/2025 (Saturday), so Monday 03/02 in lieu.
-        #expect(rulesOnly.isWorkingDay(try day("2025-01-27")))
-        #expect(!rulesOnly.isWorkingDay(try day("2025-02-03")))
+        // An announcement that differs from the default wins: Tết Ất Tỵ fixed on 28/01–01/02
+        // (as the old default had it), so Saturday 01/02 gives Monday 03/02 in lieu… only for
+        // the default; the announced days get no compensatory day of their own.
+        let text = (27...31).map { "2025-01-\($0) tet Tết Ất Tỵ | Thông báo 6150/TB-LĐTBXH" }.joined(separator: "\n")
+        let announced = WorkingCalendar(announcements: try CalendarAnnouncements.parse(text: text, fileName: "t.txt"))
+        #expect(!announced.isWorkingDay(try day("2025-01-27")))
+        #expect(announced.isWorkingDay(try day("2025-02-03")))
+        #expect(announced.day(try day("2025-01-29"))?.isProvisional == false)
+        // Only the 2025 line for 01/02 (a Saturday) announced: the five defaults are gone.
+        let one = WorkingCalendar(announcements: try CalendarAnnouncements.parse(text: "2025-02-01 tet Tết | X", fileName: "t.txt"))
+        #expect(one.isWorkingDay(try day("2025-01-27")))
+        #expect(one.isWorkingDay(try day("2025-02-03")))
         // Announced (Thông báo 6150/TB-LĐTBXH): Monday 27/01 – Friday 31/01, back on 03/02.
         #expect(!calendar.isWorkingDay(try day("2025-01-27")))
         #expect(calendar.isWorkingDay(try day("2025-02-03")))

@@ -44,7 +44,9 @@ struct DueDateRuleTests {
     /// count starts from Tue 27/10, so day 30 is Thu 26/11 rather than Wed 25/11.
     @Test func cutoffAppliesToTheReceivingDay() throws {
         #expect(try due("2026-10-26 14:59", 30, .days, cutoff: 900) == day("2026-11-25"))
-        #expect(try due("2026-10-26 15:00", 30, .days, cutoff: 900) == day("2026-11-26"))
+        // "After 15:00" (Nghị định 23/2015): 15:00 itself is still the same day, 15:01 is not.
+        #expect(try due("2026-10-26 15:00", 30, .days, cutoff: 900) == day("2026-11-25"))
+        #expect(try due("2026-10-26 15:01", 30, .days, cutoff: 900) == day("2026-11-26"))
         // A dossier arriving on a Sunday (online, by post) is received on Monday 19/10.
         #expect(try due("2026-10-18 10:00", 30, .days) == day("2026-11-18"))
         // 0 days: the receiving day itself, as for working days.
