@@ -59,10 +59,12 @@ struct DossierCommand: ParsableCommand {
                 }
                 let d = try db.receiveDossier(request, now: now, actor: try global.actor(counter: counter), calendar: calendar)
                 Output.warn(CitizenID.warning(for: idNumber), lang)
-                if global.json { Output.print(Output.json(DossierJSON(d, today: VietnamTime.local(now).date))); return }
+                let due = DueDateRule.due(of: d, procedure: try db.procedure(code: d.procedureCode), calendar: calendar, profile: try db.profile())
+                if global.json { Output.print(Output.json(DossierJSON(d, today: VietnamTime.local(now).date, due: due))); return }
                 Output.print(lang == .vi
-                    ? "Đã tiếp nhận hồ sơ \(d.code) — \(d.applicantName) — \(d.procedureCode). Ngày hẹn trả: \(d.dueDate.vietnamese)."
-                    : "Received dossier \(d.code) — \(d.applicantName) — \(d.procedureCode). Due: \(d.dueDate.iso).")
+                    ? "Đã tiếp nhận hồ sơ \(d.code) — \(d.applicantName) — \(d.procedureCode). Ngày hẹn trả: \(due.vietnameseWithMark)."
+                    : "Received dossier \(d.code) — \(d.applicantName) — \(d.procedureCode). Due: \(d.dueDate.iso)\(due.isProvisional ? DueDate.mark : "").")
+                if let note = due.note { Output.print(DueDate.mark + " " + note.text(lang)) }
             }
         }
     }
@@ -121,12 +123,14 @@ struct DossierCommand: ParsableCommand {
                                      problem: Localized(vi: "không có hồ sơ '\(code)'", en: "no dossier '\(code)'"))
                 }
                 let events = try db.events(entity: "dossier", key: d.code)
+                let p = try db.procedure(code: d.procedureCode)
+                let (calendar, _) = try global.workingCalendar()
+                let due = d.status.isOpen ? DueDateRule.due(of: d, procedure: p, calendar: calendar, profile: try db.profile()) : nil
                 if global.json {
                     struct Full: Encodable { let dossier: DossierJSON; let events: [EventJSON] }
-                    Output.print(Output.json(Full(dossier: DossierJSON(d, today: today), events: events.map(EventJSON.init))))
+                    Output.print(Output.json(Full(dossier: DossierJSON(d, today: today, due: due), events: events.map(EventJSON.init))))
                     return
                 }
-                let p = try db.procedure(code: d.procedureCode)
                 let vi = lang == .vi
                 var lines: [[String]] = [
                     [vi ? "Mã hồ sơ" : "Code", d.code],
@@ -134,7 +138,9 @@ struct DossierCommand: ParsableCommand {
                     [vi ? "Người nộp" : "Applicant", d.applicantName],
                     [vi ? "Hình thức nộp" : "Channel", d.channel.label.text(lang)],
                     [vi ? "Tiếp nhận lúc" : "Received", d.receivedAt.vnDateTime],
-                    [vi ? "Ngày hẹn trả" : "Due", d.dueDate.vietnamese + (d.isOverdue(today: today) ? (vi ? " (QUÁ HẠN)" : " (OVERDUE)") : "")],
+                    [vi ? "Ngày hẹn trả" : "Due", (due?.vietnameseWithMark ?? d.dueDate.vietnamese)
+                        + (d.isOverdue(today: today) ? (vi ? " (QUÁ HẠN)" : " (OVERDUE)") : "")
+                        + (due?.note.map { " — " + $0.text(lang) } ?? "")],
                     [vi ? "Trạng thái" : "Status", d.status.label.text(lang)],
                     [vi ? "Nhận kết quả" : "Delivery", d.delivery.label.text(lang) + (d.deliveryAddress.map { " — \($0)" } ?? "")],
                 ]

@@ -85,7 +85,11 @@ struct DossierJSON: JSONRow {
     let deliveryAddress: String?, notes: String?, receivedAt: String, dueDate: String, status: String
     let overdue: Bool, ticket: String?, counter: Int?, clerk: String?, trackingNumber: String?, closedAt: String?
     let readyAt: String?, receivedBy: String?, receiverIdNumber: String?, missing: [String], reason: String?
-    init(_ d: Dossier, today: LocalDate) {
+    /// True when the due date rests on a default Tết/2/9 not announced yet (null where not computed).
+    let dueDateProvisional: Bool?
+    /// The note in Vietnamese (values never follow `--lang`); null when none.
+    let dueDateNote: String?
+    init(_ d: Dossier, today: LocalDate, due: DueDate? = nil) {
         code = d.code; procedure = d.procedureCode; applicant = d.applicantName; channel = d.channel.rawValue
         delivery = d.delivery.rawValue; deliveryAddress = d.deliveryAddress; notes = d.notes
         receivedAt = VietnamTime.iso8601(d.receivedAt); dueDate = d.dueDate.iso; status = d.status.rawValue
@@ -93,6 +97,7 @@ struct DossierJSON: JSONRow {
         trackingNumber = d.trackingNumber; closedAt = d.closedAt.map(VietnamTime.iso8601)
         readyAt = d.readyAt.map(VietnamTime.iso8601); receivedBy = d.resultReceiver; receiverIdNumber = d.resultReceiverId
         missing = d.missingItems; reason = d.reason
+        dueDateProvisional = due?.isProvisional; dueDateNote = due?.note?.vi
     }
 }
 

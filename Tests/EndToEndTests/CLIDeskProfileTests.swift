@@ -53,3 +53,16 @@ import Testing
         #expect(future.status == 2 && future.stderr.contains("2030"), "\(future.stderr)")
     }
 }
+
+/// Issue 7: the CLI shows a due date across an unannounced Tết with its mark and note.
+@Suite struct CLIProvisionalDueTests {
+    @Test func receiveAndShowCarryTheMark() throws {
+        let desk = try CLIDesk()
+        defer { desk.remove() }
+        let r = try desk.ok(["dossier", "receive", "--procedure", "HT-XNHN", "--name", "Lê Văn Tám"], at: "2027-02-03 09:00")
+        #expect(r.stdout.contains("Ngày hẹn trả: 15/02/2027*") && r.stdout.contains("* dự kiến — chưa có thông báo nghỉ Tết 2027"), "\(r.stdout)")
+        let json = try desk.object(["dossier", "show", "MC-270203-001"], at: "2027-02-03 10:00")
+        let d = try #require(json["dossier"] as? [String: Any])
+        #expect(d["due_date_provisional"] as? Bool == true && (d["due_date_note"] as? String)?.contains("Tết 2027") == true)
+    }
+}

@@ -10,6 +10,22 @@ public enum DueDateRule {
                 cutoffMinuteOfDay: procedure.cutoffMinuteOfDay ?? profile.defaultCutoffMinute, calendar: calendar)
     }
 
+    /// The due date with what it rests on: marked provisional when the count crossed a default
+    /// Tết or 2/9 day of a year whose announcement is not entered yet (shown with `DueDate.mark`
+    /// and its note at the desk, on the CLI and on the receipt).
+    public static func due(procedure: Procedure, receivedAt: Date, calendar: WorkingCalendar, profile: DeskProfile) -> DueDate {
+        calendar.annotated(dueDate: dueDate(procedure: procedure, receivedAt: receivedAt, calendar: calendar, profile: profile),
+                           receivedAt: VietnamTime.local(receivedAt),
+                           cutoffMinuteOfDay: procedure.cutoffMinuteOfDay ?? profile.defaultCutoffMinute)
+    }
+
+    /// A stored dossier's due date, annotated the same way (the mark goes once the year's
+    /// announcement is entered). The procedure's cut-off, when known, places the counting start.
+    public static func due(of dossier: Dossier, procedure: Procedure?, calendar: WorkingCalendar, profile: DeskProfile) -> DueDate {
+        calendar.annotated(dueDate: dossier.dueDate, receivedAt: VietnamTime.local(dossier.receivedAt),
+                           cutoffMinuteOfDay: procedure?.cutoffMinuteOfDay ?? profile.defaultCutoffMinute)
+    }
+
     /// The counting rule itself (design.md, "Counting"), for either unit.
     ///
     /// Both units start from the same day: the effective receiving day, i.e. the receiving day,

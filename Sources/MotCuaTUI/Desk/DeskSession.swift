@@ -153,8 +153,13 @@ public final class DeskSession {
     }
 
     /// The due date the receipt will show, for the form to display before saving.
-    public func previewDueDate(procedure: Procedure) throws -> LocalDate {
-        DueDateRule.dueDate(procedure: procedure, receivedAt: now, calendar: calendar, profile: try profile())
+    public func previewDueDate(procedure: Procedure) throws -> DueDate {
+        DueDateRule.due(procedure: procedure, receivedAt: now, calendar: calendar, profile: try profile())
+    }
+
+    /// A stored dossier's due date with its provisional mark and note, if any.
+    public func due(of dossier: Dossier) throws -> DueDate {
+        DueDateRule.due(of: dossier, procedure: try db.procedure(code: dossier.procedureCode), calendar: calendar, profile: try profile())
     }
 
     /// One step of a dossier (ready, return, post, …), checked by `DossierRules`.

@@ -147,8 +147,11 @@ public final class DossierDetailScreen: Screen {
         if d.delivery != .desk || d.deliveryAddress != nil {
             full(en ? "Deliver to" : "Địa chỉ nhận KQ", d.deliveryAddress ?? dash)
         }
+        // A due date resting on an unannounced Tết carries the mark, and its note below.
+        let annotated = d.status.isOpen ? try? session.due(of: d) : nil
         pair(en ? "Received" : "Ngày nhận", "\(local.hhmm) \(local.date.vietnamese)",
-             en ? "Due" : "Hẹn trả", "\(d.dueDate.vietnamese)")
+             en ? "Due" : "Hẹn trả", annotated?.vietnameseWithMark ?? d.dueDate.vietnamese)
+        if let note = annotated?.note { full(DueDate.mark, note.text(lang), .plain) }
         full(en ? "Time left" : "Thời hạn còn", due.text, due.overdue ? CellStyle(.bold, role: .warning) : .plain)
         let clerk = [d.clerk, d.counter.map { en ? "counter \($0)" : "quầy \($0)" }].compactMap { $0 }.joined(separator: " · ")
         pair(en ? "Ticket" : "Số thứ tự", d.ticketCode ?? dash, en ? "Clerk" : "Cán bộ", clerk.isEmpty ? dash : clerk)

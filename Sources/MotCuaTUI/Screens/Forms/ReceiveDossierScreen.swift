@@ -74,7 +74,7 @@ final class ReceiveDossierScreen: FormScreen {
     /// Shows the due date the receipt will carry, from the procedure chosen and the clock.
     private func updateDuePreview() {
         let vi = session.language == .vi
-        let p: Procedure, due: LocalDate
+        let p: Procedure, due: DueDate
         do {
             guard let code = form.value(of: "procedure"), let found = try session.db.procedure(code: code) else {
                 form.setText(vi ? "(chọn thủ tục để tính)" : "(choose a procedure)", of: "due")
@@ -89,7 +89,13 @@ final class ReceiveDossierScreen: FormScreen {
         }
         // The catalog's wording, so a calendar-day limit reads "30 ngày", not "30 ngày làm việc".
         let days = p.processingDays == 0 ? (vi ? "trong ngày" : "same day") : p.processingText.text(session.language)
-        form.setText("\(due.vietnamese) (\(days))", of: "due")
+        // A date resting on a default (unannounced) Tết says so before it is promised.
+        // The note takes the room of the time limit (80 columns hold one or the other).
+        if let note = due.note {
+            form.setText("\(due.vietnameseWithMark) — \(note.text(session.language))", of: "due")
+        } else {
+            form.setText("\(due.vietnameseWithMark) (\(days))", of: "due")
+        }
     }
 
     /// A past applicant accepted in the lookup fills name, CCCD, phone and address.
@@ -152,11 +158,13 @@ final class ReceiveDossierScreen: FormScreen {
         let vi = host.language == .vi
         let name = try session.db.procedure(code: d.procedureCode)?.name ?? d.procedureCode
         let cmnd = CitizenID.warning(for: form.value(of: "id_number")).map { " — " + $0.text(host.language) } ?? ""
+        let due = try session.due(of: d)
         host.say((vi ? "Đã tiếp nhận hồ sơ \(d.code), hẹn trả \(d.dueDate.vietnamese)" : "Received \(d.code), due \(d.dueDate.iso)") + cmnd,
                  warning: !cmnd.isEmpty)
         return FormResult(headline: (vi ? "  MÃ HỒ SƠ  " : "  DOSSIER  ") + d.code + "  ",
                           lines: [d.applicantName + " — " + name,
-                                  (vi ? "Ngày hẹn trả: " : "Due: ") + d.dueDate.vietnamese] + finishHint(host))
+                                  (vi ? "Ngày hẹn trả: " : "Due: ") + due.vietnameseWithMark]
+                                  + (due.note.map { [DueDate.mark + " " + $0.text(host.language)] } ?? []) + finishHint(host))
     }
 
     /// Puts the store's question to the clerk. Both answers that change something default to

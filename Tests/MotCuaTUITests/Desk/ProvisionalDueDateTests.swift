@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+import MotCuaCore
+import MotCuaStore
+@testable import MotCuaTUI
+
+/// Issue 7: a due date across a Tết not announced yet is shown with a mark and its note at the
+/// desk, before saving and on the result panel (the receipt the clerk reads out).
+@Suite("Desk: a due date across a provisional Tết is marked")
+struct ProvisionalDueDateTests {
+    @Test("receiving on 3/2/2027: the preview and the result show 15/02/2027* and the note")
+    func markedAtReceipt() throws {
+        let f = try DeskFlow(at: "2027-02-03 09:00")
+        try f.keys("F4 Tab")                      // past the lookup, to the name
+        f.type("Le Van Tam")
+        try f.keys("Tab Tab Tab Tab")             // CCCD, phone, address, procedure
+        f.type("xac nhan tinh trang")
+        try f.keys("Enter")
+        #expect(f.rows.contains { $0.contains("Ngày hẹn trả") && $0.contains("15/02/2027*") }, "\(f.screen)")
+        #expect(f.screen.contains("chưa có thông báo nghỉ Tết 2027"))
+        try f.keys("Enter")
+        let d = try #require(try f.db.dossiers(matching: DossierQuery()).first)
+        #expect(d.dueDate == LocalDate(year: 2027, month: 2, day: 15))
+        #expect(f.screen.contains("Ngày hẹn trả: 15/02/2027*") && f.screen.contains("* dự kiến — chưa có thông báo nghỉ Tết 2027"), "\(f.screen)")
+    }
+
+    @Test("an ordinary week has no mark")
+    func noMarkOtherwise() throws {
+        let f = try DeskFlow(at: "2026-11-25 09:00")
+        try f.keys("F4 Tab Tab Tab Tab Tab")
+        f.type("xac nhan tinh trang")
+        try f.keys("Enter")
+        #expect(f.rows.contains { $0.contains("Ngày hẹn trả") && $0.contains("30/11/2026") && !$0.contains("*") }, "SCREEN\n\(f.screen)")
+    }
+}
