@@ -204,9 +204,17 @@ public struct WorkingCalendar: Sendable {
 
     /// All days of Gregorian year `year` whose status is not the plain weekday rule, including
     /// holidays on weekends (they drive the compensatory days).
+    /// Weekdays off a complete Tết notice lists (the five statutory days, nghỉ bù included).
+    public static let wholeTetNotice = 5
+
     func table(year: Int) -> [LocalDate: CalendarDay] {
         let announced = announcements.entries(year: year)
-        let replaced = Set(announced.compactMap { $0.kind.replaces })
+        // A year's Tết lines replace the default only once the notice is in whole: the law gives
+        // five days, so a notice lists at least five weekdays off. A notice entered line by line
+        // must not shorten due dates half-way (the default stays, provisional, beside the lines
+        // entered so far). One `national-day` line is the whole of its notice.
+        let tetLines = announced.filter { $0.kind.replaces == .tet }.count
+        let replaced = Set(announced.compactMap { $0.kind.replaces }.filter { $0 != .tet || tetLines >= Self.wholeTetNotice })
         var special: [LocalDate: CalendarDay] = [:]
         var compensable: [CalendarDay] = []
 

@@ -99,14 +99,23 @@ struct TetDefaultRuleTests {
     @Test func announcementEndsProvisional() throws {
         let text = CalendarAnnouncements.builtInText + """
 
-        2027-02-04 tet Tết Đinh Mùi (28 tháng Chạp) | Thông báo 1/TB-TEST
         2027-02-05 tet Tết Đinh Mùi (29 tháng Chạp) | Thông báo 1/TB-TEST
         2027-02-08 tet Tết Đinh Mùi (mùng 3) | Thông báo 1/TB-TEST
         2027-02-09 tet Tết Đinh Mùi (mùng 4) | Thông báo 1/TB-TEST
+        2027-02-10 tet Tết Đinh Mùi (mùng 5) | Thông báo 1/TB-TEST
         """
-        let entered = WorkingCalendar(announcements: try CalendarAnnouncements.parse(text: text, fileName: "calendar.txt"))
+        // Entered line by line: until the fifth weekday is in, the default stays (provisional)
+        // beside the lines entered, so no due date gets shorter half-way.
+        let partial = WorkingCalendar(announcements: try CalendarAnnouncements.parse(text: CalendarAnnouncements.builtInText + """
+
+        2027-02-05 tet Tết Đinh Mùi (29 tháng Chạp) | Thông báo 1/TB-TEST
+        """, fileName: "calendar.txt"))
+        let half = partial.due(receivedAt: try at("2027-02-03 09:00"), workingDays: 1, cutoffMinuteOfDay: nil)
+        #expect(half.date == (try day("2027-02-11")) && half.isProvisional)
+        // The whole notice, differing from the default (04/02 kept open, 11/02 off): it wins.
+        let entered = WorkingCalendar(announcements: try CalendarAnnouncements.parse(text: text + "\n2027-02-11 tet Tết Đinh Mùi (mùng 6) | Thông báo 1/TB-TEST", fileName: "calendar.txt"))
         let due = entered.due(receivedAt: try at("2027-02-03 09:00"), workingDays: 1, cutoffMinuteOfDay: nil)
-        #expect(due.date == (try day("2027-02-10")) && !due.isProvisional && due.note == nil)
+        #expect(due.date == (try day("2027-02-04")) && !due.isProvisional && due.note == nil)
         #expect(entered.missingAnnouncements(asOf: try day("2026-11-30")).isEmpty)
     }
 

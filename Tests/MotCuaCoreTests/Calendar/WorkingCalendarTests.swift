@@ -97,10 +97,11 @@ struct WorkingCalendarTests {
         #expect(!announced.isWorkingDay(try day("2025-01-27")))
         #expect(announced.isWorkingDay(try day("2025-02-03")))
         #expect(announced.day(try day("2025-01-29"))?.isProvisional == false)
-        // Only the 2025 line for 01/02 (a Saturday) announced: the five defaults are gone.
+        // Only one line of a notice entered (01/02, a Saturday): not a whole notice, so the
+        // default days stay off (provisional) rather than vanish.
         let one = WorkingCalendar(announcements: try CalendarAnnouncements.parse(text: "2025-02-01 tet Tết | X", fileName: "t.txt"))
-        #expect(one.isWorkingDay(try day("2025-01-27")))
-        #expect(one.isWorkingDay(try day("2025-02-03")))
+        #expect(!one.isWorkingDay(try day("2025-01-29")))
+        #expect(one.day(try day("2025-01-29"))?.isProvisional == true)
         // Announced (Thông báo 6150/TB-LĐTBXH): Monday 27/01 – Friday 31/01, back on 03/02.
         #expect(!calendar.isWorkingDay(try day("2025-01-27")))
         #expect(calendar.isWorkingDay(try day("2025-02-03")))
