@@ -14,16 +14,31 @@ public enum DueDateRule {
     /// Tết or 2/9 day of a year whose announcement is not entered yet (shown with `DueDate.mark`
     /// and its note at the desk, on the CLI and on the receipt).
     public static func due(procedure: Procedure, receivedAt: Date, calendar: WorkingCalendar, profile: DeskProfile) -> DueDate {
-        calendar.annotated(dueDate: dueDate(procedure: procedure, receivedAt: receivedAt, calendar: calendar, profile: profile),
-                           receivedAt: VietnamTime.local(receivedAt),
-                           cutoffMinuteOfDay: procedure.cutoffMinuteOfDay ?? profile.defaultCutoffMinute)
+        annotate(dueDate(procedure: procedure, receivedAt: receivedAt, calendar: calendar, profile: profile),
+                 receivedAt: VietnamTime.local(receivedAt), procedure: procedure, calendar: calendar, profile: profile)
     }
 
     /// A stored dossier's due date, annotated the same way (the mark goes once the year's
     /// announcement is entered). The procedure's cut-off, when known, places the counting start.
     public static func due(of dossier: Dossier, procedure: Procedure?, calendar: WorkingCalendar, profile: DeskProfile) -> DueDate {
-        calendar.annotated(dueDate: dossier.dueDate, receivedAt: VietnamTime.local(dossier.receivedAt),
-                           cutoffMinuteOfDay: procedure?.cutoffMinuteOfDay ?? profile.defaultCutoffMinute)
+        annotate(dossier.dueDate, receivedAt: VietnamTime.local(dossier.receivedAt), procedure: procedure,
+                 calendar: calendar, profile: profile)
+    }
+
+    /// Which provisional days a due date rests on. In working days, every one crossed. In
+    /// calendar days Tết inside the period counts like any day, so only a provisional day that
+    /// moved the start (the receiving day) or the end (a last day on a holiday) matters.
+    static func annotate(_ date: LocalDate, receivedAt t: LocalDateTime, procedure: Procedure?, calendar: WorkingCalendar,
+                         profile: DeskProfile) -> DueDate {
+        let cutoff = procedure?.cutoffMinuteOfDay ?? profile.defaultCutoffMinute
+        guard let procedure, procedure.processingUnit == .days else {
+            return calendar.annotated(dueDate: date, receivedAt: t, cutoffMinuteOfDay: cutoff)
+        }
+        let start = calendar.effectiveReceivingDay(receivedAt: t, cutoffMinuteOfDay: cutoff)
+        let lastDay = start.adding(days: max(0, procedure.processingDays))
+        let provisional = calendar.provisionalDays(after: t.date.adding(days: -1), through: start.adding(days: -1))
+            + calendar.provisionalDays(after: lastDay.adding(days: -1), through: date)
+        return DueDate(date: date, countedFrom: start, provisional: provisional)
     }
 
     /// The counting rule itself (design.md, "Counting"), for either unit.

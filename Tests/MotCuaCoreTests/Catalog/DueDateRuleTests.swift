@@ -92,3 +92,20 @@ struct DueDateRuleTests {
         #expect(DueDateRule.dueDate(procedure: hg, receivedAt: received, calendar: calendar, profile: DeskProfile()) == (try day("2026-02-23")))
     }
 }
+
+/// A calendar-day limit is provisional only when an unannounced Tết moved its start or its end:
+/// Tết days inside the period count like any other day.
+@Suite struct CalendarDayProvisionalTests {
+    func nuoiConNuoi() throws -> Procedure { try #require(ProcedureCatalog.builtIn.procedure(code: "NCN-TN")) }
+    func at(_ s: String) throws -> Date { VietnamTime.instant(try #require(LocalDateTime(parsing: s))) }
+
+    @Test func tetInsideThePeriodIsNoMark() throws {
+        let p = try nuoiConNuoi()
+        #expect(p.processingUnit == .days)
+        let inside = DueDateRule.due(procedure: p, receivedAt: try at("2027-02-03 10:00"), calendar: WorkingCalendar(), profile: DeskProfile())
+        #expect(inside.date == LocalDate(year: 2027, month: 3, day: 5) && !inside.isProvisional)
+        // 30 days from 08/01 end on 07/02 (Sunday), moved past the default Tết to 11/02: provisional.
+        let end = DueDateRule.due(procedure: p, receivedAt: try at("2027-01-08 10:00"), calendar: WorkingCalendar(), profile: DeskProfile())
+        #expect(end.date == LocalDate(year: 2027, month: 2, day: 11) && end.isProvisional)
+    }
+}
