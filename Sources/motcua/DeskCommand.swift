@@ -38,6 +38,10 @@ struct DeskCommand: ParsableCommand {
             }
             let session = DeskSession(db: db, clock: clock, counter: counter, language: lang, calendar: calendar,
                                       actor: try global.actor(counter: counter))
+            // A notice entered with `calendar announce` while the desk is open applies at once.
+            let watched = try global.calendarFile
+                ?? URL(fileURLWithPath: try global.databasePath()).deletingLastPathComponent().appendingPathComponent("calendar.txt").path
+            session.watchCalendar(file: watched) { try global.workingCalendar().0 }
             let terminal: NcursesTerminal
             do { terminal = try NcursesTerminal.open(ascii: asciiMode) } catch {
                 throw StoreError("Không mở được terminal: \(error)", "Cannot open the terminal: \(error)")

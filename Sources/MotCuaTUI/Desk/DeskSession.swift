@@ -9,10 +9,38 @@ public final class DeskSession {
     public let clock: any Clock
     public let counter: Int
     public let language: Language
-    public let calendar: WorkingCalendar
+    /// The working calendar in force; reloaded when the desk's announcement file changes.
+    public private(set) var calendar: WorkingCalendar
     public var actor: Actor
     private var lastMark: Int64 = -1
     private var lastMinute = -1
+    /// The announcement file to watch and how to read the calendar again: a notice entered with
+    /// `motcua calendar announce` while the desk is open counts at once, at every counter.
+    private var calendarFile: String?
+    private var calendarReload: (() throws -> WorkingCalendar)?
+    private var calendarStamp: Date?
+
+    /// Watches `file` (it may not exist yet) and re-reads the calendar with `reload` when it changes.
+    public func watchCalendar(file: String, reload: @escaping () throws -> WorkingCalendar) {
+        calendarFile = file
+        calendarReload = reload
+        calendarStamp = Self.modificationDate(file)
+    }
+
+    static func modificationDate(_ path: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    }
+
+    /// True (and the calendar re-read) when the watched file changed since the last look. A file
+    /// that cannot be read keeps the calendar in force; the next change tries again.
+    private func calendarChanged() -> Bool {
+        guard let file = calendarFile, let reload = calendarReload else { return false }
+        let stamp = Self.modificationDate(file)
+        guard stamp != calendarStamp else { return false }
+        calendarStamp = stamp
+        if let fresh = try? reload() { calendar = fresh }
+        return true
+    }
 
     public init(db: any DeskStore, clock: any Clock, counter: Int, language: Language,
                 calendar: WorkingCalendar = WorkingCalendar(), actor: Actor? = nil) {
@@ -30,6 +58,7 @@ public final class DeskSession {
     /// True after any process's write, and once a minute so the clock and waited minutes stay
     /// current in a quiet hour.
     public func hasChanged() -> Bool {
+        if calendarChanged() { return true }
         if minuteNow() != lastMinute { return true }
         // A failing poll counts as a change: the screens reload and say they cannot read.
         guard let mark = try? db.changeMark() else { return true }

@@ -32,4 +32,25 @@ struct ProvisionalDueDateTests {
         try f.keys("Enter")
         #expect(f.rows.contains { $0.contains("Ngày hẹn trả") && $0.contains("30/11/2026") && !$0.contains("*") }, "SCREEN\n\(f.screen)")
     }
+
+    @Test("a notice entered while the desk is open applies at once: the mark goes")
+    func noticeEnteredWhileOpen() throws {
+        let f = try DeskFlow(at: "2027-02-03 09:00")
+        let file = NSTemporaryDirectory() + "motcua-cal-" + UUID().uuidString + ".txt"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        f.session.watchCalendar(file: file) {
+            let text = CalendarAnnouncements.builtInText + "\n" + ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "")
+            return WorkingCalendar(announcements: try CalendarAnnouncements.parse(text: text, fileName: file))
+        }
+        try f.keys("F4 Tab Tab Tab Tab Tab")
+        f.type("xac nhan tinh trang")
+        try f.keys("Enter")
+        #expect(f.rows.contains { $0.contains("15/02/2027*") }, "\(f.screen)")
+        let notice = ["04", "05", "08", "09", "10"].map { "2027-02-\($0) tet Tết Đinh Mùi | Thông báo 1/TB-TEST" }.joined(separator: "\n")
+        try notice.write(toFile: file, atomically: true, encoding: .utf8)
+        try f.keys("Esc Enter F4 Tab Tab Tab Tab Tab")   // close the form (asks: Có), open it again
+        f.type("xac nhan tinh trang")
+        try f.keys("Enter")
+        #expect(f.rows.contains { $0.contains("Ngày hẹn trả") && $0.contains("15/02/2027") && !$0.contains("*") }, "\(f.screen)")
+    }
 }
