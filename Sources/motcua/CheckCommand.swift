@@ -48,15 +48,41 @@ struct CheckCommand: ParsableCommand {
         return out
     }
 
+    /// Open dossiers whose stored due date is no longer what the calendar in force gives (a Tết
+    /// notice entered after they were received with the default, or a day off removed): the
+    /// citizen was promised a date the law now counts differently. Only open dossiers are read,
+    /// so the cost follows today's workload, not the years of history.
+    static func dueDateWarnings(_ store: any DeskStore, calendar: WorkingCalendar) throws -> [Warning] {
+        let profile = try store.profile()
+        var procedures: [String: Procedure] = [:]
+        var out: [Warning] = []
+        for d in try store.dossiers(matching: DossierQuery(statuses: DossierStatus.openStatuses, limit: 100_000)) {
+            if procedures[d.procedureCode] == nil { procedures[d.procedureCode] = try store.procedure(code: d.procedureCode) }
+            guard let p = procedures[d.procedureCode] else { continue }
+            let now = DueDateRule.dueDate(procedure: p, receivedAt: d.receivedAt, calendar: calendar, profile: profile)
+            guard now != d.dueDate else { continue }
+            out.append(Warning(
+                kind: "due-date-changed",
+                message: "Hồ sơ \(d.code): hẹn trả \(d.dueDate.vietnamese) nhưng theo lịch và danh mục hiện hành là \(now.vietnamese) "
+                    + (now < d.dueDate ? "(sớm hơn: cần giải quyết trước hạn mới)" : "(muộn hơn: có thể hẹn lại)"),
+                messageEn: "Dossier \(d.code): due \(d.dueDate.iso), but the calendar and catalog in force give \(now.iso) "
+                    + (now < d.dueDate ? "(earlier: resolve by the new date)" : "(later: the date may be moved)"),
+                file: nil, line: nil))
+        }
+        return out
+    }
+
     func run() throws {
         try runReporting(global) { lang in
-            var problems = try global.openDatabase(readOnly: true).check()
+            let store = try global.openDatabase(readOnly: true)
+            var problems = try store.check()
             var warnings: [Warning] = []
             // A calendar file that does not read is a problem of this desk's data: report it with
             // the others instead of stopping the check.
             do {
                 let (calendar, _) = try global.workingCalendar()
                 warnings = Self.calendarWarnings(calendar, today: VietnamTime.local(try global.clock().now()).date)
+                    + (try Self.dueDateWarnings(store, calendar: calendar))
             } catch let e as CalendarFileError {
                 problems.append(e.text(lang))
             }

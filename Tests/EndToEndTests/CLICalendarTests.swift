@@ -115,3 +115,26 @@ import Testing
             .appendingPathComponent("Sources/MotCuaCore/Data/holidays-vn.txt").path
     }
 }
+
+/// A due date promised on the default Tết, then a notice that differs: `check` says which
+/// open dossiers now have another legal due date.
+@Suite struct CLIDueDateChangedTests {
+    @Test func checkFlagsPromisesTheNoticeChanged() throws {
+        let desk = try CLIDesk()
+        defer { desk.remove() }
+        try desk.ok(["dossier", "receive", "--procedure", "HT-XNHN", "--name", "Lê Văn Tám"], at: "2027-02-03 09:00")
+        #expect(try desk.object(["check"], at: "2027-02-03 10:00")["warnings"].map { "\($0)" }?.contains("due-date-changed") == false)
+        // The notice gives a longer break than the default: 04–12/02 off.
+        for d in ["04", "05", "08", "09", "10", "11", "12"] {
+            try desk.ok(["calendar", "announce", "--date", "2027-02-\(d)", "--kind", "tet", "--reason", "Tết Đinh Mùi",
+                         "--source", "Thông báo 1/TB-TEST"], at: "2027-02-03 10:00")
+        }
+        let check = try desk.object(["check"], at: "2027-02-03 11:00")
+        let warnings = try #require(check["warnings"] as? [[String: Any]])
+        let changed = warnings.filter { $0["kind"] as? String == "due-date-changed" }
+        #expect(changed.count == 1, "\(warnings)")
+        #expect((changed.first?["message"] as? String)?.contains("hẹn trả 15/02/2027 nhưng theo lịch và danh mục hiện hành là 17/02/2027") == true,
+                "\(changed)")
+        #expect(check["ok"] as? Bool == true)
+    }
+}
