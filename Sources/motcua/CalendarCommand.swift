@@ -165,6 +165,7 @@ struct CalendarCommand: ParsableCommand {
                 }
                 let (newText, entry) = try CalendarAnnouncements.appending(to: text, fileName: path, date: date, kind: kind,
                                                                            reason: reason, source: source)
+                try Self.refuseNoOp(entry, in: WorkingCalendar(announcements: try CalendarAnnouncements.parse(text: text, fileName: path)))
                 do {
                     // Atomic: a desk reading the file meanwhile sees the old or the new file, never half.
                     try Data(newText.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
@@ -190,11 +191,35 @@ struct CalendarCommand: ParsableCommand {
                     Output.print(lang == .vi ? "Tạo tệp lịch \(path) từ bản có sẵn." : "Created \(path) from the built-in file.")
                 }
                 Output.print(lang == .vi ? "Đã ghi dòng \(entry.line): \(entry.fileLine)" : "Wrote line \(entry.line): \(entry.fileLine)")
-                if let tetCount, tetCount < 5 {
+                if let tetCount, tetCount < WorkingCalendar.wholeTetNotice {
                     Output.print(lang == .vi
-                        ? "Tết \(entry.date.year) hiện có \(tetCount) ngày trong tệp; ghi đủ các ngày nghỉ của thông báo (các dòng `tet` thay cho ngày Tết mặc định)."
-                        : "Tết \(entry.date.year) now has \(tetCount) day(s) in the file; enter every day off of the notice (the `tet` lines replace the default Tết days).")
+                        ? "Tết \(entry.date.year) hiện có \(tetCount) ngày trong tệp; đến khi đủ \(WorkingCalendar.wholeTetNotice) ngày, ngày Tết mặc định (dự kiến) vẫn được dùng bên cạnh."
+                        : "Tết \(entry.date.year) now has \(tetCount) day(s) in the file; until there are \(WorkingCalendar.wholeTetNotice), the default (provisional) Tết days still apply beside them.")
                 }
+            }
+        }
+
+        /// A line that changes nothing is a slip: a make-up `work` day that is already a working
+        /// day, an `off` day that is already off (a public holiday), a `tet` day on a weekend
+        /// (the notice lists the weekdays off; a weekend day is off anyway).
+        static func refuseNoOp(_ entry: CalendarAnnouncement, in calendar: WorkingCalendar) throws {
+            let label = Localized(vi: "Ngày", en: "Date")
+            let d = entry.date
+            switch entry.kind {
+            case .work where calendar.isWorkingDay(d):
+                throw FieldError(field: "date", label: label,
+                                 problem: Localized(vi: "\(d.vietnamese) đã là ngày làm việc; 'work' dùng cho thứ Bảy làm bù hoặc ngày lễ vẫn làm việc",
+                                                    en: "\(d.iso) is already a working day; 'work' is for a make-up Saturday or a holiday kept open"))
+            case .off where !calendar.isWorkingDay(d):
+                throw FieldError(field: "date", label: label,
+                                 problem: Localized(vi: "\(d.vietnamese) đã là ngày nghỉ (\(calendar.day(d)?.reason.vi ?? "cuối tuần"))",
+                                                    en: "\(d.iso) is already a day off (\(calendar.day(d)?.reason.en ?? "weekend"))"))
+            case .tet where d.isWeekend:
+                throw FieldError(field: "date", label: label,
+                                 problem: Localized(vi: "\(d.vietnamese) là cuối tuần, vốn đã nghỉ; ghi các ngày thường được nghỉ (kể cả nghỉ bù)",
+                                                    en: "\(d.iso) is a weekend day, off anyway; enter the weekdays off (nghỉ bù included)"))
+            default:
+                break
             }
         }
     }

@@ -138,3 +138,21 @@ import Testing
         #expect(check["ok"] as? Bool == true)
     }
 }
+
+/// `calendar announce` refuses a line that would change nothing (a slip), naming the date field.
+@Suite struct CLIAnnounceNoOpTests {
+    @Test func slipsAreRefused() throws {
+        let desk = try CLIDesk()
+        defer { desk.remove() }
+        let cases: [([String], String)] = [
+            (["--date", "2027-02-03", "--kind", "work"], "đã là ngày làm việc"),      // an ordinary Wednesday
+            (["--date", "2027-04-30", "--kind", "off"], "đã là ngày nghỉ"),           // already a public holiday
+            (["--date", "2027-02-06", "--kind", "tet"], "cuối tuần"),                 // Saturday mùng 1
+        ]
+        for (args, expected) in cases {
+            let r = try desk.run(["calendar", "announce"] + args + ["--reason", "x", "--source", "QĐ 1", "--json"], at: "2027-01-20 09:00")
+            #expect(r.status == 2 && r.stderr.contains(expected) && r.stdout.contains("\"field\":\"date\""), "\(args): \(r.stderr) \(r.stdout)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: desk.folder.file("calendar.txt")))
+    }
+}

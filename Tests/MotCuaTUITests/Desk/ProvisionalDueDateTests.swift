@@ -54,3 +54,15 @@ struct ProvisionalDueDateTests {
         #expect(f.rows.contains { $0.contains("Ngày hẹn trả") && $0.contains("15/02/2027") && !$0.contains("*") }, "\(f.screen)")
     }
 }
+
+@Suite("Desk: the due date after the cut-off")
+struct AfterCutoffPreviewTests {
+    @Test("received at 15:01 a same-day procedure says where the count starts, not just 'trong ngày'")
+    func afterCutoff() throws {
+        let f = try DeskFlow(at: "2026-11-25 15:01")
+        try f.keys("F4 Tab Tab Tab Tab Tab")
+        f.type("chung thuc ban sao tu ban chinh giay to")
+        try f.keys("Enter")
+        #expect(f.rows.contains { $0.contains("Ngày hẹn trả") && $0.contains("26/11/2026") && $0.contains("tính từ 26/11/2026") }, "\(f.screen)")
+    }
+}

@@ -93,6 +93,11 @@ final class ReceiveDossierScreen: FormScreen {
         // The note takes the room of the time limit (80 columns hold one or the other).
         if let note = due.note {
             form.setText("\(due.vietnameseWithMark) — \(note.text(session.language))", of: "due")
+        } else if due.countedFrom > session.today {
+            // After the cut-off (or on a day the desk is closed) the count starts later: say so,
+            // rather than "trong ngày" beside tomorrow's date.
+            form.setText("\(due.vietnameseWithMark) (\(days), " + (vi ? "tính từ \(due.countedFrom.vietnamese)" : "from \(due.countedFrom.iso)") + ")",
+                         of: "due")
         } else {
             form.setText("\(due.vietnameseWithMark) (\(days))", of: "due")
         }
