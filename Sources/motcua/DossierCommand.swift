@@ -95,16 +95,26 @@ struct DossierCommand: ParsableCommand {
                     }
                     filter.dueBefore = d
                 }
-                let list = try global.openExistingDatabase().dossiers(matching: filter)
-                if global.json { Output.print(Output.json(list.map { DossierJSON($0, today: today) })); return }
+                let store = try global.openExistingDatabase()
+                let list = try store.dossiers(matching: filter)
+                let (calendar, _) = try global.workingCalendar()
+                // Each open row's due date with its provisional mark, as at the desk and in `show`.
+                let profile = try store.profile()
+                var procedures: [String: Procedure] = [:]
+                let dues: [DueDate?] = try list.map { d in
+                    guard d.status.isOpen else { return nil }
+                    if procedures[d.procedureCode] == nil { procedures[d.procedureCode] = try store.procedure(code: d.procedureCode) }
+                    return DueDateRule.due(of: d, procedure: procedures[d.procedureCode], calendar: calendar, profile: profile)
+                }
+                if global.json { Output.print(Output.json(zip(list, dues).map { DossierJSON($0, today: today, due: $1) })); return }
                 if list.isEmpty { Output.print(lang == .vi ? "Không có hồ sơ nào." : "No dossiers."); return }
                 let header = lang == .vi ? ["Mã hồ sơ", "Người nộp", "Thủ tục", "Tiếp nhận", "Hẹn trả", "Trạng thái", "Thời hạn"]
                                          : ["Code", "Applicant", "Procedure", "Received", "Due", "Status", "Time"]
-                let (calendar, _) = try global.workingCalendar()
-                Output.print(Output.table(header, list.map { d in
-                    [d.code, d.applicantName, d.procedureCode, d.receivedAt.vnDateTime, d.dueDate.vietnamese,
+                Output.print(Output.table(header, zip(list, dues).map { d, due in
+                    [d.code, d.applicantName, d.procedureCode, d.receivedAt.vnDateTime, due?.vietnameseWithMark ?? d.dueDate.vietnamese,
                      d.status.label.text(lang), d.timeliness(today: today, calendar: calendar).label.text(lang)]
                 }))
+                if let note = dues.compactMap({ $0?.note }).first { Output.print(DueDate.mark + " " + note.text(lang)) }
             }
         }
     }

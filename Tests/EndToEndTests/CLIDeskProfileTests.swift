@@ -64,5 +64,9 @@ import Testing
         let json = try desk.object(["dossier", "show", "MC-270203-001"], at: "2027-02-03 10:00")
         let d = try #require(json["dossier"] as? [String: Any])
         #expect(d["due_date_provisional"] as? Bool == true && (d["due_date_note"] as? String)?.contains("Tết 2027") == true)
+        let rows = try desk.rows(["dossier", "list"], at: "2027-02-03 10:00")
+        #expect(rows.first?["due_date_provisional"] as? Bool == true, "\(rows)")
+        let text = try desk.ok(["dossier", "list"], at: "2027-02-03 10:00")
+        #expect(text.stdout.contains("15/02/2027*") && text.stdout.contains("* dự kiến"), "\(text.stdout)")
     }
 }

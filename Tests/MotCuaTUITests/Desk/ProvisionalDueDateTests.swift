@@ -66,3 +66,15 @@ struct AfterCutoffPreviewTests {
         #expect(f.rows.contains { $0.contains("Ngày hẹn trả") && $0.contains("26/11/2026") && $0.contains("tính từ 26/11/2026") }, "\(f.screen)")
     }
 }
+
+@Suite("Register: the provisional mark")
+struct RegisterProvisionalMarkTests {
+    @Test("the register shows 15/02/27* for a dossier whose due date rests on the unannounced Tết")
+    func registerMark() throws {
+        let f = try DeskFlow(at: "2027-02-03 09:00")
+        _ = try f.db.receiveDossier(ReceiveRequest(procedureCode: "HT-XNHN", name: "Lê Văn Tám"), now: f.session.now,
+                                    actor: f.session.actor, calendar: f.session.calendar)
+        try f.keys("M-3")
+        #expect(f.rows.contains { $0.contains("Lê Văn Tám") && $0.contains("15/02/27*") }, "\(f.screen)")
+    }
+}

@@ -52,7 +52,20 @@ public final class DossierListScreen: Screen {
     /// so the next key acts on the dossier the clerk has in mind.
     private var lastActed: String?
 
+    /// Whether a row's due date rests on an unannounced Tết (`*`), worked out for the rows drawn
+    /// and kept until the next reload.
+    private var provisionalCache: [String: Bool] = [:]
+
+    private func isProvisional(_ d: Dossier) -> Bool {
+        guard d.status.isOpen else { return false }
+        if let known = provisionalCache[d.code] { return known }
+        let value = (try? session.due(of: d))?.isProvisional ?? false
+        provisionalCache[d.code] = value
+        return value
+    }
+
     private func reload() {
+        provisionalCache = [:]
         defer { if let code = lastActed, model.rows.contains(where: { $0.code == code }) { model.select(code: code) } }
         do {
             // The catalog is read with the list: a store that cannot be read says so, it never
@@ -227,7 +240,7 @@ public final class DossierListScreen: Screen {
     // MARK: - Drawing
 
     struct Columns {
-        let code = 14, procedure = 10, received = 8, due = 9, status = 15
+        let code = 14, procedure = 10, received = 8, due = 10, status = 15
         let name: Int
         init(cols: Int) {
             name = max(8, cols - 2 - (code + procedure + received + due + status) - 5)
@@ -340,7 +353,8 @@ public final class DossierListScreen: Screen {
             }
             let warn = selected ? CellStyle([.reverse, .bold], role: .warning) : CellStyle(.bold, role: .warning)
             g.put(row: row, col: c, text: overdue ? "!" : " ", style: overdue ? warn : base)
-            g.put(row: row, col: c + 1, text: CellWidth.fit(ScreenDraw.shortDate(d.dueDate), toCells: k.due - 1),
+            g.put(row: row, col: c + 1, text: CellWidth.fit(ScreenDraw.shortDate(d.dueDate) + (isProvisional(d) ? DueDate.mark : ""),
+                                                          toCells: k.due - 1),
                   style: overdue ? warn : base)
             c += k.due + 1
             g.put(row: row, col: c, text: CellWidth.fit(d.status.label.text(lang), toCells: k.status), style: base)
