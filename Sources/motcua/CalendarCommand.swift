@@ -163,6 +163,7 @@ struct CalendarCommand: ParsableCommand {
                     }
                     text = String(decoding: data, as: UTF8.self)
                 }
+                try Self.checkFields(date: date, kind: kind, source: source)
                 let (newText, entry) = try CalendarAnnouncements.appending(to: text, fileName: path, date: date, kind: kind,
                                                                            reason: reason, source: source)
                 try Self.refuseNoOp(entry, in: WorkingCalendar(announcements: try CalendarAnnouncements.parse(text: text, fileName: path)))
@@ -196,6 +197,30 @@ struct CalendarCommand: ParsableCommand {
                         ? "Tết \(entry.date.year) hiện có \(tetCount) ngày trong tệp; đến khi đủ \(WorkingCalendar.wholeTetNotice) ngày, ngày Tết mặc định (dự kiến) vẫn được dùng bên cạnh."
                         : "Tết \(entry.date.year) now has \(tetCount) day(s) in the file; until there are \(WorkingCalendar.wholeTetNotice), the default (provisional) Tết days still apply beside them.")
                 }
+            }
+        }
+
+        /// The options themselves, before any line is built: an error names the option the clerk
+        /// typed, not a line of a file that was never written.
+        static func checkFields(date: String, kind: String, source: String) throws {
+            let d = date.trimmingCharacters(in: .whitespaces)
+            let parts = d.split(separator: "/").compactMap { Int($0) }
+            let isDMY = parts.count == 3 && LocalDate(year: parts[2], month: parts[1], day: parts[0]) != nil
+            guard LocalDate(iso: d) != nil || isDMY else {
+                throw FieldError(field: "date", label: Localized(vi: "--date", en: "--date"),
+                                 problem: Localized(vi: "'\(date)' không phải ngày hợp lệ; dạng đúng YYYY-MM-DD hoặc DD/MM/YYYY",
+                                                    en: "'\(date)' is not a valid date; expected YYYY-MM-DD or DD/MM/YYYY"))
+            }
+            let kinds = ["off", "work", "tet", "national-day"]
+            guard kinds.contains(kind.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                throw FieldError(field: "kind", label: Localized(vi: "--kind", en: "--kind"),
+                                 problem: Localized(vi: "'\(kind)' không hợp lệ; chọn \(kinds.joined(separator: ", "))",
+                                                    en: "'\(kind)' is not valid; choose \(kinds.joined(separator: ", "))"))
+            }
+            guard !source.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw FieldError(field: "source", label: Localized(vi: "--source", en: "--source"),
+                                 problem: Localized(vi: "bắt buộc: số hiệu văn bản công bố, ví dụ \"Thông báo 9441/TB-BNV\"",
+                                                    en: "required: the announcing document, e.g. \"Thông báo 9441/TB-BNV\""))
             }
         }
 
