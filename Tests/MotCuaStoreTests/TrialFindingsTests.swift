@@ -46,4 +46,15 @@ import MotCuaCore
         #expect(try WalkInRequest.personName("công ty TNHH 3A") == "Công Ty TNHH 3A")
         #expect(try WalkInRequest.personName("O'Neil Trần-Lê") == "O'Neil Trần-Lê")
     }
+
+    @Test func aCCCDOrPhoneFindsTheCitizensDossiers() throws {
+        let d = try f.store.receiveDossier(ReceiveRequest(procedureCode: "HT-XNHN", name: "Võ Văn Cường", idNumber: "001190000022",
+                                                          phone: "0912345678"),
+                                           now: at("2026-11-20 09:00"), actor: clerk, calendar: WorkingCalendar())
+        _ = try f.store.receiveDossier(ReceiveRequest(procedureCode: "HT-XNHN", name: "Lê Thị Năm", idNumber: "001303012345"),
+                                       now: at("2026-11-20 09:10"), actor: clerk, calendar: WorkingCalendar())
+        #expect(try f.store.searchDossiers("0011900", limit: 10).map(\.code) == [d.code])
+        #expect(try f.store.searchDossiers("0912345678", limit: 10).map(\.code) == [d.code])
+        #expect(try f.store.searchDossiers("0099", limit: 10).isEmpty)
+    }
 }
