@@ -109,6 +109,11 @@ enum Migrations {
                     WHERE code IN ('NCN-TN', 'DD-HG') AND processing_days = 20;
                 """)
         }
+        // v5: a phone number finds the citizen (and their dossiers) through an index, not a scan
+        // of every applicant ever recorded.
+        m.registerMigration("v5-applicant-phone") { db in
+            try db.execute(sql: "CREATE INDEX applicants_phone ON applicants(phone) WHERE phone IS NOT NULL")
+        }
         return m
     }
 }

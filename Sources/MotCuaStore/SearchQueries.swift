@@ -67,27 +67,25 @@ extension AppDatabase {
         var exact: ((Row) -> Bool)?
         // A search of digits also finds the dossiers of the citizen with that CCCD (prefix) or
         // phone: the clerk often has only the card in hand. Through the applicants' indexes.
-        var personColumn = ""
-        var personArgs: [DatabaseValue] = []
-        if let text = query.search?.trimmingCharacters(in: .whitespaces), text.count >= 4,
+        // Codes start with the desk's letters and names hold no digits, so a search of digits is
+        // only that: the dossiers of those citizens, by the dossiers' applicant index.
+        // From 9 digits (a CMND, most of a CCCD, a phone): a shorter prefix would gather a whole
+        // province's citizens.
+        if let text = query.search?.trimmingCharacters(in: .whitespaces), text.count >= 9,
            text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) {
-            personColumn = ", (applicant_id IN (SELECT id FROM applicants WHERE (id_number >= ? AND id_number < ?) OR phone = ?)) AS by_person"
-            personArgs = [text.databaseValue, (text + ":").databaseValue, text.databaseValue]
-        }
-        if let text = query.search?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            clauses.append("applicant_id IN (SELECT id FROM applicants WHERE (id_number >= ? AND id_number < ?) OR phone = ?)")
+            args += [text.databaseValue, (text + ":").databaseValue, text.databaseValue]
+        } else if let text = query.search?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             // A code prefix, or every word a word prefix of the folded name (`%` or `-` alone
             // match no name).
             var alternatives = ["code LIKE ? ESCAPE '\\'"]
             args.append((Self.likeEscaped(text.uppercased()) + "%").databaseValue)
-            if !personColumn.isEmpty { alternatives.append("by_person") }
             if let words = SearchKey.wordClause("search_key", text) {
                 alternatives.append("(\(words.sql))")
                 args.append(contentsOf: words.arguments.map(\.databaseValue))
                 let upper = text.uppercased()
-                let byPerson = !personColumn.isEmpty
                 exact = { row in
                     ((row["code"] as String?) ?? "").hasPrefix(upper)
-                        || (byPerson && (row["by_person"] as Bool?) == true)
                         || VietnameseText.matchesWordPrefix(query: text, in: (row["search_key"] as String?) ?? "")
                 }
             }
@@ -96,8 +94,7 @@ extension AppDatabase {
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         let order = query.newestFirst ? "received_at DESC, code DESC" : "due_date, code"
         let limit = max(0, query.limit)
-        let sql = "SELECT *\(personColumn) FROM dossiers \(whereSQL) ORDER BY \(order)"
-        args = personArgs + args
+        let sql = "SELECT * FROM dossiers \(whereSQL) ORDER BY \(order)"
         return try read { db in
             guard let exact else {
                 return try Row.fetchAll(db, sql: sql + " LIMIT \(limit)", arguments: StatementArguments(args)).map(DossierRow.decode)
