@@ -142,15 +142,19 @@ import MotCuaStore
         #expect(recalled.recallCount == 1 && recalled.counter == 1 && recalled.calledAt == at("2026-11-25 08:13"))
 
         let moved = try db.transfer("A001", from: 1, to: 2, now: at("2026-11-25 08:15"), actor: clerk1)
-        #expect(moved.counter == 2 && moved.status == .called)
+        // Transferred: waiting again, held for counter 2, which calls it first.
+        #expect(moved.counter == 2 && moved.status == .waiting && moved.calledAt == nil)
         a1 = try db.requireTicket("A001", on: day)
         #expect(a1.counter == 2)
         let transfer = try #require(try db.events(entity: "ticket", key: "2026-11-25/A001").last)
         #expect(transfer.action == "transfer")
         let data = EventData.parse(transfer.data)
         #expect(data.fromCounter == 1 && data.toCounter == 2)
+        // Counter 2 calls it before anyone else; counter 1 no longer can.
+        let next = try db.callNext(counter: 2, now: at("2026-11-25 08:16"), actor: clerk2)
+        #expect(next.called?.code == "A001" && next.called?.counter == 2)
         // Sending it to the counter that holds it is refused.
-        #expect(throws: FieldError.self) { _ = try db.transfer("A001", from: 2, to: 2, now: at("2026-11-25 08:16"), actor: clerk2) }
+        #expect(throws: FieldError.self) { _ = try db.transfer("A001", from: 2, to: 2, now: at("2026-11-25 08:17"), actor: clerk2) }
     }
 
     /// Issue: `queue recall A002` on a waiting ticket marked it called, ahead of A001.

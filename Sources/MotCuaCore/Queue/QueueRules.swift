@@ -5,8 +5,14 @@ public enum QueueRules {
     /// Which waiting ticket the counter calls next: a checked-in appointment whose time has come
     /// first (it was promised that time), then priority groups in the configured order, then the
     /// order of issue.
-    public static func nextToCall(_ tickets: [Ticket], now: Date, policy: PriorityPolicy) -> Ticket? {
-        tickets.filter { $0.status == .waiting }.min { callsBefore($0, $1, now: now, policy: policy) }
+    /// With `counter`: a ticket transferred to that counter (waiting, held for it) comes first,
+    /// and tickets held for another counter are left to it.
+    public static func nextToCall(_ tickets: [Ticket], now: Date, policy: PriorityPolicy, counter: Int? = nil) -> Ticket? {
+        let waiting = tickets.filter { $0.status == .waiting && ($0.counter == nil || counter == nil || $0.counter == counter) }
+        if let counter, let held = waiting.filter({ $0.counter == counter }).min(by: { callsBefore($0, $1, now: now, policy: policy) }) {
+            return held
+        }
+        return waiting.filter { $0.counter == nil || counter == nil }.min { callsBefore($0, $1, now: now, policy: policy) }
     }
 
     /// Today's list as the waiting room sees it: tickets at counters first, then the waiting

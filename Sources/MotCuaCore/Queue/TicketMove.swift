@@ -123,9 +123,12 @@ extension QueueRules {
                 throw FieldError(field: "to_counter", label: Localized(vi: "Chuyển tới quầy", en: "To counter"),
                                  problem: Localized(vi: "phải khác quầy đang giữ phiếu (\(to))", en: "must differ from the ticket's counter (\(to))"))
             }
-            t.status = .called
+            // The citizen waits again, held for that counter, which calls them first: the other
+            // clerk decides when to take them (they may be serving someone), and their wait keeps
+            // counting from the original issue time.
+            t.status = .waiting
             t.counter = to
-            t.calledAt = now
+            t.calledAt = nil
             t.clerk = nil
             return t
         }
@@ -154,7 +157,7 @@ extension QueueRules {
             if current.clerk == nil { current.clerk = clerk }
             finished = current
         }
-        guard var next = nextToCall(tickets, now: now, policy: profile.priority) else { return (finished, nil) }
+        guard var next = nextToCall(tickets, now: now, policy: profile.priority, counter: counter) else { return (finished, nil) }
         next.status = .called
         next.counter = counter
         next.clerk = clerk

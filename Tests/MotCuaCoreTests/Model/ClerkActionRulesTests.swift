@@ -73,7 +73,11 @@ import Testing
         #expect(throws: FieldError.self) { _ = try apply(.transfer, t, counter: 1, to: 1) }
         #expect(throws: FieldError.self) { _ = try apply(.transfer, t, counter: 1, to: 5) }
         let moved = try apply(.transfer, t, counter: 1, to: 2)
-        #expect(moved.counter == 2 && moved.status == .called && moved.calledAt == time(9, 0) && moved.clerk == nil)
+        #expect(moved.counter == 2 && moved.status == .waiting && moved.calledAt == nil && moved.clerk == nil)
+        // Held for counter 2: called there first, and not by counter 3.
+        let other = ticket(2, issued: -30)          // waiting since before the transferred one
+        #expect(QueueRules.nextToCall([moved, other], now: time(9, 5), policy: PriorityPolicy(), counter: 2)?.number == 1)
+        #expect(QueueRules.nextToCall([moved, other], now: time(9, 5), policy: PriorityPolicy(), counter: 3)?.number == 2)
     }
 
     @Test func recallCountsAndDoneFinishes() throws {
