@@ -15,7 +15,8 @@ extension AppDatabase {
             let valid = try request.validated(on: day) { try Self.procedure(code: $0, db) }
             var log = ActionBatch(db, at: now, actor: actor)
             if let code = valid.ticketCode { try Self.startServing(ticket: code, day: day, actor: actor, log: &log, db) }
-            let applicant = try Self.resolveApplicant(valid.applicant, choice: valid.identity, now: now, log: &log, db)
+            let applicant = try Self.resolveApplicant(Self.checkTodaysTickets(valid, day: day, db), choice: valid.identity,
+                                                      now: now, log: &log, db)
             if !valid.allowDuplicate { try Self.refuseDuplicate(applicant: applicant, procedure: valid.procedure, day: day, db) }
             let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM dossiers WHERE day = ?", arguments: [day.iso]) ?? 0) + 1
             let due = DueDateRule.dueDate(procedure: valid.procedure, receivedAt: now, calendar: calendar, profile: profile)
@@ -65,6 +66,37 @@ extension AppDatabase {
         var data = EventData(from: ticket.status.rawValue, to: serving.status.rawValue)
         data.ticketBefore = ticket
         try log.record(entity: "ticket", key: ticket.eventKey, action: TicketMove.serve.rawValue, data: data)
+    }
+
+    /// A CCCD not on file yet may already be on one of today's tickets under another name (given
+    /// at the walk-in desk): the same question as for a citizen on file, with that ticket's name.
+    /// "Use the record on file" then files the dossier under the ticket's name.
+    static func checkTodaysTickets(_ valid: ValidReceive, day: LocalDate, _ db: Database) throws -> Applicant {
+        var a = valid.applicant
+        guard let id = a.idNumber,
+              try Row.fetchOne(db, sql: "SELECT 1 FROM applicants WHERE id_number = ?", arguments: [id]) == nil else { return a }
+        let others = try Row.fetchAll(db, sql: "SELECT series, number, applicant_name FROM tickets WHERE day = ? AND id_number = ?",
+                                      arguments: [day.iso, id])
+        let ownCode = valid.ticketCode
+        guard let other = others.first(where: { row in
+            let code = Ticket.code(series: Ticket.Series(rawValue: row["series"]) ?? .ordinary, number: row["number"])
+            let name: String = row["applicant_name"]
+            return code != ownCode && VietnameseText.fold(name) != VietnameseText.fold(a.name)
+        }) else { return a }
+        let ticketName: String = other["applicant_name"]
+        let code = Ticket.code(series: Ticket.Series(rawValue: other["series"]) ?? .ordinary, number: other["number"])
+        switch valid.identity {
+        case nil:
+            throw ConfirmationNeeded(kind: .identityConflict,
+                message: Localized(vi: "CCCD \(id) đã ghi cho số \(code) — '\(ticketName)' hôm nay, không phải '\(a.name)'. Dùng tên đã ghi, hay vẫn ghi tên này?",
+                                   en: "ID \(id) was given today for \(code) — '\(ticketName)', not '\(a.name)'. Use that name, or keep this one?"),
+                nameOnFile: ticketName)
+        case .useRecordOnFile?:
+            a.name = ticketName
+        case .correctRecord?:
+            break
+        }
+        return a
     }
 
     /// The same person (by CCCD) is one applicant. A CCCD on file under another name is a question

@@ -57,4 +57,25 @@ import MotCuaCore
         #expect(try f.store.searchDossiers("0912345678", limit: 10).map(\.code) == [d.code])
         #expect(try f.store.searchDossiers("009900000", limit: 10).isEmpty)
     }
+
+    @Test func aCCCDGivenOnTodaysTicketIsCheckedAtReceipt() throws {
+        _ = try f.store.addWalkIn(WalkInRequest(name: "Nguyễn Văn An", idNumber: "001085012345"), now: at("2026-12-01 08:00"), actor: clerk)
+        let em = ReceiveRequest(procedureCode: "HT-XNHN", name: "Hoàng Văn Em", idNumber: "001085012345")
+        do {
+            _ = try f.store.receiveDossier(em, now: at("2026-12-01 08:30"), actor: clerk, calendar: WorkingCalendar())
+            Issue.record("a CCCD on An's ticket was filed under Em without a question")
+        } catch let q as ConfirmationNeeded {
+            #expect(q.kind == .identityConflict && q.nameOnFile == "Nguyễn Văn An" && q.message.vi.contains("A001"))
+        }
+        #expect(try f.store.dossiers(matching: DossierQuery()).isEmpty)
+        var answered = em
+        answered.identity = .useRecordOnFile
+        let d = try f.store.receiveDossier(answered, now: at("2026-12-01 08:31"), actor: clerk, calendar: WorkingCalendar())
+        #expect(d.applicantName == "Nguyễn Văn An")
+        // An's own dossier from his ticket asks nothing.
+        _ = try f.store.callNext(counter: 1, now: at("2026-12-01 08:40"), actor: clerk)
+        let own = try f.store.receiveDossier(ReceiveRequest(procedureCode: "HT-KS", name: "Nguyễn Văn An", idNumber: "001085012345", ticketCode: "A001"),
+                                             now: at("2026-12-01 08:41"), actor: clerk, calendar: WorkingCalendar())
+        #expect(own.applicantName == "Nguyễn Văn An")
+    }
 }
