@@ -223,7 +223,8 @@ extension AppDatabase {
     }
 
     /// Past applicants by folded name word prefixes, CCCD or phone prefix.
-    public func searchApplicants(_ query: String, limit: Int = 50) throws -> [Applicant] {
+    public func searchApplicants(_ typed: String, limit: Int = 50) throws -> [Applicant] {
+        let query = SearchKey.compactNumber(typed)
         guard let clause = SearchKey.wordClause("search_key", query) else { return [] }
         return try read { db in
             try SearchKey.fetch(db, sql: "SELECT * FROM applicants WHERE \(clause.sql) ORDER BY name",

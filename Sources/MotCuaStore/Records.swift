@@ -4,6 +4,18 @@ import MotCuaCore
 
 /// Row mapping lives in the store so the model stays free of GRDB.
 enum SearchKey {
+    /// A number typed as people write it (`0912 000 444`, `0912.000.444`, `+84 912 000 444`)
+    /// in the form it is stored (`0912000444`); other text is returned as it is.
+    static func compactNumber(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let kept = trimmed.unicodeScalars.filter { !($0 == " " || $0 == "." || $0 == "-") }
+        var digits = String(String.UnicodeScalarView(kept))
+        if digits.hasPrefix("+84") { digits = "0" + digits.dropFirst(3) }
+        guard digits.count >= 4, digits.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }),
+              trimmed.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) else { return text }
+        return digits
+    }
+
     static func make(name: String?, idNumber: String?, phone: String?) -> String {
         ([name.map(VietnameseText.fold)] + [idNumber, phone]).compactMap { $0 }.joined(separator: " ")
     }

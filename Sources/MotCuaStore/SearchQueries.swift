@@ -71,7 +71,7 @@ extension AppDatabase {
         // only that: the dossiers of those citizens, by the dossiers' applicant index.
         // From 9 digits (a CMND, most of a CCCD, a phone): a shorter prefix would gather a whole
         // province's citizens.
-        if let text = query.search?.trimmingCharacters(in: .whitespaces), text.count >= 9,
+        if let text = query.search.map(SearchKey.compactNumber)?.trimmingCharacters(in: .whitespaces), text.count >= 9,
            text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) {
             clauses.append("applicant_id IN (SELECT id FROM applicants WHERE (id_number >= ? AND id_number < ?) OR phone = ?)")
             args += [text.databaseValue, (text + ":").databaseValue, text.databaseValue]
@@ -112,8 +112,8 @@ extension AppDatabase {
 
     /// Tickets of `day` whose code starts with `text` (`A01`, `b3` → B003 and B03x) or whose folded
     /// name, CCCD or phone matches by word prefix. In issue order.
-    public func searchTickets(_ text: String, day: LocalDate, limit: Int = 50) throws -> [Ticket] {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+    public func searchTickets(_ typed: String, day: LocalDate, limit: Int = 50) throws -> [Ticket] {
+        let trimmed = SearchKey.compactNumber(typed).trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, limit > 0 else { return [] }
         let rows = try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM tickets WHERE day = ? ORDER BY issued_at, id", arguments: [day.iso])

@@ -56,6 +56,10 @@ import MotCuaCore
         #expect(try f.store.searchDossiers("001190000", limit: 10).map(\.code) == [d.code])
         #expect(try f.store.searchDossiers("0912345678", limit: 10).map(\.code) == [d.code])
         #expect(try f.store.searchDossiers("009900000", limit: 10).isEmpty)
+        // As people write numbers: spaces, dots, +84.
+        #expect(try f.store.searchDossiers("0912 345 678", limit: 10).map(\.code) == [d.code])
+        #expect(try f.store.searchDossiers("+84 912.345.678", limit: 10).map(\.code) == [d.code])
+        #expect(try f.store.searchApplicants("0912 345 678", limit: 10).map(\.name) == ["Võ Văn Cường"])
     }
 
     @Test func aCCCDGivenOnTodaysTicketIsCheckedAtReceipt() throws {
