@@ -37,7 +37,7 @@ public struct DossierQuery: Hashable, Sendable {
     /// Overdue on `today`, by the model's one definition (`Dossier.isOverdue`): open and due
     /// strictly before today.
     public static func overdue(on today: LocalDate) -> DossierQuery {
-        DossierQuery(statuses: DossierStatus.openStatuses, dueBefore: today)
+        DossierQuery(statuses: DossierStatus.inProgressStatuses, dueBefore: today)
     }
 }
 

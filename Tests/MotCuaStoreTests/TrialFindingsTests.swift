@@ -82,4 +82,16 @@ import MotCuaCore
                                              now: at("2026-12-01 08:41"), actor: clerk, calendar: WorkingCalendar())
         #expect(own.applicantName == "Nguyễn Văn An")
     }
+
+    @Test func aReadyResultNotYetCollectedIsNotOverdue() throws {
+        let d = try readyDossier()                       // due 25/11/2026, ready 24/11
+        let later = date("2026-12-02")
+        #expect(try f.store.dossiers(matching: .overdue(on: later)).isEmpty)
+        let stored = try #require(try f.store.dossier(code: d.code))
+        #expect(!stored.isOverdue(today: later) && stored.timeliness(today: later, calendar: WorkingCalendar()) == .closed)
+        // Still being resolved, it would be.
+        let open = try f.store.receiveDossier(ReceiveRequest(procedureCode: "HT-XNHN", name: "Lê Thị Năm"),
+                                              now: at("2026-11-20 10:00"), actor: clerk, calendar: WorkingCalendar())
+        #expect(try f.store.dossiers(matching: .overdue(on: later)).map(\.code) == [open.code])
+    }
 }

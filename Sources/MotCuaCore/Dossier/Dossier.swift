@@ -59,14 +59,15 @@ public struct Dossier: Hashable, Sendable, Codable {
         self.clerk = clerk; self.trackingNumber = trackingNumber; self.closedAt = closedAt
     }
 
-    /// Overdue: still open after the due date (the due day itself is still on time). The one
+    /// Overdue: still being resolved after the due date (the due day itself is still on time; a
+    /// result ready but not collected is resolved, not overdue). The one
     /// definition; the store's overdue query is built from the same two facts
     /// (`DossierStatus.openStatuses`, `dueDate < today`).
-    public func isOverdue(today: LocalDate) -> Bool { status.isOpen && today > dueDate }
+    public func isOverdue(today: LocalDate) -> Bool { status.isInProgress && today > dueDate }
 
     /// Days left or late, in working days, as the desk, the board and the reports show it.
     public func timeliness(today: LocalDate, calendar: WorkingCalendar) -> Timeliness {
-        guard status.isOpen else { return .closed }
+        guard status.isInProgress else { return .closed }
         if today == dueDate { return .dueToday }
         if today < dueDate { return .dueIn(workingDays: calendar.workingDaysBetween(today, dueDate)) }
         return .late(workingDays: calendar.workingDaysBetween(dueDate, today))

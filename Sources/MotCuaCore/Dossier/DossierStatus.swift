@@ -21,8 +21,15 @@ public enum DossierStatus: String, Sendable, Codable, CaseIterable {
     /// Still counted against the due date.
     public var isOpen: Bool { !isFinal }
 
-    /// Every status still counted against the due date (the store's overdue query uses it).
+    /// Every status of a dossier not yet finished (the register's "open" list).
     public static let openStatuses: Set<DossierStatus> = Set(allCases.filter(\.isOpen))
+
+    /// Still being resolved, so counted against the due date: a dossier whose result is ready is
+    /// resolved (Thông tư 01/2020's "đã giải quyết"), even if the citizen has not collected it.
+    public var isInProgress: Bool { isOpen && self != .ready }
+
+    /// The statuses the overdue rule looks at (the store's overdue query uses it).
+    public static let inProgressStatuses: Set<DossierStatus> = Set(allCases.filter(\.isInProgress))
 
     public var label: Localized {
         switch self {

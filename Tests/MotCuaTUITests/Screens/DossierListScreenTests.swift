@@ -34,8 +34,9 @@ struct ScreensDossierListTests {
         try f.keys("4")
         #expect(list.filter == .overdue)
         var shown = Set(list.model.rows.map(\.code))
-        #expect(shown == [f.sự, f.hưng])
-        #expect(f.rows[1].contains("Quá hạn (1/2)"))
+        // Hưng's result is ready (on its due date): resolved, not overdue, though not collected.
+        #expect(shown == [f.sự])
+        #expect(f.rows[1].contains("Quá hạn (1/1)"))
         #expect(f.row(containing: f.mận) == nil && f.row(containing: f.bảy) == nil)
         let g = f.grid
         #expect(f.rows[2].contains("4 Quá hạn"))
@@ -160,8 +161,8 @@ struct ScreensDossierListTests {
         #expect(rows.contains { $0.contains("Lịch sử xử lý (2)") })
         #expect(rows.contains { $0.contains("23/11/26 09:00") && $0.contains("Tiếp nhận") && $0.contains("lan") })
         #expect(rows.contains { $0.contains("23/11/26 10:00") && $0.contains("Có kết quả") && $0.contains("từ Đã tiếp nhận") })
-        // Due Mon 23/11; Tue 24/11 is a day off (Ngày Văn hoá Việt Nam), so one working day late.
-        #expect(rows.contains { $0.contains("QUÁ HẠN 1 ngày làm việc") })
+        // Due Mon 23/11, ready at 10:00 that day: resolved on time, though not yet collected.
+        #expect(rows.contains { $0.contains("có kết quả đúng hạn") })
         try f.keys("Esc")
         #expect(f.top === list)
     }

@@ -81,6 +81,13 @@ public final class DossierDetailScreen: Screen {
     public static func dueText(_ d: Dossier, today: LocalDate, calendar: WorkingCalendar, language: Language) -> (text: String, overdue: Bool) {
         let en = language == .en
         func days(_ n: Int) -> String { en ? "\(n) working day" + (n == 1 ? "" : "s") : "\(n) ngày làm việc" }
+        if d.status == .ready {
+            // Resolved: on time or late by when the result came back, whenever it is collected.
+            let day = d.readyAt.map { VietnamTime.local($0).date } ?? today
+            guard day > d.dueDate else { return (en ? "result ready on time" : "có kết quả đúng hạn", false) }
+            let late = calendar.workingDaysBetween(d.dueDate, day)
+            return (en ? "result ready \(late > 0 ? days(late) + " " : "")late" : "có kết quả trễ\(late > 0 ? " " + days(late) : "")", false)
+        }
         if d.status == .rejected || d.status == .withdrawn {
             // Not resolved, so neither on time nor late: say how it ended.
             return (d.status.label.text(language), false)

@@ -70,8 +70,9 @@ public enum DossierListFilter: Hashable, Sendable {
         switch self {
         case .open: return DossierQuery(statuses: open)
         case .receivedToday: return DossierQuery(receivedOn: today)
-        case .dueToday: return DossierQuery(statuses: open, dueOn: today)
-        case .overdue: return DossierQuery(statuses: open, dueBefore: today)
+        case .dueToday: return DossierQuery(statuses: DossierStatus.inProgressStatuses, dueOn: today)
+        // The model's one rule (`Dossier.isOverdue`), not a copy of it.
+        case .overdue: return .overdue(on: today)
         case .ready: return DossierQuery(statuses: [.ready])
         case .status(let s): return DossierQuery(statuses: [s])
         case .field(let f):
