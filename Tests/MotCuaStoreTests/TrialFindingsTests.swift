@@ -94,4 +94,18 @@ import MotCuaCore
                                               now: at("2026-11-20 10:00"), actor: clerk, calendar: WorkingCalendar())
         #expect(try f.store.dossiers(matching: .overdue(on: later)).map(\.code) == [open.code])
     }
+
+    @Test func aCancelledTicketStopsWaitingAndAReadyDossierSaysSo() throws {
+        _ = try f.store.addWalkIn(WalkInRequest(name: "Bùi Văn Bảy"), now: at("2026-12-01 08:00"), actor: clerk)
+        _ = try f.store.undoLast(now: at("2026-12-01 08:05"), actor: clerk)
+        let t = try #require(try f.store.ticket(code: "A001", day: date("2026-12-01")))
+        #expect(t.status == .cancelled && t.waitedMinutes(now: at("2026-12-01 09:00")) == 5)
+        let d = try readyDossier()
+        do {
+            _ = try f.store.markReady(d.code, now: at("2026-11-25 09:00"), actor: clerk)
+            Issue.record("ready twice")
+        } catch let e as RuleViolation {
+            #expect(e.message.vi.contains("đã ở trạng thái 'Có kết quả'"))
+        }
+    }
 }

@@ -66,6 +66,10 @@ public enum DossierStatus: String, Sendable, Codable, CaseIterable {
     /// Throws a `RuleViolation` naming both states and why the move is not allowed.
     public func check(to next: DossierStatus, dossier code: String) throws {
         if DossierStatus.transitions[self]?.contains(next) == true { return }
+        if next == self {
+            throw RuleViolation(code: "dossier_transition",
+                                message: Localized(vi: "Hồ sơ \(code) đã ở trạng thái '\(label.vi)'", en: "Dossier \(code) is already '\(label.en)'"))
+        }
         let why: Localized
         if isFinal {
             why = Localized(vi: "hồ sơ đã kết thúc", en: "the dossier is closed")

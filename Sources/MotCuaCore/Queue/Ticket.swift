@@ -96,6 +96,7 @@ public struct Ticket: Hashable, Sendable, Codable {
     public var isPriority: Bool { priorityCode != nil }
 
     public func waitedMinutes(now: Date) -> Int {
-        max(0, Int((calledAt ?? now).timeIntervalSince(issuedAt) / 60))
+        // A ticket closed without a call (cancelled, left) stopped waiting when it closed.
+        max(0, Int((calledAt ?? finishedAt ?? now).timeIntervalSince(issuedAt) / 60))
     }
 }

@@ -268,10 +268,10 @@ struct ScreensDossierListTests {
         try f.keys("Enter")
         #expect(try f.status(f.sự) == .needsSupplement)
         #expect(try f.db.events(entity: "dossier", key: f.sự).last?.data.contains("Bản sao giấy khai sinh") == true)
-        // Asked again: refused by the model before any reason is asked.
+        // Asked again: refused by the model before any reason is asked, saying it already is.
         try f.keys("F7")
         #expect(!(f.top is PromptScreen))
-        #expect(f.message.contains("không thể chuyển"))
+        #expect(f.message.contains("đã ở trạng thái 'Chờ bổ sung'"))
     }
 
     @Test("M-p asks the tracking number and warns on a bad check digit")
