@@ -19,6 +19,8 @@ public final class DeskSession {
     private var calendarFile: String?
     private var calendarReload: (() throws -> WorkingCalendar)?
     private var calendarStamp: Date?
+    /// Why the changed calendar file could not be read (nil when it reads); the queue shows it.
+    public private(set) var calendarProblem: String?
 
     /// Watches `file` (it may not exist yet) and re-reads the calendar with `reload` when it changes.
     public func watchCalendar(file: String, reload: @escaping () throws -> WorkingCalendar) {
@@ -38,7 +40,14 @@ public final class DeskSession {
         let stamp = Self.modificationDate(file)
         guard stamp != calendarStamp else { return false }
         calendarStamp = stamp
-        if let fresh = try? reload() { calendar = fresh }
+        do {
+            calendar = try reload()
+            calendarProblem = nil
+        } catch {
+            // A hand-edited line that does not read: keep counting with the calendar in force,
+            // but say so on the queue until the file is mended (never a silent old calendar).
+            calendarProblem = message(for: error)
+        }
         return true
     }
 

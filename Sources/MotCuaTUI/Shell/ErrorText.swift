@@ -9,6 +9,7 @@ public enum ErrorText {
         case let e as RuleViolation: return e.message.text(language)
         case let e as StoreError: return e.message.text(language)
         case let e as ConfirmationNeeded: return e.message.text(language)
+        case let e as CalendarFileError: return e.text(language)
         default: return language == .vi ? "Lỗi: \(error)" : "Error: \(error)"
         }
     }

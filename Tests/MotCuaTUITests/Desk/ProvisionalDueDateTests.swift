@@ -78,3 +78,23 @@ struct RegisterProvisionalMarkTests {
         #expect(f.rows.contains { $0.contains("Lê Văn Tám") && $0.contains("15/02/27*") }, "\(f.screen)")
     }
 }
+
+@Suite("Desk: a calendar file that does not read")
+struct CalendarFileProblemTests {
+    @Test("a bad hand-edited line is said on the queue and the calendar in force stays")
+    func badLineIsSaid() throws {
+        let f = try DeskFlow(at: "2027-02-03 09:00")
+        let file = NSTemporaryDirectory() + "motcua-cal-" + UUID().uuidString + ".txt"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        f.session.watchCalendar(file: file) {
+            let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+            return WorkingCalendar(announcements: try CalendarAnnouncements.parse(text: text, fileName: file))
+        }
+        try "2027-02-30 off Ngày sai | QĐ 1\n".write(toFile: file, atomically: true, encoding: .utf8)
+        try f.keys("Down")                         // any key: the shell polls for changes after it
+        #expect(f.session.calendarProblem?.contains(file) == true)
+        #expect(f.rows[20...22].joined().contains("Tệp lịch chưa áp dụng"), "\(f.screen)")
+        #expect(!f.session.calendar.isWorkingDay(LocalDate(year: 2027, month: 2, day: 5) ?? LocalDate(julianDay: 0)))
+    }
+}
+

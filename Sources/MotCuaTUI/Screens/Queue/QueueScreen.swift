@@ -64,6 +64,9 @@ public final class QueueScreen: Screen {
             return StatusNote(host.language == .en ? "Cannot read the data — retrying" : "Không đọc được dữ liệu — đang thử lại",
                               warning: true)
         }
+        if let problem = session.calendarProblem {
+            return StatusNote((host.language == .en ? "Calendar file not applied: " : "Tệp lịch chưa áp dụng: ") + problem, warning: true)
+        }
         guard let s = snapshot, s.waiting.contains(where: { $0.waitedMinutes > QueueView.longWaitMinutes }) else { return nil }
         let m = QueueView.longWaitMinutes
         return StatusNote(host.language == .en ? "! waited more than \(m) minutes" : "! đã chờ quá \(m) phút")
