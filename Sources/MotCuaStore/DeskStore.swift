@@ -36,6 +36,16 @@ public protocol DeskStore: AnyObject, Sendable {
     func applicant(idNumber: String) throws -> Applicant?
     func searchApplicants(_ query: String, limit: Int) throws -> [Applicant]
 
+    // Appointments (hẹn giờ) and the waitlist
+    func bookAppointment(_ request: BookingRequest, waitlistIfFull: Bool, now: Date, actor: Actor,
+                         calendar: WorkingCalendar) throws -> BookingResult
+    func actOnAppointment(_ request: AppointmentActionRequest, now: Date, actor: Actor,
+                          calendar: WorkingCalendar) throws -> AppointmentActionResult
+    func appointments(from: LocalDate, through: LocalDate) throws -> [Appointment]
+    func appointment(id: Int64) throws -> Appointment?
+    func waitlist(day: LocalDate) throws -> [WaitlistEntry]
+    func waitlistOffers(from day: LocalDate) throws -> [WaitlistEntry]
+
     // History, undo, health
     func events(entity: String, key: String) throws -> [AuditEvent]
     func undoLast(now: Date, actor: Actor) throws -> UndoResult
@@ -81,6 +91,45 @@ extension DeskStore {
 
     public func transfer(_ ticket: String, from counter: Int?, to other: Int, now: Date, actor: Actor) throws -> Ticket {
         try moveTicket(TicketMoveRequest(ticketCode: ticket, move: .transfer, counter: counter, toCounter: other), now: now, actor: actor)
+    }
+
+    public func appointments(day: LocalDate) throws -> [Appointment] { try appointments(from: day, through: day) }
+
+    /// Where appointments can go, by this desk's profile and `calendar`.
+    public func appointmentSchedule(calendar: WorkingCalendar) throws -> AppointmentSchedule {
+        let p = try profile()
+        return AppointmentSchedule(settings: p.appointments, counters: p.counters, calendar: calendar)
+    }
+
+    /// The starts of a visit of `kind` on `day`, with the places left at each.
+    public func freeSlots(day: LocalDate, kind: AppointmentKind, procedures: Int = 1, calendar: WorkingCalendar) throws -> [AppointmentSlot] {
+        try appointmentSchedule(calendar: calendar).slots(on: day, kind: kind, procedures: procedures, existing: try appointments(day: day))
+    }
+
+    /// Today's appointments found by name (word prefixes, no diacritics needed), phone or CCCD,
+    /// for checking in a citizen who says who they are.
+    public func findAppointments(_ text: String, day: LocalDate) throws -> [Appointment] {
+        let q = SearchKey.compactNumber(text)
+        return try appointments(day: day).filter { a in
+            let key = SearchKey.make(name: a.applicantName, idNumber: a.idNumber, phone: a.phone)
+            return VietnameseText.matchesWordPrefix(query: q, in: key)
+        }
+    }
+
+    public func checkIn(_ id: Int64, now: Date, actor: Actor, calendar: WorkingCalendar) throws -> AppointmentActionResult {
+        try actOnAppointment(AppointmentActionRequest(id: id, kind: .checkIn), now: now, actor: actor, calendar: calendar)
+    }
+
+    public func reschedule(_ id: Int64, to at: LocalDateTime, now: Date, actor: Actor, calendar: WorkingCalendar) throws -> AppointmentActionResult {
+        try actOnAppointment(AppointmentActionRequest(id: id, kind: .reschedule, newTime: at), now: now, actor: actor, calendar: calendar)
+    }
+
+    public func cancelAppointment(_ id: Int64, reason: String, now: Date, actor: Actor, calendar: WorkingCalendar) throws -> AppointmentActionResult {
+        try actOnAppointment(AppointmentActionRequest(id: id, kind: .cancel, reason: reason), now: now, actor: actor, calendar: calendar)
+    }
+
+    public func markNoShow(_ id: Int64, now: Date, actor: Actor, calendar: WorkingCalendar) throws -> AppointmentActionResult {
+        try actOnAppointment(AppointmentActionRequest(id: id, kind: .noShow), now: now, actor: actor, calendar: calendar)
     }
 
     /// The ticket `counter` is dealing with now (`QueueRules.currentTicket`).

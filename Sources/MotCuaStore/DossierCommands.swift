@@ -205,6 +205,7 @@ extension AppDatabase {
             }
             var log = ActionBatch(db, at: now, actor: actor)
             try log.record(entity: "dossier", key: d.code, action: request.kind.rawValue, data: data)
+            if request.kind == .deliverHome { try Self.serveHomeAppointment(for: d.code, now: now, log: &log, db) }
             return result
         }
     }

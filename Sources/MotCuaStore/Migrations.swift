@@ -114,6 +114,35 @@ enum Migrations {
         m.registerMigration("v5-applicant-phone") { db in
             try db.execute(sql: "CREATE INDEX applicants_phone ON applicants(phone) WHERE phone IS NOT NULL")
         }
+        // v6: hẹn giờ. Appointments (a place at the desk, or a clerk away on a home visit), the
+        // waitlist for full days, and the ticket a check-in issues linked to its appointment.
+        m.registerMigration("v6-appointments") { db in
+            try db.execute(sql: """
+                ALTER TABLE tickets ADD COLUMN appointment_id INTEGER;
+                CREATE TABLE appointments (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, day TEXT NOT NULL,
+                    start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1439),
+                    minutes INTEGER NOT NULL CHECK (minutes > 0),
+                    kind TEXT NOT NULL CHECK (kind IN ('guidance', 'submission', 'home')),
+                    status TEXT NOT NULL CHECK (status IN ('booked', 'checked-in', 'served', 'no-show', 'cancelled')),
+                    applicant_name TEXT NOT NULL, phone TEXT, id_number TEXT,
+                    procedure_codes TEXT NOT NULL DEFAULT '[]', dossier_code TEXT, address TEXT,
+                    travel_before INTEGER NOT NULL DEFAULT 0, travel_after INTEGER NOT NULL DEFAULT 0,
+                    note TEXT, ticket_code TEXT, booked_at TEXT NOT NULL, checked_in_at TEXT, finished_at TEXT,
+                    cancel_reason TEXT, reschedule_count INTEGER NOT NULL DEFAULT 0,
+                    search_key TEXT NOT NULL DEFAULT '');
+                CREATE INDEX appointments_day ON appointments(day, start_minute);
+                CREATE INDEX appointments_dossier ON appointments(dossier_code) WHERE dossier_code IS NOT NULL;
+                CREATE TABLE waitlist (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, day TEXT NOT NULL, wanted_minute INTEGER NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('guidance', 'submission', 'home')),
+                    applicant_name TEXT NOT NULL, phone TEXT NOT NULL, id_number TEXT,
+                    procedure_codes TEXT NOT NULL DEFAULT '[]',
+                    status TEXT NOT NULL CHECK (status IN ('waiting', 'offered', 'closed')),
+                    created_at TEXT NOT NULL, offered_at TEXT, offered_minute INTEGER, freed_by INTEGER);
+                CREATE INDEX waitlist_day ON waitlist(day, status);
+                """)
+        }
         return m
     }
 }

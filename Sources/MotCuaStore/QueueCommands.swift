@@ -80,13 +80,20 @@ extension AppDatabase {
             let day = VietnamTime.local(now).date
             let open = try Row.fetchAll(db, sql: "SELECT * FROM tickets WHERE day = ? AND status IN ('waiting','called','serving')",
                                         arguments: [day.iso]).map(TicketRow.decode)
-            let result = try QueueRules.callNext(counter: counter, tickets: open, now: now, clerk: actor.user, profile: profile)
+            // The fairness rule needs the desk's last call today, which may be a closed ticket.
+            let lastCalled = try Row.fetchOne(db, sql: "SELECT * FROM tickets WHERE day = ? AND called_at IS NOT NULL ORDER BY called_at DESC, id DESC LIMIT 1",
+                                              arguments: [day.iso]).map(TicketRow.decode)
+            let fairness = FairQueue(walkInWaitMinutes: profile.appointments.walkInWaitMinutes,
+                                     lastCalledWasAppointment: lastCalled?.appointmentAt != nil)
+            let result = try QueueRules.callNext(counter: counter, tickets: open, now: now, clerk: actor.user, profile: profile,
+                                                 fairness: fairness)
             var log = ActionBatch(db, at: now, actor: actor)
             if let done = result.finished, let before = open.first(where: { $0.id == done.id }) {
                 try TicketRow.update(done, db)
                 var data = EventData(from: before.status.rawValue, to: done.status.rawValue)
                 data.counter = counter; data.ticketBefore = before
                 try log.record(entity: "ticket", key: done.eventKey, action: "done", data: data)
+                try Self.syncAppointment(for: done, now: now, log: &log, db)
             }
             if let next = result.called, let before = open.first(where: { $0.id == next.id }) {
                 try TicketRow.update(next, db)
@@ -114,6 +121,7 @@ extension AppDatabase {
             if request.move == .transfer { data.fromCounter = before.counter; data.toCounter = after.counter }
             var log = ActionBatch(db, at: now, actor: actor)
             try log.record(entity: "ticket", key: after.eventKey, action: request.move.rawValue, data: data)
+            try Self.syncAppointment(for: after, now: now, log: &log, db)
             return after
         }
     }

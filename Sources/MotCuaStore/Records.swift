@@ -124,20 +124,20 @@ enum TicketRow {
                status: try r.required("status", what, key) { Ticket.Status(rawValue: $0) }, counter: r["counter"], clerk: r["clerk"],
                issuedAt: try r.required("issued_at", what, key, Timestamp.date), calledAt: try r.optionalDate("called_at", what, key),
                finishedAt: try r.optionalDate("finished_at", what, key), recallCount: r["recall_count"],
-               appointmentAt: try r.optionalDate("appointment_at", what, key))
+               appointmentAt: try r.optionalDate("appointment_at", what, key), appointmentId: r["appointment_id"])
     }
 
     static func insert(_ t: Ticket, _ db: Database) throws -> Int64 {
         try db.execute(sql: """
             INSERT INTO tickets (day, series, number, applicant_name, phone, id_number, procedure_code, priority_code,
                                  priority_reason, status, counter, clerk, issued_at, called_at, finished_at,
-                                 recall_count, appointment_at, search_key)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                                 recall_count, appointment_at, search_key, appointment_id)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """, arguments: [t.day.iso, t.series.rawValue, t.number, t.applicantName, t.phone, t.idNumber,
                              t.procedureCode, t.priorityCode, t.priorityReason, t.status.rawValue, t.counter, t.clerk,
                              Timestamp.text(t.issuedAt), t.calledAt.map(Timestamp.text), t.finishedAt.map(Timestamp.text),
                              t.recallCount, t.appointmentAt.map(Timestamp.text),
-                             SearchKey.make(name: t.applicantName, idNumber: t.idNumber, phone: t.phone)])
+                             SearchKey.make(name: t.applicantName, idNumber: t.idNumber, phone: t.phone), t.appointmentId])
         return db.lastInsertedRowID
     }
 

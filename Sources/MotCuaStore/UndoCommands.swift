@@ -22,7 +22,7 @@ extension AppDatabase {
             guard let batch = try Int64.fetchOne(db, sql: """
                 SELECT batch FROM events
                 WHERE at >= ? AND user = ? AND counter IS ? AND action != 'undo' AND undone_by IS NULL
-                  AND +entity IN ('ticket', 'dossier', 'applicant') -- `+`: search by today's time, never by entity (all history)
+                  AND +entity IN ('ticket', 'dossier', 'applicant', 'appointment', 'waitlist') -- `+`: search by today's time, never by entity (all history)
                 ORDER BY id DESC LIMIT 1
                 """, arguments: [Timestamp.startOf(day), actor.user, actor.counter]) else {
                 throw RuleViolation(code: "undo_nothing",
@@ -33,7 +33,12 @@ extension AppDatabase {
             guard let main = events.last, let lastId = main.id else {
                 throw StoreError("Không tìm thấy thao tác để hoàn tác", "The change to undo was not found")
             }
-            let subject = main.entity == "ticket" ? String(main.entityKey.split(separator: "/").last ?? "") : main.entityKey
+            let subject = switch main.entity {
+            case "ticket": String(main.entityKey.split(separator: "/").last ?? "")
+            case "appointment": "#" + main.entityKey
+            case "waitlist": "C" + main.entityKey
+            default: main.entityKey
+            }
             let what = AuditActionLabel.label(main.action)
             func refuse(_ vi: String, _ en: String) -> RuleViolation {
                 RuleViolation(code: "undo_refused",
@@ -77,6 +82,26 @@ extension AppDatabase {
                     guard let before = data.ticketBefore else { throw refuse("thao tác cũ không lưu trạng thái trước", "the old change kept no earlier state") }
                     undo.from = data.to; undo.to = before.status.rawValue
                     try TicketRow.update(before, db)
+                case ("appointment", "book"):
+                    guard let id = Int64(e.entityKey), var a = try AppointmentRow.fetch(id: id, db) else { throw refuse("không còn lịch hẹn", "the appointment is gone") }
+                    undo.from = a.status.rawValue
+                    a.status = .cancelled; a.finishedAt = now
+                    undo.to = a.status.rawValue
+                    try AppointmentRow.update(a, db)
+                case ("appointment", _):
+                    guard let before = data.appointmentBefore else { throw refuse("thao tác cũ không lưu trạng thái trước", "the old change kept no earlier state") }
+                    undo.from = data.to; undo.to = before.status.rawValue
+                    try AppointmentRow.update(before, db)
+                case ("waitlist", "add"):
+                    guard let id = Int64(e.entityKey), var w = try WaitlistRow.fetch(id: id, db) else { throw refuse("không còn trong danh sách chờ", "the waitlist entry is gone") }
+                    undo.from = w.status.rawValue
+                    w.status = .closed
+                    undo.to = w.status.rawValue
+                    try WaitlistRow.update(w, db)
+                case ("waitlist", _):
+                    guard let before = data.waitlistBefore else { throw refuse("thao tác cũ không lưu trạng thái trước", "the old change kept no earlier state") }
+                    undo.from = data.to; undo.to = before.status.rawValue
+                    try WaitlistRow.update(before, db)
                 case ("dossier", _):
                     guard let before = data.dossierBefore else { throw refuse("thao tác cũ không lưu trạng thái trước", "the old change kept no earlier state") }
                     undo.from = data.to; undo.to = before.status.rawValue

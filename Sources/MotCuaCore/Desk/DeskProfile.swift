@@ -16,10 +16,12 @@ public struct DeskProfile: Hashable, Sendable, Codable {
     public var priorityRuleSource: String?
     /// The clerks who work at the desk, offered when the desk starts (empty: the OS user).
     public var clerks: [String] = []
+    /// Hẹn giờ: opening hours, visit lengths, booking rules, the queue's fairness rule.
+    public var appointments = AppointmentSettings()
     /// The layout this profile was written with; fields added later decode to their defaults.
     public var version: Int = DeskProfile.currentVersion
 
-    public static let currentVersion = 2
+    public static let currentVersion = 3
 
     public init(province: String = "Tỉnh (chưa cài đặt)", commune: String = "Xã (chưa cài đặt)",
                 deskName: String = "Bộ phận Một cửa", deskCode: String = "MC", counters: Int = 2,
@@ -31,7 +33,7 @@ public struct DeskProfile: Hashable, Sendable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case province, commune, deskName, deskCode, counters, defaultCutoffMinute, priority, priorityRuleSource, clerks, version
+        case province, commune, deskName, deskCode, counters, defaultCutoffMinute, priority, priorityRuleSource, clerks, appointments, version
     }
 
     /// Field by field, each missing field taking its default: a profile saved by an older version
@@ -49,6 +51,7 @@ public struct DeskProfile: Hashable, Sendable, Codable {
         priority = try c.decodeIfPresent(PriorityPolicy.self, forKey: .priority) ?? d.priority
         priorityRuleSource = try c.decodeIfPresent(String.self, forKey: .priorityRuleSource)
         clerks = try c.decodeIfPresent([String].self, forKey: .clerks) ?? []
+        appointments = try c.decodeIfPresent(AppointmentSettings.self, forKey: .appointments) ?? AppointmentSettings()
         version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 1
     }
 

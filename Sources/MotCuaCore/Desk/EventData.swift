@@ -28,6 +28,12 @@ public struct EventData: Codable, Hashable, Sendable {
     /// The state to put back if this change is undone (not shown to users).
     public var ticketBefore: Ticket?
     public var dossierBefore: Dossier?
+    public var appointmentBefore: Appointment?
+    public var waitlistBefore: WaitlistEntry?
+    /// An appointment's time: `2026-12-01 08:30` (booked, or moved to).
+    public var at: String?
+    public var kind: String?
+    public var appointment: Int64?
     /// On an undo event: the event id of the change it undid.
     public var undoes: Int64?
     /// Free key/values of rarer events (catalog import counts, settings).

@@ -38,6 +38,8 @@ public struct Ticket: Hashable, Sendable, Codable {
     public enum Series: String, Sendable, Codable, CaseIterable {
         case ordinary = "A"
         case priority = "B"
+        /// A checked-in appointment (hẹn giờ): called at its time, see `FairQueue`.
+        case appointment = "H"
     }
 
     public var id: Int64?
@@ -59,18 +61,20 @@ public struct Ticket: Hashable, Sendable, Codable {
     public var recallCount: Int
     /// Set when the ticket comes from a checked-in appointment: it is called at that time.
     public var appointmentAt: Date?
+    /// The appointment this ticket was issued for at check-in.
+    public var appointmentId: Int64?
 
     public init(id: Int64? = nil, day: LocalDate, series: Series, number: Int, applicantName: String,
                 phone: String? = nil, idNumber: String? = nil, procedureCode: String? = nil,
                 priorityCode: String? = nil, priorityReason: String? = nil, status: Status = .waiting,
                 counter: Int? = nil, clerk: String? = nil, issuedAt: Date, calledAt: Date? = nil,
-                finishedAt: Date? = nil, recallCount: Int = 0, appointmentAt: Date? = nil) {
+                finishedAt: Date? = nil, recallCount: Int = 0, appointmentAt: Date? = nil, appointmentId: Int64? = nil) {
         self.id = id; self.day = day; self.series = series; self.number = number
         self.applicantName = applicantName; self.phone = phone; self.idNumber = idNumber
         self.procedureCode = procedureCode; self.priorityCode = priorityCode; self.priorityReason = priorityReason
         self.status = status; self.counter = counter; self.clerk = clerk; self.issuedAt = issuedAt
         self.calledAt = calledAt; self.finishedAt = finishedAt; self.recallCount = recallCount
-        self.appointmentAt = appointmentAt
+        self.appointmentAt = appointmentAt; self.appointmentId = appointmentId
     }
 
     /// `A001`, `B012`.
@@ -89,8 +93,8 @@ public struct Ticket: Hashable, Sendable, Codable {
             return (series, n)
         }
         throw FieldError(field: "ticket", label: Localized(vi: "Số thứ tự", en: "Ticket"),
-                         problem: Localized(vi: "'\(raw)' không hợp lệ; dạng đúng như A001 hoặc B012",
-                                            en: "'\(raw)' is not valid; expected e.g. A001 or B012"))
+                         problem: Localized(vi: "'\(raw)' không hợp lệ; dạng đúng như A001, B012 hoặc H003",
+                                            en: "'\(raw)' is not valid; expected e.g. A001, B012 or H003"))
     }
 
     public var isPriority: Bool { priorityCode != nil }

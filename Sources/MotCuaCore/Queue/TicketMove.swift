@@ -148,7 +148,7 @@ extension QueueRules {
     /// desk and the command line alike). A current ticket that should be a no-show is marked so
     /// before calling. Returns the finished ticket (if any) and the called one (nil: nobody waits).
     public static func callNext(counter: Int, tickets: [Ticket], now: Date, clerk: String,
-                                profile: DeskProfile) throws -> (finished: Ticket?, called: Ticket?) {
+                                profile: DeskProfile, fairness: FairQueue = FairQueue()) throws -> (finished: Ticket?, called: Ticket?) {
         _ = try profile.validateCounter(counter)
         var finished: Ticket?
         if var current = currentTicket(counter: counter, in: tickets) {
@@ -157,7 +157,7 @@ extension QueueRules {
             if current.clerk == nil { current.clerk = clerk }
             finished = current
         }
-        guard var next = nextToCall(tickets, now: now, policy: profile.priority, counter: counter) else { return (finished, nil) }
+        guard var next = nextToCall(tickets, now: now, policy: profile.priority, counter: counter, fairness: fairness) else { return (finished, nil) }
         next.status = .called
         next.counter = counter
         next.clerk = clerk

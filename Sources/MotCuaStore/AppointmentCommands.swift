@@ -1,0 +1,219 @@
+import Foundation
+import GRDB
+import MotCuaCore
+
+/// A booking's outcome: a place, or (when full and the clerk asked for it) the waitlist.
+public enum BookingResult: Sendable, Hashable {
+    case booked(Appointment)
+    case waitlisted(WaitlistEntry)
+}
+
+/// A step on an appointment: the appointment after it, the ticket a check-in issued, the
+/// waitlist entry a cancel offered the place to, and what the desk must tell the clerk.
+public struct AppointmentActionResult: Sendable, Hashable {
+    public let appointment: Appointment
+    public let ticket: Ticket?
+    public let offer: WaitlistEntry?
+    public let message: Localized?
+}
+
+/// Appointment writes: one transaction per clerk action, with its audit events, every rule
+/// decided in MotCuaCore (`BookingRequest`, `AppointmentSchedule`, `AppointmentRules`). The
+/// capacity check and the insert share one `BEGIN IMMEDIATE` transaction, so two desks booking
+/// the last place at the same moment cannot both get it.
+extension AppDatabase {
+    public func bookAppointment(_ request: BookingRequest, waitlistIfFull: Bool = false, now: Date, actor: Actor,
+                                calendar: WorkingCalendar) throws -> BookingResult {
+        try write { db in
+            let profile = try Self.profile(db)
+            try Self.checkCounter(actor, profile)
+            let schedule = AppointmentSchedule(settings: profile.appointments, counters: profile.counters, calendar: calendar)
+            let checked = try request.check(schedule: schedule, now: now, existingOn: { try AppointmentRow.fetch(day: $0, db) },
+                                            procedure: { try Self.procedure(code: $0, db) },
+                                            dossier: { try DossierRow.fetch(code: $0, db) })
+            var a = checked.appointment
+            var log = ActionBatch(db, at: now, actor: actor)
+            if let full = checked.fullError {
+                guard waitlistIfFull else { throw full }
+                var w = try WaitlistEntry.from(a, now: now)
+                w.id = try WaitlistRow.insert(w, db)
+                var data = EventData(to: w.status.rawValue)
+                data.applicant = w.applicantName; data.at = a.start.description; data.kind = a.kind.rawValue
+                try log.record(entity: "waitlist", key: "\(w.id ?? 0)", action: "add", data: data)
+                return .waitlisted(w)
+            }
+            if let code = a.dossierCode, let other = try Row.fetchOne(db, sql: """
+                SELECT id, day, start_minute FROM appointments WHERE dossier_code = ? AND status = 'booked'
+                """, arguments: [code]) {
+                throw FieldError(field: "dossier", label: Localized(vi: "Hồ sơ", en: "Dossier"),
+                                 problem: Localized(vi: "hồ sơ \(code) đã có hẹn trả tại nhà #\(other["id"] as Int64) lúc \(TimeOfDay.hhmm(other["start_minute"])) ngày \(LocalDate(iso: other["day"])?.vietnamese ?? "?"); dời hẹn đó thay vì đặt thêm",
+                                                    en: "dossier \(code) already has home delivery #\(other["id"] as Int64); reschedule it instead"))
+            }
+            a.id = try AppointmentRow.insert(a, db)
+            var data = EventData(to: a.status.rawValue)
+            data.applicant = a.applicantName; data.at = a.start.description; data.kind = a.kind.rawValue
+            data.procedure = a.procedureCodes.first
+            try log.record(entity: "appointment", key: "\(a.id ?? 0)", action: "book", data: data)
+            try closeWaitlist(for: a, now: now, log: &log, db)
+            return .booked(a)
+        }
+    }
+
+    /// A person booked into a place is no longer waiting for one that day.
+    private func closeWaitlist(for a: Appointment, now: Date, log: inout ActionBatch, _ db: Database) throws {
+        let open = try Row.fetchAll(db, sql: "SELECT * FROM waitlist WHERE day = ? AND status != 'closed'",
+                                    arguments: [a.day.iso]).map(WaitlistRow.decode)
+        for var w in open where a.isSamePerson(idNumber: w.idNumber, phone: w.phone) {
+            let before = w
+            w.status = .closed
+            try WaitlistRow.update(w, db)
+            var data = EventData(from: before.status.rawValue, to: w.status.rawValue)
+            data.waitlistBefore = before; data.appointment = a.id
+            try log.record(entity: "waitlist", key: "\(w.id ?? 0)", action: "close", data: data)
+        }
+    }
+
+    public func actOnAppointment(_ request: AppointmentActionRequest, now: Date, actor: Actor,
+                                 calendar: WorkingCalendar) throws -> AppointmentActionResult {
+        try write { db in
+            let profile = try Self.profile(db)
+            try Self.checkCounter(actor, profile)
+            let today = VietnamTime.local(now).date
+            guard let before = try AppointmentRow.fetch(id: request.id, db) else {
+                throw FieldError(field: "appointment", label: Localized(vi: "Lịch hẹn", en: "Appointment"),
+                                 problem: Localized(vi: "không có lịch hẹn #\(request.id)", en: "no appointment #\(request.id)"))
+            }
+            try AppointmentRules.precheck(request.kind, before, today: today)
+            var a = before
+            var ticket: Ticket?
+            var offer: WaitlistEntry?
+            var message: Localized?
+            var log = ActionBatch(db, at: now, actor: actor)
+            var data = EventData(from: before.status.rawValue)
+            data.appointmentBefore = before
+            switch request.kind {
+            case .checkIn:
+                let decision = AppointmentRules.checkIn(a, now: now, settings: profile.appointments)
+                let series: Ticket.Series = decision.asWalkIn ? .ordinary : .appointment
+                let last = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM tickets WHERE day = ? AND series = ?",
+                                            arguments: [today.iso, series.rawValue]) ?? 0
+                var t = Ticket(day: today, series: series, number: last + 1, applicantName: a.applicantName, phone: a.phone,
+                               idNumber: a.idNumber, procedureCode: a.procedureCodes.first, issuedAt: now,
+                               appointmentAt: decision.asWalkIn ? nil : a.startsAt, appointmentId: a.id)
+                t.id = try TicketRow.insert(t, db)
+                a.status = .checkedIn; a.checkedInAt = now; a.ticketCode = t.code
+                var reg = EventData(to: Ticket.Status.waiting.rawValue)
+                reg.applicant = t.applicantName; reg.procedure = t.procedureCode; reg.appointment = a.id
+                try log.record(entity: "ticket", key: t.eventKey, action: "register", data: reg)
+                data.ticket = t.code
+                ticket = t
+                message = decision.message
+            case .reschedule:
+                guard let at = request.newTime else {
+                    throw FieldError(field: "at", label: Localized(vi: "Giờ hẹn", en: "Time"),
+                                     problem: Localized(vi: "cần giờ hẹn mới", en: "the new time is required"))
+                }
+                let schedule = AppointmentSchedule(settings: profile.appointments, counters: profile.counters, calendar: calendar)
+                let req = BookingRequest(name: a.applicantName, phone: a.phone, idNumber: a.idNumber, at: at, kind: a.kind,
+                                         procedureCodes: a.procedureCodes, dossierCode: a.dossierCode, address: a.address, note: a.note)
+                let checked = try req.check(schedule: schedule, now: now, excluding: a.id,
+                                            existingOn: { try AppointmentRow.fetch(day: $0, db) },
+                                            procedure: { try Self.procedure(code: $0, db) },
+                                            dossier: { try DossierRow.fetch(code: $0, db) })
+                if let full = checked.fullError { throw full }
+                if checked.appointment.day == a.day && checked.appointment.startMinute == a.startMinute {
+                    throw FieldError(field: "at", label: Localized(vi: "Giờ hẹn", en: "Time"),
+                                     problem: Localized(vi: "lịch hẹn đã ở \(at.hhmm) ngày \(at.date.vietnamese)", en: "the appointment is already at \(at.description)"))
+                }
+                a.day = checked.appointment.day; a.startMinute = checked.appointment.startMinute
+                a.minutes = checked.appointment.minutes; a.rescheduleCount += 1
+                data.before = ["at": before.start.description]; data.after = ["at": a.start.description]
+                data.at = a.start.description
+            case .cancel:
+                let reason = try AppointmentRules.cancelReason(request.reason)
+                a.status = .cancelled; a.finishedAt = now; a.cancelReason = reason
+                data.reason = reason
+                let waiting = try Row.fetchAll(db, sql: "SELECT * FROM waitlist WHERE day = ? AND status = 'waiting'",
+                                               arguments: [a.day.iso]).map(WaitlistRow.decode)
+                if var w = WaitlistEntry.offer(for: a, in: waiting) {
+                    let wBefore = w
+                    w.status = .offered; w.offeredAt = now; w.offeredMinute = a.startMinute; w.freedBy = a.id
+                    try WaitlistRow.update(w, db)
+                    offer = w
+                    message = Localized(vi: "Chỗ \(TimeOfDay.hhmm(a.startMinute)) ngày \(a.day.vietnamese) vừa trống: gọi \(w.applicantName) (\(w.phone)) trong danh sách chờ",
+                                        en: "The place at \(TimeOfDay.hhmm(a.startMinute)) on \(a.day.iso) is free: phone \(w.applicantName) (\(w.phone)) from the waitlist")
+                    var wd = EventData(from: wBefore.status.rawValue, to: w.status.rawValue)
+                    wd.waitlistBefore = wBefore; wd.appointment = a.id
+                    try AppointmentRow.update(a, db)
+                    data.to = a.status.rawValue
+                    try log.record(entity: "appointment", key: "\(a.id ?? 0)", action: request.kind.rawValue, data: data)
+                    try log.record(entity: "waitlist", key: "\(w.id ?? 0)", action: "offer", data: wd)
+                    return AppointmentActionResult(appointment: a, ticket: nil, offer: offer, message: message)
+                }
+            case .noShow:
+                try AppointmentRules.checkNoShow(a, now: now, settings: profile.appointments)
+                a.status = .noShow; a.finishedAt = now
+            case .serve:
+                a.status = .served; a.finishedAt = now
+            }
+            try AppointmentRow.update(a, db)
+            data.to = a.status.rawValue
+            try log.record(entity: "appointment", key: "\(a.id ?? 0)", action: request.kind.rawValue, data: data)
+            return AppointmentActionResult(appointment: a, ticket: ticket, offer: offer, message: message)
+        }
+    }
+
+    /// When a ticket issued at check-in closes (done, no-show, left), its appointment follows
+    /// (`AppointmentRules.status(afterTicket:)`), in the same clerk action.
+    static func syncAppointment(for ticket: Ticket, now: Date, log: inout ActionBatch, _ db: Database) throws {
+        guard let id = ticket.appointmentId, let before = try AppointmentRow.fetch(id: id, db),
+              let status = AppointmentRules.status(afterTicket: ticket), status != before.status,
+              before.status == .checkedIn || before.status.isFinal && before.status != .cancelled else { return }
+        var a = before
+        a.status = status
+        a.finishedAt = status.isFinal ? now : nil
+        try AppointmentRow.update(a, db)
+        var data = EventData(from: before.status.rawValue, to: a.status.rawValue)
+        data.appointmentBefore = before; data.ticket = ticket.code
+        try log.record(entity: "appointment", key: "\(id)", action: "ticket", data: data)
+    }
+
+    /// A result delivered at home closes the home appointment booked for it, in the same action.
+    static func serveHomeAppointment(for dossier: String, now: Date, log: inout ActionBatch, _ db: Database) throws {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM appointments WHERE dossier_code = ? AND status = 'booked' ORDER BY day LIMIT 1",
+                                         arguments: [dossier]) else { return }
+        let before = try AppointmentRow.decode(row)
+        var a = before
+        a.status = .served; a.finishedAt = now
+        try AppointmentRow.update(a, db)
+        var data = EventData(from: before.status.rawValue, to: a.status.rawValue)
+        data.appointmentBefore = before
+        try log.record(entity: "appointment", key: "\(a.id ?? 0)", action: "serve", data: data)
+    }
+
+    public func appointments(from: LocalDate, through: LocalDate) throws -> [Appointment] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM appointments WHERE day BETWEEN ? AND ? ORDER BY day, start_minute, id",
+                             arguments: [from.iso, through.iso]).map(AppointmentRow.decode)
+        }
+    }
+
+    public func appointment(id: Int64) throws -> Appointment? {
+        try read { db in try AppointmentRow.fetch(id: id, db) }
+    }
+
+    /// The waitlist of one day (every status), in the order people asked.
+    public func waitlist(day: LocalDate) throws -> [WaitlistEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM waitlist WHERE day = ? ORDER BY created_at, id", arguments: [day.iso]).map(WaitlistRow.decode)
+        }
+    }
+
+    /// Places offered and not yet taken, for days from `day` on: the desk is to phone them.
+    public func waitlistOffers(from day: LocalDate) throws -> [WaitlistEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM waitlist WHERE day >= ? AND status = 'offered' ORDER BY day, offered_minute, id",
+                             arguments: [day.iso]).map(WaitlistRow.decode)
+        }
+    }
+}
