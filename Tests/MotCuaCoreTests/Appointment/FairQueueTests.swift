@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import MotCuaCore
+
+/// The fairness rule: appointments whose time has come go first, but once a walk-in has waited
+/// longer than the limit, at most one appointment is called between two walk-ins.
+@Suite struct FairQueueTests {
+    let day = LocalDate(year: 2026, month: 12, day: 1)!
+    func time(_ h: Int, _ m: Int) -> Date { VietnamTime.instant(LocalDateTime(date: day, hour: h, minute: m)) }
+    func walkIn(_ n: Int, issued: Date, priority: String? = nil) -> Ticket {
+        Ticket(id: Int64(n), day: day, series: priority == nil ? .ordinary : .priority, number: n, applicantName: "W\(n)",
+               priorityCode: priority, issuedAt: issued)
+    }
+    func booked(_ n: Int, issued: Date, at: Date) -> Ticket {
+        Ticket(id: Int64(100 + n), day: day, series: .appointment, number: n, applicantName: "H\(n)", issuedAt: issued,
+               appointmentAt: at, appointmentId: Int64(n))
+    }
+    let policy = PriorityPolicy()
+
+    @Test func aDueAppointmentGoesBeforeAWalkInWhoHasNotWaitedLong() {
+        let list = [walkIn(1, issued: time(8, 50)), booked(1, issued: time(8, 45), at: time(9, 0))]
+        let now = time(9, 0)
+        #expect(QueueRules.nextToCall(list, now: now, policy: policy, fairness: FairQueue(walkInWaitMinutes: 20, lastCalledWasAppointment: true))?.code == "H001")
+    }
+
+    @Test func anAppointmentNotYetDueWaitsInIssueOrder() {
+        let list = [walkIn(1, issued: time(8, 50)), booked(1, issued: time(8, 40), at: time(9, 30))]
+        // Checked in early: it keeps its place among walk-ins by issue time.
+        #expect(QueueRules.nextToCall(list, now: time(9, 0), policy: policy)?.code == "H001")
+        let later = [walkIn(1, issued: time(8, 30)), booked(1, issued: time(8, 40), at: time(9, 30))]
+        #expect(QueueRules.nextToCall(later, now: time(9, 0), policy: policy)?.code == "A001")
+    }
+
+    @Test func aWalkInWhoHasWaitedTooLongGetsEveryOtherCall() {
+        let now = time(10, 0)
+        let list = [walkIn(1, issued: time(9, 30)), walkIn(2, issued: time(9, 35)),
+                    booked(1, issued: time(9, 0), at: time(9, 15)), booked(2, issued: time(9, 0), at: time(9, 30)),
+                    booked(3, issued: time(9, 0), at: time(9, 45))]
+        let fresh = FairQueue(walkInWaitMinutes: 20, lastCalledWasAppointment: false)
+        #expect(QueueRules.callingOrder(list, now: now, policy: policy, fairness: fresh).map(\.code)
+                == ["H001", "A001", "H002", "A002", "H003"])
+        let afterAppointment = FairQueue(walkInWaitMinutes: 20, lastCalledWasAppointment: true)
+        #expect(QueueRules.nextToCall(list, now: now, policy: policy, fairness: afterAppointment)?.code == "A001")
+        #expect(QueueRules.callingOrder(list, now: now, policy: policy, fairness: afterAppointment).map(\.code)
+                == ["A001", "H001", "A002", "H002", "H003"])
+    }
+
+    @Test func underTheLimitAppointmentsAllGoFirst() {
+        let now = time(10, 0)
+        let list = [walkIn(1, issued: time(9, 45)), booked(1, issued: time(9, 0), at: time(9, 15)),
+                    booked(2, issued: time(9, 0), at: time(9, 30))]
+        #expect(QueueRules.callingOrder(list, now: now, policy: policy, fairness: FairQueue(walkInWaitMinutes: 20, lastCalledWasAppointment: true)).map(\.code)
+                == ["H001", "H002", "A001"])
+        // The limit is the desk's: at 10 minutes the walk-in (15 minutes) is already owed a turn.
+        #expect(QueueRules.callingOrder(list, now: now, policy: policy, fairness: FairQueue(walkInWaitMinutes: 10, lastCalledWasAppointment: true)).map(\.code)
+                == ["A001", "H001", "H002"])
+    }
+
+    @Test func noWalkInWaitsForEverHoweverManyAppointmentsCome() {
+        // 40 due appointments and 3 walk-ins who have waited long: each walk-in is called within
+        // two calls of the one before.
+        let now = time(11, 0)
+        var list = (1...40).map { booked($0, issued: time(8, 0), at: time(8, 0).addingTimeInterval(Double($0 * 60))) }
+        list += (1...3).map { walkIn($0, issued: time(9, 0 + $0)) }
+        let order = QueueRules.callingOrder(list, now: now, policy: policy, fairness: FairQueue(walkInWaitMinutes: 20))
+        let positions = order.enumerated().filter { $0.element.series == .ordinary }.map(\.offset)
+        #expect(positions == [1, 3, 5])
+        #expect(order.count == 43)
+    }
+
+    @Test func theLastCallOfTheDayDecidesWhoIsNext() {
+        let s = AppointmentSettings()
+        var called = booked(9, issued: time(8, 0), at: time(8, 30)); called.status = .done; called.calledAt = time(8, 31)
+        var earlier = walkIn(9, issued: time(8, 0)); earlier.status = .done; earlier.calledAt = time(8, 20)
+        #expect(FairQueue.from([earlier, called], settings: s).lastCalledWasAppointment)
+        earlier.calledAt = time(8, 40)
+        #expect(!FairQueue.from([earlier, called], settings: s).lastCalledWasAppointment)
+        #expect(FairQueue.from([], settings: s).walkInWaitMinutes == 20)
+    }
+}
