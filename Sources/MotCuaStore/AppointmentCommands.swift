@@ -144,11 +144,8 @@ extension AppDatabase {
                                         en: "The place at \(TimeOfDay.hhmm(a.startMinute)) on \(a.day.iso) is free: phone \(w.applicantName) (\(w.phone)) from the waitlist")
                     var wd = EventData(from: wBefore.status.rawValue, to: w.status.rawValue)
                     wd.waitlistBefore = wBefore; wd.appointment = a.id
-                    try AppointmentRow.update(a, db)
-                    data.to = a.status.rawValue
-                    try log.record(entity: "appointment", key: "\(a.id ?? 0)", action: request.kind.rawValue, data: data)
+                    // Recorded before the cancel, which stays the batch's main event (what undo names).
                     try log.record(entity: "waitlist", key: "\(w.id ?? 0)", action: "offer", data: wd)
-                    return AppointmentActionResult(appointment: a, ticket: nil, offer: offer, message: message)
                 }
             case .noShow:
                 try AppointmentRules.checkNoShow(a, now: now, settings: profile.appointments)

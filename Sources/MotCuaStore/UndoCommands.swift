@@ -39,7 +39,7 @@ extension AppDatabase {
             case "waitlist": "C" + main.entityKey
             default: main.entityKey
             }
-            let what = AuditActionLabel.label(main.action)
+            let what = AuditActionLabel.label(main.action, entity: main.entity)
             func refuse(_ vi: String, _ en: String) -> RuleViolation {
                 RuleViolation(code: "undo_refused",
                               message: Localized(vi: "Không hoàn tác được '\(what.vi)' \(subject): \(vi)",
@@ -57,7 +57,7 @@ extension AppDatabase {
                     SELECT action FROM events WHERE entity = ? AND entity_key = ? AND id > ? AND undone_by IS NULL AND action != 'undo'
                     ORDER BY id LIMIT 1
                     """, arguments: [e.entity, e.entityKey, lastId]) {
-                    throw refuse("sau đó đã có '\(AuditActionLabel.label(later).vi)'", "'\(AuditActionLabel.label(later).en)' happened since")
+                    throw refuse("sau đó đã có '\(AuditActionLabel.label(later, entity: e.entity).vi)'", "'\(AuditActionLabel.label(later, entity: e.entity).en)' happened since")
                 }
             }
             var log = ActionBatch(db, at: now, actor: actor)

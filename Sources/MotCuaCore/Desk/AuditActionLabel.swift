@@ -1,7 +1,17 @@
 /// How an audit event's action is worded for people (the history on screen, `dossier show`,
 /// the undo message). Stored actions are stable code names; only this turns them into words.
 public enum AuditActionLabel {
-    public static func label(_ action: String) -> Localized {
+    public static func label(_ action: String, entity: String? = nil) -> Localized {
+        switch (entity, action) {
+        case ("appointment", "book"): return Localized(vi: "Đặt hẹn", en: "Booked")
+        case ("appointment", "ticket"): return Localized(vi: "Theo số thứ tự", en: "Followed its ticket")
+        case ("appointment", _):
+            if let kind = AppointmentActionKind(rawValue: action) { return kind.label }
+        case ("waitlist", "add"): return Localized(vi: "Ghi vào danh sách chờ", en: "Put on the waitlist")
+        case ("waitlist", "offer"): return Localized(vi: "Báo có chỗ trống", en: "Offered a place")
+        case ("waitlist", "close"): return Localized(vi: "Ra khỏi danh sách chờ", en: "Off the waitlist")
+        default: break
+        }
         if let move = TicketMove(rawValue: action) { return move.label }
         if let step = DossierActionKind(rawValue: action) { return step.label }
         switch action {
