@@ -10,6 +10,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "bench", abstract: "Đo tốc độ (benchmark figures on a temp database).")
     @Option(help: "Hồ sơ tạo sẵn (dossiers to create)") var dossiers: Int = 20_000
     @Option(help: "Số thứ tự hôm nay (walk-ins today)") var walkins: Int = 300
+    @Option(help: "Lịch hẹn tạo sẵn trong năm (appointments over the year)") var appointments: Int = 10_000
 
     func run() throws {
         let dir = NSTemporaryDirectory() + "motcua-bench-" + UUID().uuidString
@@ -23,7 +24,7 @@ struct BenchCommand: ParsableCommand {
         let today = LocalDate(year: 2026, month: 11, day: 25) ?? LocalDate(julianDay: 2_461_370)
         func at(_ day: LocalDate, _ minute: Int) -> Date { VietnamTime.instant(LocalDateTime(date: day, hour: 7 + minute / 60, minute: minute % 60)) }
 
-        func measure(_ label: String, count: Int = 1, _ body: () throws -> Void) rethrows {
+        func measure(_ label: String, count: Int = 1, _ body: () throws -> Void) throws {
             let start = DispatchTime.now().uptimeNanoseconds
             try body()
             let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
@@ -57,7 +58,7 @@ struct BenchCommand: ParsableCommand {
         // Undo looks only at today's events, however long the history (20,000+ events here).
         try measure("undo the last call ×20", count: 20) { for _ in 0..<20 { _ = try db.undoLast(now: now, actor: actor) } }
         let session = DeskSession(db: db, clock: FixedClock(now), counter: 1, language: .vi, calendar: calendar, actor: actor)
-        measure("desk snapshot (queue screen data) ×20", count: 20) { for _ in 0..<20 { _ = session.snapshot() } }
+        try measure("desk snapshot (queue screen data) ×20", count: 20) { for _ in 0..<20 { _ = session.snapshot() } }
         try measure("change poll ×1000", count: 1000) { for _ in 0..<1000 { _ = try db.changeMark() } }
         var found = 0
         try measure("overdue dossiers ×20", count: 20) { for _ in 0..<20 { found = try db.dossiers(matching: .overdue(on: today)).count } }
@@ -66,10 +67,11 @@ struct BenchCommand: ParsableCommand {
         print("  (\(found) applicants shown)")
         try measure("dossier search by name ×20", count: 20) { for _ in 0..<20 { found = try db.searchDossiers("tran thi").count } }
         print("  (\(found) dossiers)")
+        try benchAppointments(db, today: today, calendar: calendar, actor: actor, measure: { try measure($0, count: $1, $2) })
         let term = MemoryTerminal(rows: 24, cols: 80)
         let app = DeskApp.make(terminal: term, session: session)
-        measure("render the 80×24 queue screen ×100", count: 100) { for _ in 0..<100 { _ = app.currentGrid() } }
-        measure("due date, 30 working days ×10000", count: 10_000) {
+        try measure("render the 80×24 queue screen ×100", count: 100) { for _ in 0..<100 { _ = app.currentGrid() } }
+        try measure("due date, 30 working days ×10000", count: 10_000) {
             for i in 0..<10_000 {
                 _ = calendar.dueDate(receivedAt: LocalDateTime(date: today.adding(days: i % 700), hour: 9, minute: 0),
                                      workingDays: 30, cutoffMinuteOfDay: 900)
@@ -81,5 +83,51 @@ struct BenchCommand: ParsableCommand {
         var usage = rusage()
         getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
         print(String(format: "peak memory (max RSS): %.1f MiB", Double(usage.ru_maxrss) / 1024))
+    }
+
+    /// A year of appointments (booked the day before, as a desk would), then what the
+    /// appointments screen and a booking cost today: they read one day or one week, never the year.
+    func benchAppointments(_ db: AppDatabase, today: LocalDate, calendar: WorkingCalendar, actor: Actor,
+                           measure: (String, Int, () throws -> Void) throws -> Void) throws {
+        var rng = SeededRandom(seed: 2)
+        var booked = 0
+        let schedule = try db.appointmentSchedule(calendar: calendar)
+        try measure("book a year of appointments (1 tx each)", appointments) {
+            var day = today.adding(days: -365)
+            while booked < appointments && day < today {
+                let slots = schedule.slots(on: day, kind: .guidance, existing: [])
+                if !slots.isEmpty {
+                    let perDay = max(1, appointments / 250)
+                    for _ in 0..<perDay {
+                        guard let slot = slots.randomElement(using: &rng) else { break }
+                        let person = DemoData.name(&rng)
+                        let r = BookingRequest(name: person.name, at: slot.start, kind: .guidance)
+                        let before = VietnamTime.instant(LocalDateTime(date: day.adding(days: -1), hour: 8, minute: 0))
+                        if (try? db.bookAppointment(r, waitlistIfFull: false, now: before, actor: actor, calendar: calendar)) != nil { booked += 1 }
+                    }
+                }
+                day = day.adding(days: 1)
+            }
+        }
+        print("  (\(booked) appointments booked)")
+        var found = 0
+        try measure("free slots of a day ×100", 100) {
+            for _ in 0..<100 { found = try db.freeSlots(day: today, kind: .guidance, calendar: calendar).count }
+        }
+        try measure("a week's appointments (week grid) ×100", 100) {
+            for _ in 0..<100 { found = try db.appointments(from: today.adding(days: -2), through: today.adding(days: 4)).count }
+        }
+        print("  (\(found) in the week)")
+        let now = VietnamTime.instant(LocalDateTime(date: today, hour: 7, minute: 0))
+        let nextDay = calendar.nextWorkingDay(onOrAfter: today.adding(days: 1))
+        try measure("book + cancel an appointment ×50", 50) {
+            for i in 0..<50 {
+                let minute = 7 * 60 + (i % 18) * 15
+                let r = BookingRequest(name: "Nguyễn Văn Bench", at: LocalDateTime(date: nextDay, hour: minute / 60, minute: minute % 60), kind: .guidance)
+                if case .booked(let a) = try db.bookAppointment(r, waitlistIfFull: true, now: now, actor: actor, calendar: calendar), let id = a.id {
+                    _ = try db.cancelAppointment(id, reason: "bench", now: now, actor: actor, calendar: calendar)
+                }
+            }
+        }
     }
 }
