@@ -18,10 +18,9 @@ struct QueueCommand: ParsableCommand {
                 let now = try global.clock().now()
                 let day = VietnamTime.local(now).date
                 let profile = try db.profile()
-                var list = try db.tickets(day: day)
-                if !all { list = list.filter { !$0.status.isFinal } }
                 // Shown in calling order, so the first waiting row is who is called next.
-                list = QueueRules.callingOrder(list, now: now, policy: profile.priority)
+                var list = QueueRules.callingOrder(today: try db.tickets(day: day), now: now, profile: profile)
+                if !all { list = list.filter { !$0.status.isFinal } }
                 if global.json { Output.print(Output.json(list.map { TicketJSON($0, now: now) })); return }
                 if list.isEmpty {
                     Output.print(lang == .vi ? "Không có ai trong hàng chờ hôm nay (\(day.vietnamese))." : "Nobody in today's queue (\(day.iso)).")

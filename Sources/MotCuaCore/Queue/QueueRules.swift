@@ -43,6 +43,12 @@ public enum QueueRules {
             + waitingOrder(tickets.filter { $0.status == .waiting }, now: now, policy: policy, fairness: fairness)
     }
 
+    /// Today's tickets (all of them, closed ones too: the fairness rule needs the last call) in
+    /// calling order, by the desk's profile.
+    public static func callingOrder(today tickets: [Ticket], now: Date, profile: DeskProfile) -> [Ticket] {
+        callingOrder(tickets, now: now, policy: profile.priority, fairness: FairQueue.from(tickets, settings: profile.appointments))
+    }
+
     /// The waiting tickets in calling order, in one pass (no repeated search): appointments
     /// whose time has come (by their time) merged with everyone else (priority groups in the
     /// configured order, then order of issue) by the `FairQueue` rule.

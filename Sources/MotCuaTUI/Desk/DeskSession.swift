@@ -104,7 +104,7 @@ public final class DeskSession {
     public func todaysTickets() throws -> [Ticket] {
         let now = self.now
         let tickets = try db.tickets(day: VietnamTime.local(now).date)
-        return QueueRules.callingOrder(tickets, now: now, policy: try profile().priority)
+        return QueueRules.callingOrder(today: tickets, now: now, profile: try profile())
     }
 
     /// The ticket this counter is serving: the latest one called here that is not finished.
