@@ -18,20 +18,23 @@ struct QueueCommand: ParsableCommand {
                 let now = try global.clock().now()
                 let day = VietnamTime.local(now).date
                 let profile = try db.profile()
-                var list = try db.tickets(day: day)
-                if !all { list = list.filter { !$0.status.isFinal } }
-                // Shown in calling order, so the first waiting row is who is called next.
-                list = QueueRules.callingOrder(list, now: now, policy: profile.priority)
+                let today = try db.tickets(day: day)
+                var list = all ? today : today.filter { !$0.status.isFinal }
+                // Shown in calling order, so the first waiting row is who is called next: with the
+                // fairness rule as `call-next` applies it (from the desk's last call today).
+                list = QueueRules.callingOrder(list, now: now, policy: profile.priority,
+                                               fairness: FairQueue.from(today, settings: profile.appointments))
                 if global.json { Output.print(Output.json(list.map { TicketJSON($0, now: now) })); return }
                 if list.isEmpty {
                     Output.print(lang == .vi ? "Không có ai trong hàng chờ hôm nay (\(day.vietnamese))." : "Nobody in today's queue (\(day.iso)).")
                     return
                 }
-                let header = lang == .vi ? ["Số", "Họ tên", "Ưu tiên", "Thủ tục", "Trạng thái", "Quầy", "Chờ (phút)"]
-                                         : ["Ticket", "Name", "Priority", "Procedure", "Status", "Counter", "Waited (min)"]
+                let header = lang == .vi ? ["Số", "Họ tên", "Ưu tiên/Hẹn", "Thủ tục", "Trạng thái", "Quầy", "Chờ (phút)"]
+                                         : ["Ticket", "Name", "Priority/Appt", "Procedure", "Status", "Counter", "Waited (min)"]
                 let rows = list.map { t in
                     [t.code, t.applicantName,
-                     t.priorityCode.flatMap { profile.priority.group(code: $0)?.label.text(lang) } ?? "",
+                     t.priorityCode.flatMap { profile.priority.group(code: $0)?.label.text(lang) }
+                        ?? t.appointmentAt.map { (lang == .vi ? "hẹn " : "appt ") + $0.vnTime } ?? "",
                      t.procedureCode ?? "", t.status.label.text(lang), t.counter.map(String.init) ?? "",
                      String(t.waitedMinutes(now: now))]
                 }
