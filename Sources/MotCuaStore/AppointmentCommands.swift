@@ -146,8 +146,9 @@ extension AppDatabase {
                     wd.waitlistBefore = wBefore; wd.appointment = a.id
                     try AppointmentRow.update(a, db)
                     data.to = a.status.rawValue
-                    try log.record(entity: "appointment", key: "\(a.id ?? 0)", action: request.kind.rawValue, data: data)
+                    // The cancel is recorded last: it is the action undo names ("Huỷ hẹn #12").
                     try log.record(entity: "waitlist", key: "\(w.id ?? 0)", action: "offer", data: wd)
+                    try log.record(entity: "appointment", key: "\(a.id ?? 0)", action: request.kind.rawValue, data: data)
                     return AppointmentActionResult(appointment: a, ticket: nil, offer: offer, message: message)
                 }
             case .noShow:
