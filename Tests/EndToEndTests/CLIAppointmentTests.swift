@@ -336,6 +336,23 @@ import Testing
     }
 }
 
+extension CLIAppointmentTests {
+    /// The demo books through the same rules: today's afternoon and the next two working days,
+    /// one home delivery of a ready dossier; `check` stays clean.
+    @Test func demoHasAppointments() throws {
+        let desk = try CLIDesk(now: "2026-11-25 10:30")
+        defer { desk.remove() }
+        let out = try desk.ok(["demo"]).stdout
+        #expect(out.contains("lịch hẹn"), "\(out)")
+        let today = try desk.rows(["appointment", "list", "--date", "2026-11-25"])
+        #expect(!today.isEmpty && today.allSatisfy { ($0["time"] as? String ?? "") >= "11:30" }, "\(today)")
+        let next = try desk.rows(["appointment", "list", "--date", "2026-11-26"])
+        #expect(next.contains { $0["kind"] as? String == "home" && $0["dossier"] is String && $0["address"] is String }, "\(next)")
+        #expect(Set(next.compactMap { $0["kind"] as? String }).isSuperset(of: ["guidance", "submission"]))
+        #expect(try desk.object(["check"])["ok"] as? Bool == true)
+    }
+}
+
 enum TimeOfDayText {
     static func at(_ minute: Int) -> String { String(format: "%02d:%02d", minute / 60, minute % 60) }
 }
