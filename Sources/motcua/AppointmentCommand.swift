@@ -125,10 +125,11 @@ struct AppointmentCommand: ParsableCommand {
                 if closed != nil { return }
                 Output.print(vi ? "Giờ làm việc: \(hours.joined(separator: ", ")). \(k.label.vi) \(length) phút; \(schedule.capacity) chỗ cùng lúc."
                                 : "Opening hours: \(hours.joined(separator: ", ")). \(k.label.en), \(length) minutes; \(schedule.capacity) at once.")
-                // Six starts a line (`08:30 2/3`), 80 columns; a start too soon to book is marked.
+                // Six starts a line (`08:30 2/3`, `08:45 0/3` full), 80 columns; a start already past or
+                // closer than the minimum notice says `qua`.
                 let earliest = VietnamTime.local(now.addingTimeInterval(TimeInterval(schedule.settings.minNoticeMinutes * 60)))
                 let cells = slots.map { s -> String in
-                    let free = s.start < earliest ? (vi ? "qua" : "past") : (s.free == 0 ? (vi ? "kín" : "full") : "\(s.free)/\(s.capacity)")
+                    let free = s.start < earliest ? (vi ? "qua" : "past") : "\(s.free)/\(s.capacity)"
                     return CellWidth.pad("\(s.timeText) \(free)", toCells: 11)
                 }
                 var line = 0

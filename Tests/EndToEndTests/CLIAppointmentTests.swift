@@ -226,7 +226,10 @@ import Testing
         #expect(listText.contains("hẹn 08:30"), "\(listText)")
         let call1 = try desk.object(["queue", "call-next", "--counter", "1"], at: "2026-12-01 08:30")
         #expect((call1["called"] as? [String: Any])?["ticket"] as? String == "H001")
-        // A001 has waited 31 minutes (> 20): it comes before the second appointment.
+        // A001 has waited 31 minutes (> 20): it comes before the second appointment, in the
+        // list as in the call (the list applies the same rule from the last call).
+        let waiting = try desk.rows(["queue", "list"], at: "2026-12-01 08:31").filter { $0["status"] as? String == "waiting" }
+        #expect(waiting.map { $0["ticket"] as? String } == ["A001", "H002"], "\(waiting)")
         let call2 = try desk.object(["queue", "call-next", "--counter", "2"], at: "2026-12-01 08:31")
         #expect((call2["called"] as? [String: Any])?["ticket"] as? String == "A001")
         let call3 = try desk.object(["queue", "call-next", "--counter", "1"], at: "2026-12-01 08:35")
