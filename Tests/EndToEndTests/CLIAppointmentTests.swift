@@ -308,6 +308,9 @@ import Testing
         #expect(json["file"] as? String == desk.folder.path + "/call-lists/goi-dien-2026-12-02.txt")
         #expect((json["appointments"] as? [[String: Any]])?.map { $0["phone"] as? String } == ["0933333333"])
         #expect((json["offers"] as? [[String: Any]])?.first?["phone"] as? String == "0987654321")
+        // Once the offered time has passed there is nobody to phone about it.
+        let later = try desk.object(["appointment", "call-list", "--date", "2026-12-02"], at: "2026-12-01 09:00")
+        #expect((later["offers"] as? [Any])?.isEmpty == true, "\(later)")
         // On a Friday the next working day is Monday.
         let friday = try desk.object(["appointment", "call-list"], at: "2026-12-04 16:00")
         #expect(friday["day"] as? String == "2026-12-07")

@@ -10,7 +10,7 @@ public struct CallList: Sendable, Hashable {
     public let madeAt: Date
     /// The day's appointments still to come (booked), by time.
     public let appointments: [Appointment]
-    /// Waitlist places offered and not yet taken.
+    /// Waitlist places offered and not yet taken, still ahead.
     public let offers: [WaitlistEntry]
 
     public static let width = 80
@@ -19,7 +19,12 @@ public struct CallList: Sendable, Hashable {
         self.day = day; self.deskName = deskName; self.madeAt = madeAt
         self.appointments = appointments.filter { $0.status == .booked }
             .sorted { ($0.startMinute, $0.id ?? 0) < ($1.startMinute, $1.id ?? 0) }
-        self.offers = offers.filter { $0.status == .offered }
+        // An offered place whose time has already passed is no longer worth a call.
+        let now = VietnamTime.local(madeAt)
+        self.offers = offers.filter { w in
+            w.status == .offered
+                && LocalDateTime(date: w.day, hour: (w.offeredMinute ?? w.wantedMinute) / 60, minute: (w.offeredMinute ?? w.wantedMinute) % 60) >= now
+        }
             .sorted { ($0.day, $0.offeredMinute ?? $0.wantedMinute, $0.id ?? 0) < ($1.day, $1.offeredMinute ?? $1.wantedMinute, $1.id ?? 0) }
     }
 
@@ -68,7 +73,7 @@ public struct CallList: Sendable, Hashable {
             }
         }
         lines.append("")
-        lines.append(fit("Gọi xong, đánh dấu bên cạnh: ✓ đã báo, ✗ không liên lạc được, H huỷ hẹn."))
+        lines.append(fit("Gọi xong, ghi bên cạnh mỗi người: đã báo / không liên lạc được / huỷ / dời hẹn."))
         return lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n") + "\n"
     }
 
