@@ -23,8 +23,8 @@ struct DemoCommand: ParsableCommand {
             var week = DemoWeek(db: db, calendar: calendar, now: now, seed: seed)
             let summary = try week.fill()
             Output.print(lang == .vi
-                ? "Đã tạo dữ liệu mẫu: \(summary.days) ngày làm việc, \(summary.tickets) số thứ tự, \(summary.dossiers) hồ sơ (\(summary.overdue) quá hạn)."
-                : "Demo data: \(summary.days) working days, \(summary.tickets) tickets, \(summary.dossiers) dossiers (\(summary.overdue) overdue).")
+                ? "Đã tạo dữ liệu mẫu: \(summary.days) ngày làm việc, \(summary.tickets) số thứ tự, \(summary.dossiers) hồ sơ (\(summary.overdue) quá hạn), \(summary.appointments) lịch hẹn."
+                : "Demo data: \(summary.days) working days, \(summary.tickets) tickets, \(summary.dossiers) dossiers (\(summary.overdue) overdue), \(summary.appointments) appointments.")
         }
     }
 }
@@ -41,7 +41,7 @@ struct DemoWeek {
         self.db = db; self.calendar = calendar; self.now = now; self.rng = SeededRandom(seed: seed)
     }
 
-    struct Summary { var days = 0, tickets = 0, dossiers = 0, overdue = 0 }
+    struct Summary { var days = 0, tickets = 0, dossiers = 0, overdue = 0, appointments = 0 }
 
     mutating func fill() throws -> Summary {
         let setupTime = VietnamTime.instant(LocalDateTime(date: VietnamTime.local(now).date.adding(days: -14), hour: 7, minute: 0))
@@ -124,8 +124,51 @@ struct DemoWeek {
                 }
             }
         }
+        summary.appointments = try bookAppointments(procedures: procedures)
         summary.overdue = try db.dossiers(matching: .overdue(on: local.date)).count
         return summary
+    }
+
+    /// A few appointments booked now for today (what is still ahead) and the next two working
+    /// days: guidance, submission, and one home delivery of a ready dossier.
+    mutating func bookAppointments(procedures: [Procedure]) throws -> Int {
+        let today = VietnamTime.local(now).date
+        let schedule = try db.appointmentSchedule(calendar: calendar)
+        var days: [LocalDate] = []
+        var d = today
+        while days.count < 3 && d < today.adding(days: 30) {
+            if schedule.closure(d) == nil { days.append(d) }
+            d = d.adding(days: 1)
+        }
+        let earliest = now.addingTimeInterval(TimeInterval(schedule.settings.minNoticeMinutes * 60))
+        var booked = 0
+        func book(_ request: BookingRequest) throws {
+            guard VietnamTime.instant(request.at) >= earliest else { return }
+            do {
+                _ = try db.bookAppointment(request, waitlistIfFull: false, now: now, actor: clerk(1), calendar: calendar)
+                booked += 1
+            } catch is FieldError {
+                // A random person may already hold a place that day: the demo goes on without them.
+            }
+        }
+        for (i, day) in days.enumerated() {
+            for (j, minute) in [8 * 60, 9 * 60 + 30, 14 * 60, 15 * 60 + 30].enumerated() {
+                let person = DemoData.name(&rng)
+                let kind: AppointmentKind = (i + j) % 2 == 0 ? .guidance : .submission
+                let codes = kind == .submission ? [procedures.randomElement(using: &rng)?.code].compactMap { $0 } : []
+                try book(BookingRequest(name: person.name, phone: DemoData.phone(&rng),
+                                        at: LocalDateTime(date: day, hour: minute / 60, minute: minute % 60), kind: kind,
+                                        procedureCodes: codes))
+            }
+        }
+        // One result brought home, the first afternoon visit of the next working day.
+        if let dossier = try db.dossiers(matching: DossierQuery(statuses: [.ready])).first, days.count > 1,
+           let slot = schedule.slots(on: days[1], kind: .home, existing: try db.appointments(day: days[1]))
+               .first(where: { $0.startMinute >= 14 * 60 && $0.free > 0 }) {
+            try book(BookingRequest(name: dossier.applicantName, phone: DemoData.phone(&rng), at: slot.start, kind: .home,
+                                    dossierCode: dossier.code, address: dossier.deliveryAddress ?? DemoData.address(&rng)))
+        }
+        return booked
     }
 
     func clerk(_ counter: Int?) -> Actor {

@@ -71,12 +71,15 @@ struct TicketJSON: JSONRow {
     let ticket: String, day: String, name: String, status: String
     let priority: String?, priorityReason: String?, procedure: String?, phone: String?, idNumber: String?
     let counter: Int?, clerk: String?, issuedAt: String, calledAt: String?, finishedAt: String?, waitedMinutes: Int
+    /// `A` walk-in, `B` priority, `H` a checked-in appointment (called at `appointment_at`).
+    let series: String, appointmentId: Int64?, appointmentAt: String?
     init(_ t: Ticket, now: Date) {
         ticket = t.code; day = t.day.iso; name = t.applicantName; status = t.status.rawValue
         priority = t.priorityCode; priorityReason = t.priorityReason; procedure = t.procedureCode
         phone = t.phone; idNumber = t.idNumber; counter = t.counter; clerk = t.clerk
         issuedAt = VietnamTime.iso8601(t.issuedAt); calledAt = t.calledAt.map(VietnamTime.iso8601)
         finishedAt = t.finishedAt.map(VietnamTime.iso8601); waitedMinutes = t.waitedMinutes(now: now)
+        series = t.series.rawValue; appointmentId = t.appointmentId; appointmentAt = t.appointmentAt.map(VietnamTime.iso8601)
     }
 }
 

@@ -14,6 +14,25 @@ struct SetupCommand: ParsableCommand {
     @Option(help: "Giờ chốt mặc định (default cut-off), HH:MM, or 'none'") var cutoff: String?
     @Option(help: "Cán bộ của bộ phận, cách nhau bởi dấu ; (clerks, separated by ;); the desk asks which one is at the counter")
     var clerks: String?
+    @Option(help: "Giờ nhận hẹn (opening hours for appointments), e.g. \"mon-fri=07:00-11:30,13:30-17:00;sat=07:00-11:30\"; days not named keep theirs, 'sat=' closes Saturday")
+    var hours: String?
+    @Option(help: "Số chỗ hẹn cùng lúc (appointment places at once); default one per counter") var seats: Int?
+    @Option(name: .customLong("guidance-minutes"), help: "Thời lượng hẹn hướng dẫn, phút (guidance length)") var guidanceMinutes: Int?
+    @Option(name: .customLong("submission-minutes"), help: "Thời lượng hẹn nộp hồ sơ, phút, mỗi thủ tục (submission length per procedure)") var submissionMinutes: Int?
+    @Option(name: .customLong("home-minutes"), help: "Thời lượng trả kết quả tại nhà, phút (home visit length)") var homeMinutes: Int?
+    @Option(name: .customLong("travel-minutes"), help: "Thời gian đi đường mỗi chiều khi trả tại nhà, phút (travel each way)") var travelMinutes: Int?
+    @Option(name: .customLong("min-notice-minutes"), help: "Đặt hẹn trước ít nhất, phút (minimum notice)") var minNoticeMinutes: Int?
+    @Option(name: .customLong("max-days-ahead"), help: "Đặt hẹn trước tối đa, ngày (maximum days ahead)") var maxDaysAhead: Int?
+    @Option(name: .customLong("per-person-per-day"), help: "Số lịch hẹn tối đa của một người trong một ngày (per CCCD or phone)") var perPersonPerDay: Int?
+    @Option(name: .customLong("late-after-minutes"), help: "Đến muộn quá số phút này thì cấp số như khách vãng lai (late limit)") var lateAfterMinutes: Int?
+    @Option(name: .customLong("walk-in-wait-minutes"), help: "Khách vãng lai chờ quá số phút này: giữa hai người vãng lai tối đa một người hẹn (fairness)")
+    var walkInWaitMinutes: Int?
+
+    /// True when an appointment setting is given.
+    var changesAppointments: Bool {
+        hours != nil || [seats, guidanceMinutes, submissionMinutes, homeMinutes, travelMinutes, minNoticeMinutes, maxDaysAhead,
+                         perPersonPerDay, lateAfterMinutes, walkInWaitMinutes].contains { $0 != nil }
+    }
 
     /// The profile with the options applied; every value checked. Run against a new desk's
     /// defaults before a file that does not exist yet is created, so a refused setup leaves nothing.
@@ -56,6 +75,21 @@ struct SetupCommand: ParsableCommand {
             }
             p.clerks = names
         }
+        if changesAppointments {
+            var a = p.appointments
+            if let hours { a.hours = try OpeningHours.parse(hours, base: a.hours) }
+            if let seats { a.seats = seats }
+            if let guidanceMinutes { a.guidanceMinutes = guidanceMinutes }
+            if let submissionMinutes { a.submissionMinutes = submissionMinutes }
+            if let homeMinutes { a.homeMinutes = homeMinutes }
+            if let travelMinutes { a.travelMinutes = travelMinutes }
+            if let minNoticeMinutes { a.minNoticeMinutes = minNoticeMinutes }
+            if let maxDaysAhead { a.maxDaysAhead = maxDaysAhead }
+            if let perPersonPerDay { a.perPersonPerDay = perPersonPerDay }
+            if let lateAfterMinutes { a.lateAfterMinutes = lateAfterMinutes }
+            if let walkInWaitMinutes { a.walkInWaitMinutes = walkInWaitMinutes }
+            p.appointments = try a.validated()
+        }
         return p
     }
 
@@ -63,6 +97,7 @@ struct SetupCommand: ParsableCommand {
         try runReporting(global) { lang in
             let db = try global.openDatabase { profile, _, _ in _ = try applied(to: profile) }
             let changed = [province, commune, deskName, deskCode, cutoff, clerks].contains { $0 != nil } || counters != nil
+                || changesAppointments
             let p = try applied(to: try db.profile())
             if changed { try db.saveProfile(p, now: try global.clock().now(), actor: try global.actor(counter: nil)) }
             if global.json { Output.print(Output.json(ProfileJSON(p))); return }
@@ -76,8 +111,30 @@ struct SetupCommand: ParsableCommand {
                 // Labels, not codes: no `merit > disabled` in a Vietnamese line.
                 [vi ? "Nhóm ưu tiên (theo thứ tự gọi)" : "Priority groups (calling order)",
                  p.priority.groups.map { $0.label.text(lang) }.joined(separator: " › ")],
-            ]).split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n"))
+            ] + Self.appointmentRows(p, lang: lang)).split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n"))
         }
+    }
+}
+
+extension SetupCommand {
+    /// The appointment settings as `setup` shows them, hours by `OpeningHours.summary`.
+    static func appointmentRows(_ p: DeskProfile, lang: Language) -> [[String]] {
+        let a = p.appointments, vi = lang == .vi
+        let min = vi ? "phút" : "min"
+        let hours = a.hours.summary.enumerated().map { i, line in [i == 0 ? (vi ? "Giờ nhận hẹn" : "Appointment hours") : "", line] }
+        return hours + [
+            [vi ? "Chỗ hẹn cùng lúc" : "Places at once",
+             a.seats.map(String.init) ?? (vi ? "\(p.counters) (mỗi quầy một chỗ)" : "\(p.counters) (one per counter)")],
+            [vi ? "Thời lượng hẹn" : "Visit length",
+             vi ? "hướng dẫn \(a.guidanceMinutes) \(min), nộp hồ sơ \(a.submissionMinutes) \(min)/thủ tục, tại nhà \(a.homeMinutes) \(min) + đi đường \(a.travelMinutes) \(min) mỗi chiều"
+                : "guidance \(a.guidanceMinutes) \(min), submission \(a.submissionMinutes) \(min)/procedure, home \(a.homeMinutes) \(min) + \(a.travelMinutes) \(min) travel each way"],
+            [vi ? "Đặt hẹn" : "Booking",
+             vi ? "trước ít nhất \(a.minNoticeMinutes) \(min), tối đa \(a.maxDaysAhead) ngày; mỗi người \(a.perPersonPerDay) lịch/ngày"
+                : "at least \(a.minNoticeMinutes) \(min) ahead, at most \(a.maxDaysAhead) days; \(a.perPersonPerDay) per person per day"],
+            [vi ? "Gọi số người hẹn" : "Calling appointments",
+             vi ? "muộn quá \(a.lateAfterMinutes) \(min) thì như khách vãng lai; vãng lai chờ quá \(a.walkInWaitMinutes) \(min) thì xen kẽ"
+                : "over \(a.lateAfterMinutes) \(min) late: as a walk-in; a walk-in waiting over \(a.walkInWaitMinutes) \(min): alternate"],
+        ]
     }
 }
 
@@ -86,9 +143,11 @@ struct SetupCommand: ParsableCommand {
 struct ProfileJSON: JSONRow {
     let province: String, commune: String, deskName: String, deskCode: String, counters: Int
     let cutoff: String?, clerks: [String], priorityGroups: [String], priorityRuleSource: String?
+    let appointments: AppointmentSettingsJSON
     init(_ p: DeskProfile) {
         province = p.province; commune = p.commune; deskName = p.deskName; deskCode = p.deskCode; counters = p.counters
         cutoff = p.defaultCutoffMinute.map { String(format: "%02d:%02d", $0 / 60, $0 % 60) }
         clerks = p.clerks; priorityGroups = p.priority.groups.map(\.code); priorityRuleSource = p.priorityRuleSource
+        appointments = AppointmentSettingsJSON(p.appointments)
     }
 }

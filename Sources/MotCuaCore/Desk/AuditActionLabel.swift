@@ -23,6 +23,14 @@ public enum AuditActionLabel {
         case "setup": return Localized(vi: "Cài đặt bộ phận", en: "Desk set up")
         case "import": return Localized(vi: "Nhập danh mục thủ tục", en: "Catalog imported")
         case "seed": return Localized(vi: "Danh mục thủ tục có sẵn", en: "Built-in catalog")
+        // Appointments (hẹn giờ) and the waitlist.
+        case "book": return Localized(vi: "Đặt lịch hẹn", en: "Appointment booked")
+        case "check-in": return Localized(vi: "Đến theo lịch hẹn", en: "Checked in")
+        case "reschedule": return Localized(vi: "Dời lịch hẹn", en: "Rescheduled")
+        case "cancel": return Localized(vi: "Huỷ lịch hẹn", en: "Appointment cancelled")
+        case "offer": return Localized(vi: "Báo chỗ trống cho người chờ", en: "Place offered")
+        case "add": return Localized(vi: "Ghi vào danh sách chờ", en: "Added to the waitlist")
+        case "close": return Localized(vi: "Rời danh sách chờ", en: "Left the waitlist")
         // Status names written by older versions (`set-status`).
         default:
             if let s = DossierStatus(rawValue: action) { return s.label }
