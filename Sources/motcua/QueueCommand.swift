@@ -26,11 +26,12 @@ struct QueueCommand: ParsableCommand {
                     Output.print(lang == .vi ? "Không có ai trong hàng chờ hôm nay (\(day.vietnamese))." : "Nobody in today's queue (\(day.iso)).")
                     return
                 }
-                let header = lang == .vi ? ["Số", "Họ tên", "Ưu tiên", "Thủ tục", "Trạng thái", "Quầy", "Chờ (phút)"]
-                                         : ["Ticket", "Name", "Priority", "Procedure", "Status", "Counter", "Waited (min)"]
+                let header = lang == .vi ? ["Số", "Họ tên", "Ưu tiên/Hẹn", "Thủ tục", "Trạng thái", "Quầy", "Chờ (phút)"]
+                                         : ["Ticket", "Name", "Priority/Appt", "Procedure", "Status", "Counter", "Waited (min)"]
                 let rows = list.map { t in
                     [t.code, t.applicantName,
-                     t.priorityCode.flatMap { profile.priority.group(code: $0)?.label.text(lang) } ?? "",
+                     t.priorityCode.flatMap { profile.priority.group(code: $0)?.label.text(lang) }
+                        ?? t.appointmentAt.map { (lang == .vi ? "hẹn " : "appt ") + $0.vnTime } ?? "",
                      t.procedureCode ?? "", t.status.label.text(lang), t.counter.map(String.init) ?? "",
                      String(t.waitedMinutes(now: now))]
                 }

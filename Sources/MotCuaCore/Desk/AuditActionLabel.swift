@@ -3,13 +3,16 @@
 public enum AuditActionLabel {
     public static func label(_ action: String, entity: String? = nil) -> Localized {
         switch (entity, action) {
-        case ("appointment", "book"): return Localized(vi: "Đặt hẹn", en: "Booked")
+        case ("appointment", "book"): return Localized(vi: "Đặt lịch hẹn", en: "Appointment booked")
+        case ("appointment", "check-in"): return Localized(vi: "Đến theo lịch hẹn", en: "Checked in")
+        case ("appointment", "reschedule"): return Localized(vi: "Dời lịch hẹn", en: "Rescheduled")
+        case ("appointment", "cancel"): return Localized(vi: "Huỷ lịch hẹn", en: "Appointment cancelled")
+        case ("appointment", "no-show"): return Localized(vi: "Không đến theo hẹn", en: "Did not come")
+        case ("appointment", "serve"): return Localized(vi: "Đã phục vụ theo hẹn", en: "Appointment served")
         case ("appointment", "ticket"): return Localized(vi: "Theo số thứ tự", en: "Followed its ticket")
-        case ("appointment", _):
-            if let kind = AppointmentActionKind(rawValue: action) { return kind.label }
-        case ("waitlist", "add"): return Localized(vi: "Ghi vào danh sách chờ", en: "Put on the waitlist")
-        case ("waitlist", "offer"): return Localized(vi: "Báo có chỗ trống", en: "Offered a place")
-        case ("waitlist", "close"): return Localized(vi: "Ra khỏi danh sách chờ", en: "Off the waitlist")
+        case ("waitlist", "add"): return Localized(vi: "Ghi vào danh sách chờ", en: "Added to the waitlist")
+        case ("waitlist", "offer"): return Localized(vi: "Báo chỗ trống cho người chờ", en: "Place offered")
+        case ("waitlist", "close"): return Localized(vi: "Rời danh sách chờ", en: "Left the waitlist")
         default: break
         }
         if let move = TicketMove(rawValue: action) { return move.label }
