@@ -40,6 +40,16 @@ final class FailingStore: DeskStore, @unchecked Sendable {
     func applicant(id: Int64) throws -> Applicant? { try inner.applicant(id: id) }
     func applicant(idNumber: String) throws -> Applicant? { try inner.applicant(idNumber: idNumber) }
     func searchApplicants(_ q: String, limit: Int) throws -> [Applicant] { try inner.searchApplicants(q, limit: limit) }
+    func bookAppointment(_ r: BookingRequest, waitlistIfFull: Bool, now: Date, actor: Actor, calendar: WorkingCalendar) throws -> BookingResult {
+        try inner.bookAppointment(r, waitlistIfFull: waitlistIfFull, now: now, actor: actor, calendar: calendar)
+    }
+    func actOnAppointment(_ r: AppointmentActionRequest, now: Date, actor: Actor, calendar: WorkingCalendar) throws -> AppointmentActionResult {
+        try inner.actOnAppointment(r, now: now, actor: actor, calendar: calendar)
+    }
+    func appointments(from: LocalDate, through: LocalDate) throws -> [Appointment] { try inner.appointments(from: from, through: through) }
+    func appointment(id: Int64) throws -> Appointment? { try inner.appointment(id: id) }
+    func waitlist(day: LocalDate) throws -> [WaitlistEntry] { try inner.waitlist(day: day) }
+    func waitlistOffers(from day: LocalDate) throws -> [WaitlistEntry] { try inner.waitlistOffers(from: day) }
     func events(entity: String, key: String) throws -> [AuditEvent] { try inner.events(entity: entity, key: key) }
     func undoLast(now: Date, actor: Actor) throws -> UndoResult { try inner.undoLast(now: now, actor: actor) }
     func changeMark() throws -> Int64 { try inner.changeMark() }

@@ -53,8 +53,8 @@ public final class AppointmentsScreen: Screen {
                        en: "Find", "Find today's appointment by name, phone or ID to check it in")
         case .calendarPrev: ActionText(vi: "Ngày trước", "Ngày trước", en: "Prev day", "Previous day")
         case .calendarNext: ActionText(vi: "Ngày sau", "Ngày sau", en: "Next day", "Next day")
-        case .calendarWeek: ActionText(vi: "Tuần/ngày", "Xem theo tuần (lưới giờ) hoặc theo ngày (danh sách)",
-                                       en: "Week/day", "Toggle the week grid and the day list")
+        case .calendarWeek: ActionText(vi: "Tuần", "Xem theo tuần (lưới giờ) hoặc theo ngày (danh sách)",
+                                       en: "Week", "Toggle the week grid and the day list")
         case .cursorUp, .cursorDown, .pageUp, .pageDown, .cursorFirst, .cursorLast:
             ActionText(label: action.label, help: Localized(vi: action.helpLine.vi + " trong danh sách hẹn",
                                                             en: action.helpLine.en + " in the appointment list"))
@@ -162,9 +162,9 @@ public final class AppointmentsScreen: Screen {
             under: self, asciiOnly: true, maxLength: 10,
             validate: { text in
                 guard DateInput.parse(text, today: today) != nil else {
-                    let shown = text.isEmpty ? "" : (en ? "'\(text)' is not a date; " : "'\(text)' không phải ngày hợp lệ; ")
-                    return shown + (en ? "Date: expected dd/mm or dd/mm/yyyy, e.g. 12/01 or 12/01/2026"
-                                       : "Ngày: cần dạng dd/mm hoặc dd/mm/yyyy, ví dụ 12/01 hoặc 12/01/2026")
+                    let shown = text.isEmpty ? "" : " '\(text)'"
+                    return en ? "Date\(shown) is not valid: expected dd/mm or dd/mm/yyyy, e.g. 12/01 or 12/01/2026"
+                              : "Ngày\(shown) không hợp lệ: cần dạng dd/mm hoặc dd/mm/yyyy, ví dụ 12/01 hoặc 12/01/2026"
                 }
                 return nil
             },

@@ -25,9 +25,9 @@ enum AppointmentsView {
     // MARK: - Day list
 
     struct DayColumns {
-        let time = 5, ref = 4, kind = 13, phone = 10, status = 10, ticket = 4
+        let time = 5, ref = 4, kind = 13, phone = 10, status = 10, ticket = 5
         let name: Int
-        init(cols: Int) { name = max(8, cols - 1 - (5 + 4 + 13 + 10 + 10 + 4) - 7) }
+        init(cols: Int) { name = max(8, cols - 1 - (5 + 4 + 13 + 10 + 10 + 5) - 7) }
     }
 
     static func dayTitle(_ d: AppointmentDay, today: LocalDate, language: Language) -> String {

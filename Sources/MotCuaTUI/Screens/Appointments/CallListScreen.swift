@@ -49,7 +49,8 @@ enum CallListScreen {
 
     /// `…/call-lists/` beside the database (nil when the store is not a file).
     static func folder(_ session: DeskSession) -> URL? {
-        guard let path = (session.db as? AppDatabase)?.path else { return nil }
+        let path = session.db.path
+        guard !path.isEmpty, path != ":memory:" else { return nil }
         return URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("call-lists", isDirectory: true)
     }
 
@@ -71,6 +72,7 @@ enum CallListScreen {
                              "Cannot write the call list to \(file.path): \(error.localizedDescription)")
         }
         return TextPanelScreen(title: en ? "Call list — written to a file" : "Danh sách gọi điện — đã ghi ra tệp",
-                               lines: [(en ? "File: " : "Tệp: ") + file.path, ""] + content.lines, under: nil)
+                               lines: [(en ? "File: " : "Tệp: ") + name, (en ? "Folder: " : "Thư mục: ") + folder.path, ""]
+                                   + content.lines, under: nil)
     }
 }

@@ -46,13 +46,35 @@ final class TextPanelScreen: Screen {
         offset = max(0, min(offset + delta, max(0, max(total, lines.count) - room)))
     }
 
+    /// Word wrap keeping the line's indent; a word wider than the line (a file path) is broken
+    /// between characters rather than cut.
+    static func wrap(_ line: String, width: Int) -> [String] {
+        let indent = String(line.prefix { $0 == " " })
+        let inner = max(4, width - CellWidth.of(indent) - 2)
+        var pieces: [String] = []
+        for word in line.split(separator: " ") {
+            var w = String(word)
+            while CellWidth.of(w) > inner {
+                var head = ""
+                for ch in w {
+                    if CellWidth.of(head + String(ch)) > inner { break }
+                    head.append(ch)
+                }
+                guard !head.isEmpty else { break }
+                pieces.append(head)
+                w = String(w.dropFirst(head.count))
+            }
+            if !w.isEmpty { pieces.append(w) }
+        }
+        let joined = WidgetText.wrap(pieces.joined(separator: " "), toCells: inner)
+        guard !joined.isEmpty else { return [""] }
+        return joined.enumerated().map { indent + ($0.offset == 0 ? "" : "  ") + $0.element }
+    }
+
     func render(into g: inout CellGrid, top: Int, bottom: Int, host: ScreenHost) {
         guard bottom > top else { return }
         g.put(row: top, col: 1, text: CellWidth.truncate(title, toCells: g.cols - 2), style: CellStyle(.bold))
-        let wrapped = lines.flatMap { line -> [String] in
-            let w = WidgetText.wrap(line, toCells: g.cols - 4)
-            return w.isEmpty ? [""] : w.enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
-        }
+        let wrapped = lines.flatMap { Self.wrap($0, width: g.cols - 2) }
         room = max(1, bottom - top - 2)
         total = wrapped.count
         offset = max(0, min(offset, max(0, wrapped.count - room)))
