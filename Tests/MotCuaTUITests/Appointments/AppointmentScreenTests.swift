@@ -341,3 +341,31 @@ struct AppointmentScreenTests {
         #expect(f.rows[21] == line, "the line takes the last row of the queue")
     }
 }
+
+/// The appointments screens as whole 80×24 dumps (`Tests/Golden/appointments-*.screen`); after an
+/// intended change: `MOTCUA_UPDATE_GOLDEN=1 swift test --filter AppointmentGoldenTests`.
+@Suite("Golden screens: appointments", .serialized)
+struct AppointmentGoldenTests {
+    func fixture() throws -> AppointmentFixture {
+        let f = try AppointmentFixture()
+        try f.book("Nguyễn Văn An", at: "2026-01-06 08:00", phone: "0912345678")
+        try f.book("Trần Thị Bình", at: "2026-01-06 08:00", phone: "0987654321")
+        try f.book("Lê Văn Cường", at: "2026-01-06 09:40", kind: .submission, phone: "0901234567",
+                   procedures: [try #require(try f.db.procedures().first?.code)])
+        try f.book("Phạm Thị Dung", at: "2026-01-10 09:30", phone: "0934567890")
+        return f
+    }
+
+    @Test func dayList() throws {
+        let f = try fixture()
+        try f.setClock("2026-01-06 07:50")
+        try f.keys("M-2 F5")
+        try GoldenScreenTests().check("appointments-day", grid: f.grid)
+    }
+
+    @Test func weekGrid() throws {
+        let f = try fixture()
+        try f.keys("M-2 Right w")
+        try GoldenScreenTests().check("appointments-week", grid: f.grid)
+    }
+}
