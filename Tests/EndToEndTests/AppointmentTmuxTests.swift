@@ -27,7 +27,10 @@ import MotCuaStore
         try tmux.keys("M-2")
         try tmux.step("M-2 opens the day list", shows: "Lịch hẹn — Thứ Năm 08/01/2026")
         try tmux.keys("w")
-        let week = try tmux.step("w shows the week with the make-up Saturday", shows: "làm bù T7 10/01")
+        // Waits for the whole grid (down to its legend), not a screen caught half drawn.
+        let week = try tmux.step("w shows the week with the make-up Saturday") {
+            $0.contains("làm bù T7 10/01") && $0.contains("Ô: số hẹn/chỗ còn trống") && $0.contains("Thoát")
+        }
         let lines = week.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.count >= 24, "\(week)")
         let header = try #require(lines.first { $0.contains("T2 05/01") }, "\(week)")
@@ -37,13 +40,13 @@ import MotCuaStore
         #expect(lines.contains { $0.contains("Tổng") } && lines.contains { $0.contains("16:30") }, "\(week)")
         #expect(lines.count < 24 || lines[23].contains("Thoát"), "the key bar is not on the 24th row:\n\(week)")
         try tmux.keys("PgDn")
-        let next = try tmux.step("PgDn: the week of 12/01, five days", shows: "tuần 12/01–16/01/2026")
+        let next = try tmux.step("PgDn: the week of 12/01, five days") { $0.contains("tuần 12/01–16/01/2026") && $0.contains("Ô: số hẹn") }
         #expect(!next.contains("T7 "), "\(next)")
         try tmux.keys("g")
         try tmux.step("g asks for a date", shows: "Đến ngày")
         try tmux.keys("-l", "17/02")
         try tmux.keys("Enter")
-        let tet = try tmux.step("the Tết week names the holiday", shows: "Tết Bính Ngọ")
+        let tet = try tmux.step("the Tết week names the holiday") { $0.contains("Tết Bính Ngọ") && $0.contains("Ô: số hẹn") }
         #expect(tet.contains("T2 16/02") && tet.contains("T6 20/02"), "\(tet)")
         try tmux.keys("F10")
         try tmux.step("F10 quits with status 0", shows: "EXITED-0")

@@ -153,6 +153,31 @@ struct AppointmentScreenTests {
         #expect(f.rows.contains { $0.contains("09:00") && $0.contains("#1") && $0.contains("Nguyễn Văn An") })
     }
 
+    @Test("a home delivery picks the open dossier; its delivery address and applicant fill in; the slot allows for travel")
+    func bookHomeDelivery() throws {
+        let f = try AppointmentFixture()
+        let procedure = try #require(try f.db.procedures().first { $0.deliveries.contains(.home) })
+        let d = try f.db.receiveDossier(ReceiveRequest(procedureCode: procedure.code, name: "Đỗ Thị Hường", phone: "0911222333",
+                                                       delivery: "home", deliveryAddress: "Thôn 5, xã Tân Phú"),
+                                        now: f.session.now.addingTimeInterval(-3600), actor: f.clerk, calendar: f.session.calendar)
+        try f.keys("M-2 F2 Tab Right Right")
+        #expect(f.rows.contains { $0.contains("Loại hẹn") && $0.contains("Trả tại nhà") })
+        // Home: 30 minutes with 20 minutes' travel each way: 07:20, 07:50 … from 09:00 on.
+        #expect(f.rows.first { $0.contains("Giờ hẹn") }?.contains("09:20 T2 05/01") == true, "\(f.screen)")
+        try f.keys("Tab Tab Tab Tab")          // name, phone, CCCD, then the dossier (procedures passed over)
+        #expect(f.rows.contains { $0.contains("Hồ sơ trả tại nhà") })
+        f.type(String(d.code.prefix(6)))
+        try f.keys("Enter")
+        #expect(f.rows.first { $0.contains("Địa chỉ") }?.contains("Thôn 5, xã Tân Phú") == true, "\(f.screen)")
+        #expect(f.rows.first { $0.contains("Họ và tên") }?.contains("Đỗ Thị Hường") == true)
+        try f.keys("Enter")
+        #expect(f.screen.contains("ĐÃ ĐẶT HẸN #1"), "\(f.screen)\n\(f.message)")
+        let a = try #require(try f.db.appointment(id: 1))
+        #expect(a.kind == .home && a.dossierCode == d.code && a.address == "Thôn 5, xã Tân Phú" && a.startMinute == 9 * 60 + 20)
+        try f.keys("Esc")
+        #expect(f.rows.contains { $0.contains("09:20") && $0.contains("T Trả tại nhà") && $0.contains("Đỗ Thị Hường") })
+    }
+
     @Test("a submission needs a procedure; the error is shown beside the field and nothing is booked")
     func submissionNeedsProcedure() throws {
         let f = try AppointmentFixture()
