@@ -394,3 +394,52 @@ struct AppointmentGoldenTests {
         try GoldenScreenTests().check("appointments-week", grid: f.grid)
     }
 }
+
+@Suite("Lịch hẹn: no key, paste, date or resize crashes it")
+struct AppointmentRobustnessTests {
+    @Test("far and odd dates: the screen says closed or shows the grid, never crashes")
+    func oddDates() throws {
+        let f = try AppointmentFixture()
+        try f.keys("M-2")
+        for date in ["01/01/9999", "01/01/1", "29/02/2028", "31/12/1900", "1/1", "2026-03-01"] {
+            try f.keys("g")
+            f.type(date)
+            try f.keys("Enter")
+            _ = f.screen
+            try f.keys("w")
+            _ = f.screen
+            try f.keys("Left Right PgUp PgDn w")
+            #expect(f.top is AppointmentsScreen, "\(date): \(f.screen)")
+        }
+    }
+
+    @Test("thousands of random keys, pastes and resizes on the appointments screens", arguments: [7, 8])
+    func fuzz(seed: UInt64) throws {
+        let f = try AppointmentFixture()
+        try f.book("Nguyễn Văn An", at: "2026-01-05 09:00", phone: "0912345678")
+        try f.book("Trần Thị Bình", at: "2026-01-05 09:00")
+        var rng = SeededRandom(state: seed)
+        let named: [Key] = [.enter, .escape, .tab, .backTab, .up, .down, .left, .right, .pageUp, .pageDown,
+                            .home, .end, .delete, .backspace, .resize]
+        let chars: [Character] = ["a", "g", "w", "t", "d", "c", "/", " ", "ễ", "1", "0", "/", ":", "😀", "\u{0301}"]
+        try f.keys("M-2")
+        for i in 0..<3000 {
+            if i % 300 == 0 { try f.keys("Esc Esc Esc M-2") }
+            switch Int.random(in: 0..<30, using: &rng) {
+            case 0: f.term.resize(rows: Int.random(in: 20...40, using: &rng), cols: Int.random(in: 60...140, using: &rng))
+            case 1: f.type("01/02/2026 08:30")  // a paste
+            default:
+                let k: Key
+                switch Int.random(in: 0..<4, using: &rng) {
+                case 0: k = named.randomElement(using: &rng) ?? .enter
+                case 1: k = .function(Int.random(in: 1...9, using: &rng))
+                default: k = .character(chars.randomElement(using: &rng) ?? "x")
+                }
+                f.app.handle(k)
+            }
+            _ = f.grid
+        }
+        f.term.resize(rows: 24, cols: 80)
+        _ = f.screen
+    }
+}

@@ -41,7 +41,7 @@ public final class AppointmentsScreen: Screen {
     public var barActions: [Action] {
         showsWeek ? [.help, .appointmentBook, .calendarWeek, .calendarGoto, .calendarToday, .appointmentWaitlist, .appointmentCallList, .quit]
                   : [.help, .appointmentBook, .appointmentCheckIn, .appointmentReschedule, .appointmentNoShow, .appointmentCancel,
-                     .quit, .calendarWeek, .calendarGoto]
+                     .calendarWeek, .calendarGoto, .quit]
     }
 
     public func text(for action: Action) -> ActionText? { Self.text(for: action) }
