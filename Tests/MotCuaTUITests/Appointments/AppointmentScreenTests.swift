@@ -176,6 +176,10 @@ struct AppointmentScreenTests {
         #expect(a.kind == .home && a.dossierCode == d.code && a.address == "Thôn 5, xã Tân Phú" && a.startMinute == 9 * 60 + 20)
         try f.keys("Esc")
         #expect(f.rows.contains { $0.contains("09:20") && $0.contains("T Trả tại nhà") && $0.contains("Đỗ Thị Hường") })
+        // Nobody comes to the desk for it: F5 says what closes it instead.
+        try f.keys("F5")
+        #expect(f.message.contains("hẹn trả tại nhà") && f.message.contains("hồ sơ \(d.code) đã trả tại nhà"), "\(f.message)")
+        #expect(try f.db.appointment(id: 1)?.status == .booked)
     }
 
     @Test("a submission needs a procedure; the error is shown beside the field and nothing is booked")

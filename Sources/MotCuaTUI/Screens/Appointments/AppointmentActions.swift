@@ -20,6 +20,16 @@ enum AppointmentActions {
         case .appointmentNoShow: kind = .noShow
         default: return
         }
+        if kind == .checkIn, a.kind == .home, a.status == .booked {
+            // The model's refusal names a "served" step; at the desk that step is the dossier's
+            // "delivered at home", which closes this appointment with it.
+            let key = host.keyName(for: .dossierDeliverHome, in: .dossiers) ?? "M-h"
+            let code = a.dossierCode ?? "?"
+            host.say(en ? "\(a.reference) is a home delivery: nobody comes to the desk. Once delivered, record dossier \(code) delivered at home (\(key) in the register): that closes this appointment"
+                        : "\(a.reference) là hẹn trả tại nhà, không đến quầy. Giao xong thì ghi hồ sơ \(code) đã trả tại nhà (\(key) ở sổ hồ sơ): lịch hẹn này đóng theo",
+                     warning: true)
+            return
+        }
         do {
             try AppointmentRules.precheck(kind, a, today: session.today)
             if kind == .noShow { try AppointmentRules.checkNoShow(a, now: session.now, settings: try session.profile().appointments) }
@@ -97,7 +107,7 @@ enum AppointmentActions {
                      en ? "They were first on the waitlist (\(offer.reference)); book them with F2 once they agree."
                         : "Người này đứng đầu danh sách chờ (\(offer.reference)); đồng ý thì đặt hẹn bằng F2."]
         if let message { lines += ["", message.text(host.language)] }
-        host.push(TextPanelScreen(title: en ? "Waitlist: a place to offer" : "Danh sách chờ: có chỗ để báo", lines: lines, under: nil))
+        host.push(TextPanelScreen(title: en ? "Waitlist: a place to offer" : "Danh sách chờ: có chỗ để báo", lines: lines))
         host.say(message?.text(host.language) ?? lines[0], warning: true)
     }
 

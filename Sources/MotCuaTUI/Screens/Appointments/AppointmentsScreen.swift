@@ -131,7 +131,7 @@ public final class AppointmentsScreen: Screen {
             catch { host.report(error) }
         case .appointmentWaitlist:
             host.push(TextPanelScreen(title: host.language == .en ? "Waitlist — \(day.vietnamese)" : "Danh sách chờ — \(day.vietnamese)",
-                                      lines: waitlistLines(host.language), under: nil))
+                                      lines: waitlistLines(host.language)))
         case .appointmentCallList:
             do { host.push(try CallListScreen.make(session: session, language: host.language)) }
             catch { host.report(error) }

@@ -60,7 +60,7 @@ enum CallListScreen {
         let content = try render(session: session, language: language)
         guard let folder = folder(session) else {
             return TextPanelScreen(title: en ? "Call list (not written: no database file)" : "Danh sách gọi điện (chưa ghi tệp: không có tệp dữ liệu)",
-                                   lines: content.lines, under: nil)
+                                   lines: content.lines)
         }
         let name = "call-list-\((content.day ?? session.today).iso).txt"
         let file = folder.appendingPathComponent(name)
@@ -73,6 +73,6 @@ enum CallListScreen {
         }
         return TextPanelScreen(title: en ? "Call list — written to a file" : "Danh sách gọi điện — đã ghi ra tệp",
                                lines: [(en ? "File: " : "Tệp: ") + name, (en ? "Folder: " : "Thư mục: ") + folder.path, ""]
-                                   + content.lines, under: nil)
+                                   + content.lines)
     }
 }

@@ -10,7 +10,7 @@ final class TextPanelScreen: Screen {
     private var room = 10
     private var total = 0
 
-    init(title: String, lines: [String], under: Screen?) {
+    init(title: String, lines: [String]) {
         self.title = title
         self.lines = lines
     }
