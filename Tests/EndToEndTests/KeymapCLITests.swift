@@ -9,7 +9,8 @@ import Testing
         #expect(r.stdout.contains("F5"))
         // Only what works: the views not built yet are bound but not listed; undo works now.
         #expect(r.stdout.contains(" undo "))
-        for missing in ["view.appointments", "view.reports", "appointment.book", "dossier.print"] {
+        #expect(r.stdout.contains("view.appointments") && r.stdout.contains("appointment.book"))
+        for missing in ["view.reports", "dossier.print"] {
             #expect(!r.stdout.contains(missing), "motcua keys lists \(missing)")
         }
         let vi = try MotcuaProcess.run(["keys", "--keymap", "vi"])

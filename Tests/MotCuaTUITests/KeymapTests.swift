@@ -18,6 +18,8 @@ struct KeymapTests {
         // Added by "One rule, one place": back, open a row, the finished toggle, clear a field.
         + ["view.back", "item.open", "queue.show-finished", "field.clear", "filter.prev", "filter.next", "sort.next",
            "queue.bring-back", "walkin.edit", "dossier.resume", "dossier.withdraw"]
+        // Added by "Hẹn giờ": the waitlist, the call list, moving by week, jumping to a date.
+        + ["appointment.waitlist", "appointment.call-list", "calendar.prev-week", "calendar.next-week", "calendar.goto"]
         #expect(Set(names) == Set(Action.allCases.map(\.rawValue)))
         for a in Action.allCases {
             #expect(ActionInfo.table[a] != nil, "\(a.rawValue) has no metadata")
@@ -114,14 +116,17 @@ struct KeymapTests {
         #expect(queueLines.first?.contains("F2") == true)
     }
 
-    @Test("motcua keys lists only what is implemented: appointments and reports are left out, undo is in")
+    @Test("motcua keys lists only what is implemented: reports are left out, appointments and undo are in")
     func describeImplemented() {
         let lines = Keymap.standard.describe(language: .en, implemented: DeskApp.implementedActions)
-        #expect(!lines.contains { $0.contains("view.appointments") || $0.contains("view.reports") })
+        #expect(!lines.contains { $0.contains("view.reports") })
+        #expect(lines.contains { $0.hasPrefix("global") && $0.contains("M-2") && $0.contains("view.appointments") })
+        #expect(lines.contains { $0.hasPrefix("appointments") && $0.contains("F2") && $0.contains("appointment.book") })
+        #expect(lines.contains { $0.hasPrefix("appointments") && $0.contains(" g ") && $0.contains("calendar.goto") })
         #expect(lines.contains { $0.hasPrefix("global") && $0.contains("C-z") && $0.contains(" undo ") })
         #expect(lines.contains { $0.hasPrefix("queue") && $0.contains(" b ") && $0.contains("queue.bring-back") })
         #expect(lines.contains { $0.hasPrefix("dossiers") && $0.contains("M-w") && $0.contains("dossier.withdraw") })
-        #expect(!lines.contains { $0.hasPrefix("appointments") || $0.hasPrefix("board") })
+        #expect(!lines.contains { $0.hasPrefix("board") })
         #expect(!lines.contains { $0.contains("dossier.print") || $0.contains("dossier.apologize") })
         #expect(lines.contains { $0.hasPrefix("form") && $0.contains("Enter") && $0.contains("form.submit") })
         #expect(lines.contains { $0.hasPrefix("form") && $0.contains("C-u") && $0.contains("field.clear") })

@@ -38,10 +38,15 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case appointmentReschedule = "appointment.reschedule"
     case appointmentCancel = "appointment.cancel"
     case appointmentNoShow = "appointment.no-show"
+    case appointmentWaitlist = "appointment.waitlist"
+    case appointmentCallList = "appointment.call-list"
     case calendarPrev = "calendar.prev"
     case calendarNext = "calendar.next"
     case calendarToday = "calendar.today"
     case calendarWeek = "calendar.week"
+    case calendarPrevWeek = "calendar.prev-week"
+    case calendarNextWeek = "calendar.next-week"
+    case calendarGoto = "calendar.goto"
     case dossierReceive = "dossier.receive"
     case dossierReady = "dossier.ready"
     case dossierReturn = "dossier.return"
@@ -141,6 +146,15 @@ public struct ActionInfo: Hashable, Sendable {
         row(.appointmentReschedule, .appointments, "Dời hẹn", "Move", "Dời lịch hẹn", "Reschedule the appointment"),
         row(.appointmentCancel, .appointments, "Huỷ hẹn", "Cancel", "Huỷ lịch hẹn", "Cancel the appointment"),
         row(.appointmentNoShow, .appointments, "Không đến", "No-show", "Người có hẹn không đến", "The appointment did not come"),
+        row(.appointmentWaitlist, .appointments, "DS chờ", "Waitlist", "Danh sách chờ của ngày (người có chỗ cần gọi)",
+            "The day's waitlist (people offered a place, to phone)"),
+        row(.appointmentCallList, .appointments, "DS gọi", "Call list",
+            "Danh sách gọi điện: hẹn ngày làm việc kế tiếp và chỗ trống cần báo, ghi ra tệp",
+            "Call list: the next working day's appointments and freed places, written to a file"),
+        row(.calendarPrevWeek, .calendar, "Tuần trước", "Prev week", "Lùi một tuần", "Previous week"),
+        row(.calendarNextWeek, .calendar, "Tuần sau", "Next week", "Tới một tuần", "Next week"),
+        row(.calendarGoto, .calendar, "Đến ngày", "Go to", "Đến ngày gõ vào (dd/mm hoặc dd/mm/yyyy)",
+            "Go to a date typed as dd/mm or dd/mm/yyyy"),
         row(.calendarPrev, .calendar, "Trước", "Prev", "Ngày/tuần trước", "Previous day or week"),
         row(.calendarNext, .calendar, "Sau", "Next", "Ngày/tuần sau", "Next day or week"),
         row(.calendarToday, .calendar, "Hôm nay", "Today", "Về hôm nay", "Go to today"),

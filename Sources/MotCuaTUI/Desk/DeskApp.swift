@@ -2,13 +2,13 @@ import MotCuaCore
 
 /// The clerk's desk: a `Shell` with the desk's root views registered (the queue first, the
 /// dossier register, the search), the header and the change poll of one counter's session.
-/// The appointments and reports views are not registered yet, so `M-2`/`M-5` stay inert and
-/// out of help until they exist.
+/// The reports view is not registered yet, so `M-5` stays inert and out of help until it exists.
 public enum DeskApp {
     /// The desk's root views, in one table.
     static func roots(_ session: DeskSession) -> RootViews {
         var roots = RootViews()
         roots.register(.viewQueue) { QueueScreen(session: session) }
+        roots.register(.viewAppointments) { AppointmentsScreen(session: session) }
         roots.register(.viewDossiers) { DossierListScreen(session: session) }
         roots.register(.viewSearch) { SearchScreen(session: session) }
         return roots
@@ -43,7 +43,8 @@ public enum DeskApp {
 
     /// The actions shell globals carry out on a desk (help, quit, input method, back, the root
     /// views, undo).
-    static let shellGlobals: Set<Action> = [.help, .quit, .inputCycle, .viewBack, .viewQueue, .viewDossiers, .viewSearch, .undo]
+    static let shellGlobals: Set<Action> = [.help, .quit, .inputCycle, .viewBack, .viewQueue, .viewAppointments, .viewDossiers,
+                                                .viewSearch, .undo]
 
     /// What works in each keymap context of the desk, from the screens' own declarations: what
     /// `motcua keys` lists (a binding to anything else would be a key that does nothing).
@@ -52,12 +53,14 @@ public enum DeskApp {
         switch context {
         case .queue: own = QueueScreen.actions
         case .dossiers: own = DossierListScreen.listActions.union(DossierDetailScreen.actions)
+        case .appointments: own = AppointmentsScreen.actions
         case .search: own = SearchScreen.actions.union(DossierListScreen.typingActions)
         case .form: own = FormScreen.editing.union(FormScreen.resultActions).union(PromptScreen.actions).union(ConfirmScreen.actions)
+            .union(TextPanelScreen.actions)
         case .global:
             // A global binding works wherever some screen implements its action.
             own = KeyContext.allCases.filter { $0 != .global }.reduce(into: Set<Action>()) { $0.formUnion(implementedActions(in: $1)) }
-        case .appointments, .board:
+        case .board:
             return []
         }
         return own.union(shellGlobals)
@@ -70,6 +73,7 @@ public enum DeskApp {
         case .queue: QueueScreen.text(for: action)
         case .search: SearchScreen.text(for: action)
         case .dossiers: DossierListScreen.text(for: action)
+        case .appointments: AppointmentsScreen.text(for: action)
         case .form: FormScreen.editingText(for: action)
         default: nil
         }

@@ -14,8 +14,9 @@ struct GoldenScreenTests {
 
     /// Compares (or, with MOTCUA_UPDATE_GOLDEN=1, writes) one screen: its text, then a line of
     /// style markers per row that has any (`CellGrid.styleDump`), so a lost highlight shows too.
-    func check(_ name: String, _ f: ScreenFixture) throws {
-        let grid = f.grid
+    func check(_ name: String, _ f: ScreenFixture) throws { try check(name, grid: f.grid) }
+
+    func check(_ name: String, grid: CellGrid) throws {
         let styles = grid.styleDump().enumerated().filter { !$0.element.isEmpty }.map { String(format: "%02d|", $0.offset) + $0.element }
         let text = (grid.dump() + ["--- styles (row|markers) ---"] + styles).joined(separator: "\n") + "\n"
         let url = Self.folder.appendingPathComponent("\(name).screen")

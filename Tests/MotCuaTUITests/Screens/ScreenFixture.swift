@@ -21,10 +21,12 @@ final class ScreenFixture {
     var sự = "", hưng = "", mận = "", bảy = ""
     let threeDays: Procedure
     let sameDay: Procedure
-    /// The database file, removed (with its -wal and -shm) when the fixture goes.
-    let path = NSTemporaryDirectory() + "motcua-screens-" + UUID().uuidString + ".sqlite"
+    /// The database file in a folder of its own (a call list is written beside it), removed
+    /// when the fixture goes.
+    let folder = NSTemporaryDirectory() + "motcua-screens-" + UUID().uuidString
+    var path: String { folder + "/desk.sqlite" }
 
-    deinit { removeDatabaseFiles(path) }
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
 
     static let now = LocalDateTime(date: day(25), hour: 9, minute: 0)
 
@@ -38,7 +40,8 @@ final class ScreenFixture {
     }
 
     init(language: Language = .vi, unicode: Bool = true) throws {
-        db = try AppDatabase(path: path)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        db = try AppDatabase(path: folder + "/desk.sqlite")
         session = DeskSession(db: db, clock: FixedClock(Self.now), counter: 1, language: language,
                               actor: Actor(user: "lan", counter: 1))
         let procedures = try db.procedures()

@@ -17,6 +17,8 @@ public final class QueueScreen: Screen {
     public private(set) var selectedWaiting: Int?
     /// Waiting rows that fit at the last render (for paging).
     private var page = 10
+    /// Today's appointments due within the hour (shown on the last row when there are any).
+    public private(set) var upcoming: [Appointment] = []
 
     public init(session: DeskSession) {
         self.session = session
@@ -50,6 +52,8 @@ public final class QueueScreen: Screen {
     public func refresh(host: ScreenHost) { reload() }
 
     private func reload() {
+        // The line of appointments due soon is a help, not the queue: a failed read leaves it out.
+        upcoming = (try? session.upcomingAppointments()) ?? []
         if let s = session.snapshot() {
             snapshot = s
             loadFailed = false
@@ -238,7 +242,19 @@ public final class QueueScreen: Screen {
 
     // MARK: - Drawing
 
+    /// `Hẹn sắp tới: 09:00 Nguyễn Văn A (hướng dẫn) · 09:15 …`
+    static func upcomingLine(_ list: [Appointment], language: Language) -> String {
+        let items = list.map { "\(TimeOfDay.hhmm($0.startMinute)) \($0.applicantName) (\($0.kind.label.text(language).lowercased()))" }
+        return (language == .en ? "Appointments due: " : "Hẹn sắp tới: ") + items.joined(separator: " · ")
+    }
+
     public func render(into g: inout CellGrid, top: Int, bottom: Int, host: ScreenHost) {
+        var bottom = bottom
+        if !upcoming.isEmpty && bottom - top > 8 {
+            bottom -= 1
+            g.put(row: bottom, col: 1, text: CellWidth.truncate(Self.upcomingLine(upcoming, language: host.language), toCells: g.cols - 2),
+                  style: CellStyle(.bold))
+        }
         page = QueueView.waitingRoom(top: top, bottom: bottom, servingCount: snapshot?.serving.count ?? 0)
         clampScroll()
         guard let snapshot else { return }

@@ -1,0 +1,282 @@
+import Foundation
+import MotCuaCore
+import MotCuaStore
+
+/// The time fields both appointment forms share: a choice of the next free slots for the kind,
+/// and a time typed by hand (`12/01 08:30`) for any other time, a full one included.
+enum SlotFields {
+    static func label(_ s: AppointmentSlot, _ language: Language) -> String {
+        "\(s.timeText) \(WeekdayShort.dayMonth(s.day, language)) (" + (language == .en ? "\(s.free) free)" : "còn \(s.free))")
+    }
+
+    static func choice(_ slots: [AppointmentSlot], language: Language) -> ChoiceField {
+        let options = slots.map { ChoiceOption(id: "\($0.day.iso) \($0.timeText)", label($0, language)) }
+        let empty = [ChoiceOption(id: "", label: Localized(vi: "(không còn giờ trống)", en: "(no free time)"))]
+        return ChoiceField(id: "at", label: Localized(vi: "Giờ hẹn", en: "Time"), options: options.isEmpty ? empty : options,
+                           hint: Localized(vi: "←/→: các giờ còn trống gần nhất của loại hẹn này", en: "←/→: the next free times for this kind"))
+    }
+
+    static var otherField: FormField { .text(TextField(
+        id: "at_text", label: Localized(vi: "Hoặc giờ khác", en: "Or another time"), kind: .text, maxLength: 20,
+        hint: Localized(vi: "Ví dụ 12/01 08:30 hoặc 12/01/2026 08:30; để trống = giờ đã chọn ở trên",
+                        en: "E.g. 12/01 08:30 or 12/01/2026 08:30; empty = the time chosen above"))) }
+
+    /// The time asked for: typed, else chosen. Errors name the field they come from.
+    static func time(_ form: Form, today: LocalDate) throws -> LocalDateTime {
+        if let typed = TextInput.nonBlank(form.value(of: "at_text")) {
+            do { return try BookingRequest.parseTime(typed, today: today) } catch let e as FieldError {
+                throw FieldError(field: "at_text", label: e.label, problem: e.problem)
+            }
+        }
+        guard let raw = TextInput.nonBlank(form.value(of: "at")), let at = LocalDateTime(parsing: raw) else {
+            throw FieldError(field: "at", label: Localized(vi: "Giờ hẹn", en: "Time"),
+                             problem: Localized(vi: "không còn giờ trống trong thời hạn nhận hẹn; gõ giờ khác để ghi vào danh sách chờ",
+                                                en: "no free time within the booking horizon; type another time to join the waitlist"))
+        }
+        return at
+    }
+
+    /// A store error about the time goes beside the field it came from.
+    static func remap(_ error: Error, typed: Bool) -> Error {
+        guard typed, let e = error as? FieldError, e.field == "at" else { return error }
+        return FieldError(field: "at_text", label: e.label, problem: e.problem)
+    }
+}
+
+/// Đặt hẹn (F2 on the appointments screen): who (found among past applicants, or typed), what
+/// kind, the procedures (a submission: one to three), for a home delivery the dossier and its
+/// address, and a time among the next free ones. A full time offers the waitlist.
+final class BookAppointmentScreen: FormScreen {
+    let session: DeskSession
+    let day: LocalDate
+    let onBooked: (LocalDate) -> Void
+    private var lastApplicant: String?
+    private var lastDossier: String?
+    private var slotKey = ""
+    /// The clerk said yes to the waitlist for this request (kept only for what was asked).
+    private var waitlistAnswer: BookingRequest?
+
+    init(session: DeskSession, day: LocalDate, onBooked: @escaping (LocalDate) -> Void = { _ in }) throws {
+        self.session = session
+        self.day = day
+        self.onBooked = onBooked
+        let lang = session.language
+        let db = session.db
+        let catalog = try session.catalog()
+        let kinds = AppointmentKind.allCases.map { ChoiceOption(id: $0.rawValue, label: $0.label) }
+        let open = try db.dossiers(matching: DossierQuery(statuses: Set(DossierStatus.allCases.filter(\.isOpen)), limit: 500))
+        let dossierItems = open.map { d in
+            PickerItem(id: d.code, title: "\(d.code) \(d.applicantName)",
+                       subtitle: [d.status.label.text(lang), d.deliveryAddress].compactMap { $0 }.joined(separator: " · "),
+                       searchKey: "\(d.code) \(VietnameseText.fold(d.applicantName))")
+        }
+        func procedure(_ id: String, _ n: Int) -> FormField {
+            .picker(PickerField.procedures(id: id, label: Localized(vi: "Thủ tục \(n)", en: "Procedure \(n)"), catalog: catalog,
+                                           on: day, language: lang,
+                                           hint: Localized(vi: "Nộp hồ sơ: ít nhất một thủ tục, tối đa 3; gõ tên hoặc chữ đầu (ks → khai sinh)",
+                                                           en: "Submission: one to three procedures; type a name or initials")))
+        }
+        let fields: [FormField] = [
+            .picker(PickerField(id: "lookup", label: Localized(vi: "Tìm người đã nộp", en: "Find applicant"),
+                                hint: Localized(vi: "Tên, CCCD hoặc điện thoại của người đã đến trước; Enter để điền",
+                                                en: "Name, ID or phone of a past applicant; Enter fills the form"),
+                                search: { q in
+                                    ((try? db.searchApplicants(q, limit: 20)) ?? []).compactMap { a in
+                                        guard let id = a.id else { return nil }
+                                        return PickerItem(id: String(id), title: a.name,
+                                                          subtitle: [a.idNumber, a.phone, a.address].compactMap { $0 }.joined(separator: " · "),
+                                                          searchKey: a.searchKey)
+                                    }
+                                })),
+            .choice(ChoiceField(id: "kind", label: Localized(vi: "Loại hẹn", en: "Kind"), options: kinds,
+                                hint: Localized(vi: "←/→: hướng dẫn, nộp hồ sơ, trả kết quả tại nhà", en: "←/→: guidance, submission, result at home"))),
+            .text(TextField.personName(id: "name", label: Localized(vi: "Họ và tên", en: "Name"), text: "")),
+            .text(TextField(id: "phone", label: Localized(vi: "Điện thoại", en: "Phone"), kind: .phone, maxLength: 20,
+                            hint: Localized(vi: "Cần để gọi báo khi có chỗ (danh sách chờ)", en: "Needed to phone them (waitlist)"))),
+            .text(TextField(id: "id_number", label: Localized(vi: "Số CCCD", en: "ID number"), kind: .digits, maxLength: 16)),
+            procedure("procedure", 1), procedure("procedure2", 2), procedure("procedure3", 3),
+            .picker(PickerField(id: "dossier", label: Localized(vi: "Hồ sơ trả tại nhà", en: "Dossier"), items: dossierItems,
+                                hint: Localized(vi: "Hồ sơ có kết quả mang đến (đang mở hoặc có kết quả): mã hoặc tên",
+                                                en: "The dossier whose result is brought: code or name"))),
+            .text(TextField(id: "address", label: Localized(vi: "Địa chỉ", en: "Address"),
+                            hint: Localized(vi: "Nơi mang kết quả đến; lấy theo hồ sơ khi chọn", en: "Where the result is brought; from the dossier"))),
+            .choice(SlotFields.choice([], language: lang)),
+            SlotFields.otherField,
+        ]
+        var form = Form(title: Localized(vi: "Đặt lịch hẹn", en: "Book an appointment"), fields: fields, language: lang)
+        form.focus(id: "lookup")
+        super.init(form: form)
+        updateKind()
+        try updateSlots()
+        self.form.markClean()
+    }
+
+    private var kind: AppointmentKind { form.value(of: "kind").flatMap(AppointmentKind.init(rawValue:)) ?? .guidance }
+    private var procedureCodes: [String] {
+        ["procedure", "procedure2", "procedure3"].compactMap { TextInput.nonBlank(form.value(of: $0)) }
+    }
+
+    /// The fields a kind does not use are passed over by Tab.
+    private func updateKind() {
+        switch kind {
+        case .guidance, .submission: form.skipped = ["dossier", "address"]
+        case .home: form.skipped = ["procedure", "procedure2", "procedure3"]
+        }
+    }
+
+    /// The next free slots for the kind (and the number of procedures), from the day shown.
+    private func updateSlots() throws {
+        let n = kind == .submission ? max(1, procedureCodes.count) : 1
+        let key = "\(kind.rawValue)|\(n)"
+        guard key != slotKey else { return }
+        slotKey = key
+        let slots = try session.nextFreeSlots(kind: kind, procedures: n, from: day)
+        form["at"] = .choice(SlotFields.choice(slots, language: session.language))
+    }
+
+    private func fillFromLookup() throws {
+        guard let id = form.value(of: "lookup"), id != lastApplicant else { return }
+        lastApplicant = id
+        guard let n = Int64(id), let a = try session.db.applicant(id: n) else { return }
+        form.setText(a.name, of: "name")
+        form.setText(a.idNumber ?? "", of: "id_number")
+        form.setText(a.phone ?? "", of: "phone")
+    }
+
+    /// A dossier chosen for a home delivery brings its delivery address (and its applicant).
+    private func fillFromDossier() throws {
+        guard let code = form.value(of: "dossier"), code != lastDossier else { return }
+        lastDossier = code
+        guard let d = try session.db.dossier(code: code) else { return }
+        if let address = d.deliveryAddress { form.setText(address, of: "address") }
+        if (form.value(of: "name") ?? "").isEmpty { form.setText(d.applicantName, of: "name") }
+    }
+
+    override func valueChanged(host: ScreenHost) {
+        do {
+            try fillFromLookup()
+            try fillFromDossier()
+            updateKind()
+            try updateSlots()
+        } catch { host.report(error) }
+    }
+
+    private func request() throws -> BookingRequest {
+        let at = try SlotFields.time(form, today: session.today)
+        let home = kind == .home
+        return BookingRequest(name: form.value(of: "name") ?? "", phone: form.value(of: "phone"), idNumber: form.value(of: "id_number"),
+                              at: at, kind: kind, procedureCodes: home ? [] : procedureCodes,
+                              dossierCode: home ? form.value(of: "dossier") : nil, address: home ? form.value(of: "address") : nil)
+    }
+
+    override func submit(host: ScreenHost) throws -> FormResult {
+        let typed = TextInput.nonBlank(form.value(of: "at_text")) != nil
+        let req = try request()
+        do {
+            let waitlist = waitlistAnswer == req
+            if !waitlist {
+                // Full? Ask before writing anything (the store checks again in its transaction).
+                let db = session.db
+                let checked = try req.check(schedule: try session.appointmentSchedule(), now: session.now,
+                                            existingOn: { try db.appointments(day: $0) }, procedure: { try db.procedure(code: $0) },
+                                            dossier: { try db.dossier(code: $0) })
+                if let full = checked.fullError {
+                    askWaitlist(req, full: full, host: host)
+                    throw QuestionAsked()
+                }
+            }
+            let result = try session.book(req, waitlistIfFull: waitlist)
+            waitlistAnswer = nil
+            return try done(result, host: host)
+        } catch let e as FieldError {
+            throw SlotFields.remap(e, typed: typed)
+        }
+    }
+
+    private func askWaitlist(_ req: BookingRequest, full: FieldError, host: ScreenHost) {
+        let en = host.language == .en
+        host.confirm(YesNoQuestion(
+            title: en ? "The time is full" : "Giờ này đã kín",
+            message: full.problem.text(host.language) + (en ? ". Put \(req.name) on the waitlist?" : ". Ghi vào danh sách chờ?"),
+            defaultYes: false, under: self,
+            onYes: { [weak self] host in
+                guard let self else { return }
+                self.waitlistAnswer = req
+                self.save(host: host)
+            },
+            onNo: { [weak self] host in
+                self?.form.focus(id: TextInput.nonBlank(self?.form.value(of: "at_text")) != nil ? "at_text" : "at")
+                host.say(en ? "Not booked — choose another time" : "Chưa đặt — hãy chọn giờ khác", warning: true)
+            }))
+    }
+
+    private func done(_ result: BookingResult, host: ScreenHost) throws -> FormResult {
+        let en = host.language == .en
+        switch result {
+        case .booked(let a):
+            onBooked(a.day)
+            let when = "\(a.timeRange) \(OpeningHours.weekdayName(a.day.isoWeekday)) \(a.day.vietnamese)"
+            host.say(en ? "Booked \(a.reference): \(a.applicantName), \(TimeOfDay.hhmm(a.startMinute)) \(a.day.iso)"
+                        : "Đã đặt hẹn \(a.reference): \(a.applicantName), \(TimeOfDay.hhmm(a.startMinute)) ngày \(a.day.vietnamese)")
+            var lines = [a.applicantName + " — " + a.kind.label.text(host.language), when]
+            if let address = a.address { lines.append(address) }
+            return FormResult(headline: (en ? "  BOOKED " : "  ĐÃ ĐẶT HẸN ") + a.reference + "  ", lines: lines)
+        case .waitlisted(let w):
+            host.say(en ? "\(w.applicantName) is on the waitlist (\(w.reference))" : "Đã ghi \(w.applicantName) vào danh sách chờ (\(w.reference))")
+            return FormResult(headline: (en ? "  WAITLIST " : "  DANH SÁCH CHỜ ") + w.reference + "  ",
+                              lines: [w.applicantName + " — " + w.phone,
+                                      (en ? "Wanted: " : "Muốn hẹn: ") + "\(TimeOfDay.hhmm(w.wantedMinute)) \(w.day.vietnamese)",
+                                      en ? "A cancelled place is offered to the first waiting" : "Khi có người huỷ, chỗ trống được báo cho người chờ đầu tiên"])
+        }
+    }
+
+    override func makeAnother() throws -> FormScreen? { try BookAppointmentScreen(session: session, day: day, onBooked: onBooked) }
+    override var anotherText: ActionText { ActionText(vi: "Hẹn khác", "Đặt thêm một lịch hẹn", en: "Another", "Book another appointment") }
+}
+
+/// Dời hẹn (F6): the appointment, and its new time among the next free ones for its kind.
+final class RescheduleScreen: FormScreen {
+    let session: DeskSession
+    let appointment: Appointment
+    let onDone: () -> Void
+
+    init(session: DeskSession, appointment a: Appointment, onDone: @escaping () -> Void) throws {
+        self.session = session
+        self.appointment = a
+        self.onDone = onDone
+        let lang = session.language
+        let slots = try session.nextFreeSlots(kind: a.kind, procedures: max(1, a.procedureCodes.count), from: a.day, excluding: a.id)
+            .filter { !($0.day == a.day && $0.startMinute == a.startMinute) }
+        let fields: [FormField] = [
+            .info(InfoField(id: "appointment", label: Localized(vi: "Lịch hẹn", en: "Appointment"),
+                            text: "\(a.reference) \(a.applicantName) — \(a.kind.label.text(lang))", style: CellStyle(.bold))),
+            .info(InfoField(id: "now", label: Localized(vi: "Đang hẹn", en: "Now at"),
+                            text: "\(a.timeRange) \(OpeningHours.weekdayName(a.day.isoWeekday)) \(a.day.vietnamese)")),
+            .choice(SlotFields.choice(slots, language: lang)),
+            SlotFields.otherField,
+        ]
+        var form = Form(title: Localized(vi: "Dời lịch hẹn \(a.reference)", en: "Reschedule \(a.reference)"), fields: fields, language: lang)
+        form.focus(id: "at")
+        super.init(form: form)
+    }
+
+    override func submit(host: ScreenHost) throws -> FormResult {
+        let typed = TextInput.nonBlank(form.value(of: "at_text")) != nil
+        let en = host.language == .en
+        do {
+            let at = try SlotFields.time(form, today: session.today)
+            guard let id = appointment.id else { throw RuleViolation(code: "no_id", message: Localized(vi: "Lịch hẹn chưa lưu", en: "Not saved")) }
+            let r = try session.actOnAppointment(AppointmentActionRequest(id: id, kind: .reschedule, newTime: at))
+            onDone()
+            let a = r.appointment
+            host.say(en ? "Appointment \(a.reference) moved to \(TimeOfDay.hhmm(a.startMinute)) \(a.day.iso)"
+                        : "Đã dời hẹn \(a.reference) sang \(TimeOfDay.hhmm(a.startMinute)) ngày \(a.day.vietnamese)")
+            return FormResult(headline: (en ? "  MOVED " : "  ĐÃ DỜI HẸN ") + a.reference + "  ",
+                              lines: [a.applicantName, "\(a.timeRange) \(OpeningHours.weekdayName(a.day.isoWeekday)) \(a.day.vietnamese)"])
+        } catch {
+            throw SlotFields.remap(error, typed: typed)
+        }
+    }
+
+    override var anotherText: ActionText { ActionText(vi: "Xong", "Quay lại lịch hẹn", en: "Done", "Back to the appointments") }
+}
