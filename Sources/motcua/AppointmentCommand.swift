@@ -184,24 +184,10 @@ struct AppointmentCommand: ParsableCommand {
                 let db = try global.openExistingDatabase()
                 let (calendar, _) = try global.workingCalendar()
                 let schedule = try db.appointmentSchedule(calendar: calendar)
-                let day: LocalDate
-                if let date { day = try AppointmentInput.date(date, today: today) } else {
-                    var d = today.adding(days: 1)
-                    while schedule.closure(d) != nil && d < today.adding(days: 60) { d = d.adding(days: 1) }
-                    day = d
-                }
-                let list = CallList(day: day, deskName: try db.profile().deskName, madeAt: now,
-                                    appointments: try db.appointments(day: day), offers: try db.waitlistOffers(from: today))
-                let folder = URL(fileURLWithPath: try global.databasePath()).deletingLastPathComponent().appendingPathComponent("call-lists")
-                let file = folder.appendingPathComponent(CallList.fileName(for: day))
-                do {
-                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                    try Data(list.text.utf8).write(to: file, options: .atomic)
-                } catch {
-                    throw FieldError(field: "file", label: Localized(vi: "Tệp danh sách gọi", en: "Call list file"),
-                                     problem: Localized(vi: "không ghi được '\(file.path)': \(error.localizedDescription)",
-                                                        en: "cannot write '\(file.path)': \(error.localizedDescription)"))
-                }
+                let day = try date.map { try AppointmentInput.date($0, today: today) }
+                    ?? CallListFile.defaultDay(after: today, schedule: schedule)
+                let list = try CallListFile.make(db, day: day, now: now)
+                let file = try CallListFile.write(list, besideDatabase: try global.databasePath())
                 if global.json {
                     Output.print(Output.json(CallListJSON(day: day.iso, file: file.path, appointments: list.appointments.map(AppointmentJSON.init),
                                                           offers: list.offers.map(WaitlistJSON.init))))

@@ -317,13 +317,15 @@ struct AppointmentScreenTests {
         try f.setClock("2026-01-09 10:00")
         try f.keys("M-2 c")
         let folder = ((f.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("call-lists")
-        let file = (folder as NSString).appendingPathComponent("call-list-2026-01-10.txt")
+        let file = (folder as NSString).appendingPathComponent("goi-dien-2026-01-10.txt")
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        #expect(text.contains("Thứ Bảy 10/01/2026") && text.contains("09:30 #1 Lê Văn Cường · 0987654321"), "\(text)")
-        #expect(text.contains("Chỗ trống cần báo"))
+        // The same page as `motcua appointment call-list`.
+        #expect(text.contains("Thứ Bảy 10/01/2026") && text.contains("Lê Văn Cường") && text.contains("0987654321"), "\(text)")
+        #expect(text.contains("09:30–09:45") && text.contains("#1"))
+        #expect(text.contains("DANH SÁCH CHỜ"))
         #expect(f.screen.contains("Danh sách gọi điện — đã ghi ra tệp"))
-        #expect(f.screen.contains("call-list-2026-01-10.txt"))
-        #expect(f.screen.contains("Lê Văn Cường · 0987654321"))
+        #expect(f.screen.contains("goi-dien-2026-01-10.txt"))
+        #expect(f.screen.contains("Lê Văn Cường") && f.screen.contains("0987654321"))
     }
 
     @Test("help on the appointments screen lists exactly what it implements, in each mode")
