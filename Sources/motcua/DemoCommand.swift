@@ -161,12 +161,23 @@ struct DemoWeek {
                                         procedureCodes: codes))
             }
         }
-        // One result brought home, the first afternoon visit of the next working day.
-        if let dossier = try db.dossiers(matching: DossierQuery(statuses: [.ready])).first, days.count > 1,
-           let slot = schedule.slots(on: days[1], kind: .home, existing: try db.appointments(day: days[1]))
-               .first(where: { $0.startMinute >= 14 * 60 && $0.free > 0 }) {
-            try book(BookingRequest(name: dossier.applicantName, phone: DemoData.phone(&rng), at: slot.start, kind: .home,
-                                    dossierCode: dossier.code, address: dossier.deliveryAddress ?? DemoData.address(&rng)))
+        // One result brought home, the first afternoon visit of the next working day: a
+        // dossier of a procedure that delivers at home, received last week and now ready.
+        if days.count > 1, let home = procedures.first(where: { $0.deliveries.contains(.home) && $0.processingDays <= 5 }) {
+            let person = DemoData.name(&rng)
+            var received = today.adding(days: -7)
+            while !calendar.isWorkingDay(received) { received = received.adding(days: -1) }
+            let dossier = try db.receiveDossier(
+                ReceiveRequest(procedureCode: home.code, name: person.name, idNumber: DemoData.cccd(&rng, female: person.female),
+                               phone: DemoData.phone(&rng), address: DemoData.address(&rng), delivery: "home",
+                               identity: .useRecordOnFile, allowDuplicate: true),
+                now: VietnamTime.instant(LocalDateTime(date: received, hour: 9, minute: 30)), actor: clerk(1), calendar: calendar)
+            _ = try db.markReady(dossier.code, now: now, actor: clerk(1))
+            if let slot = schedule.slots(on: days[1], kind: .home, existing: try db.appointments(day: days[1]))
+                .first(where: { $0.startMinute >= 14 * 60 && $0.free > 0 }) {
+                try book(BookingRequest(name: dossier.applicantName, phone: DemoData.phone(&rng), at: slot.start, kind: .home,
+                                        dossierCode: dossier.code, address: dossier.deliveryAddress ?? DemoData.address(&rng)))
+            }
         }
         return booked
     }

@@ -79,7 +79,7 @@ import Testing
         try desk.ok(book("Trần Văn Bình", at: "2026-12-01 08:30", phone: "0987654321"))
         let days = ["2026-11-30", "2026-12-01", "2026-12-06"]
         try expectRefused(book("Nguyễn Văn An", at: "2026-12-01 12:00"), desk: desk, field: "at",
-                          mentions: ["nghỉ trưa", "giờ trống gần nhất: 13:30 Thứ Ba 01/12/2026"], days: days)
+                          mentions: ["nghỉ trưa", "giờ trống gần nhất: 11:15 Thứ Ba 01/12/2026"], days: days)
         try expectRefused(book("Nguyễn Văn An", at: "2026-12-06 09:00"), desk: desk, field: "at",
                           mentions: ["Chủ nhật", "giờ trống gần nhất: 07:00 Thứ Hai 07/12/2026"], days: days)
         try expectRefused(book("Nguyễn Văn An", at: "2026-11-30 09:00"), desk: desk, field: "at",
@@ -87,7 +87,7 @@ import Testing
         try expectRefused(book("Nguyễn Văn An", at: "2026-11-30 10:30"), desk: desk, field: "at",
                           mentions: ["ít nhất 60 phút", "giờ trống gần nhất: 11:00 Thứ Hai 30/11/2026"], days: days)
         try expectRefused(book("Nguyễn Văn An", at: "2027-01-15 09:00"), desk: desk, field: "at",
-                          mentions: ["tối đa 30 ngày", "giờ trống gần nhất: 11:00 Thứ Hai 30/11/2026"], days: days)
+                          mentions: ["tối đa 30 ngày", "giờ trống gần nhất: 16:45 Thứ Tư 30/12/2026"], days: days)
         try expectRefused(book("Nguyễn Văn An", at: "2026-12-01 16:50"), desk: desk, field: "at",
                           mentions: ["không vừa trước 17:00", "giờ trống gần nhất"], days: days)
         // Over the per-person cap (one a day by default): the phone is to blame.
@@ -171,7 +171,7 @@ import Testing
         try desk.ok(book("Nguyễn Văn An", at: "2026-12-01 08:30", phone: "0912345678"))
         // Full: refused without --waitlist (naming the next free slot), waitlisted with it.
         let full = try desk.run(book("Lê Thị Cúc", at: "2026-12-01 08:30", phone: "0987654321"), json: true)
-        #expect(full.status == 2 && full.stderr.contains("đã kín") && full.stderr.contains("giờ trống gần nhất: 08:45"), "\(full.stderr)")
+        #expect(full.status == 2 && full.stderr.contains("đã kín") && full.stderr.contains("giờ trống gần nhất: 08:15"), "\(full.stderr)")
         #expect(full.object?["field"] as? String == "at")
         let w1 = try desk.object(book("Lê Thị Cúc", at: "2026-12-01 08:30", phone: "0987654321", extra: ["--waitlist"]))
         #expect(w1["result"] as? String == "waitlisted" && w1["appointment"] is NSNull)
@@ -259,7 +259,7 @@ import Testing
         #expect((noShow["appointment"] as? [String: Any])?["status"] as? String == "no-show")
 
         // A home delivery of a ready dossier: travel around the visit, the address from the option.
-        let rec = try desk.object(["dossier", "receive", "--procedure", "HT-XNHN", "--name", "Lê Thị Cúc", "--phone", "0987654321"],
+        let rec = try desk.object(["dossier", "receive", "--procedure", "BTXH-TCHT", "--name", "Lê Thị Cúc", "--phone", "0987654321"],
                                   at: "2026-11-30 08:10")
         let code = try #require(rec["code"] as? String)
         try desk.ok(["dossier", "ready", code], at: "2026-11-30 08:20")
@@ -267,7 +267,7 @@ import Testing
         let noAddress = try desk.run(book("Lê Thị Cúc", at: "2026-12-01 09:20", kind: "home", extra: ["--dossier", code]), json: true)
         #expect(noAddress.status == 2 && noAddress.object?["field"] as? String == "address", "\(noAddress.stderr)")
         let offGrid = try desk.run(book("Lê Thị Cúc", at: "2026-12-01 09:00", kind: "home", extra: ["--dossier", code, "--address", "Ấp 3"]), json: true)
-        #expect(offGrid.status == 2 && offGrid.stderr.contains("giờ trống gần nhất: 09:20"), "\(offGrid.stderr)")
+        #expect(offGrid.status == 2 && offGrid.stderr.contains("giờ trống gần nhất: 08:50"), "\(offGrid.stderr)")
         let home = try desk.object(book("Lê Thị Cúc", at: "2026-12-01 09:20", kind: "home",
                                         extra: ["--dossier", code, "--address", "Ấp 3, xã Tân Phú"]), at: "2026-11-30 08:30")
         let h = try #require(home["appointment"] as? [String: Any])
@@ -275,8 +275,12 @@ import Testing
         #expect(h["travel_before"] as? Int == 20 && h["travel_after"] as? Int == 20 && h["time"] as? String == "09:20")
         let checkIn = try desk.run(["appointment", "check-in", String(h["id"] as? Int ?? 0)], at: "2026-12-01 09:20", json: true)
         #expect(checkIn.status == 2 && checkIn.stderr.contains("không đến quầy"), "\(checkIn.stderr)")
-        let served = try desk.object(["appointment", "serve", "#\(h["id"] as? Int ?? 0)"], at: "2026-12-01 10:00")
-        #expect((served["appointment"] as? [String: Any])?["status"] as? String == "served")
+        // A home delivery ends with the dossier's own step, never by 'serve' alone.
+        let serve = try desk.run(["appointment", "serve", "#\(h["id"] as? Int ?? 0)"], at: "2026-12-01 10:00", json: true)
+        #expect(serve.status == 2 && serve.stderr.contains("deliver-home"), "\(serve.stderr)")
+        try desk.ok(["dossier", "deliver-home", code, "--received-by", "Lê Thị Cúc"], at: "2026-12-01 10:00")
+        let after = try desk.rows(["appointment", "list", "--date", "2026-12-01"], at: "2026-12-01 10:01")
+        #expect(after.first { $0["id"] as? Int == h["id"] as? Int }?["status"] as? String == "served")
     }
 
     @Test func callListFileHasThePhoneNumbers() throws {

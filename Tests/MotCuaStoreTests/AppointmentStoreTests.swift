@@ -52,7 +52,7 @@ extension DeskStore {
         let before = try db.appointments(day: date("2026-12-01"))
         let e = #expect(throws: FieldError.self) { _ = try db.book("Hai", at: "2026-12-01 08:30", now: "2026-11-30 08:05") }
         #expect(e?.problem.vi.contains("đã kín (1/1 chỗ)") == true)
-        #expect(e?.problem.vi.contains("08:45 Thứ Ba 01/12/2026") == true)
+        #expect(e?.problem.vi.contains("08:15 Thứ Ba 01/12/2026") == true)
         #expect(try db.appointments(day: date("2026-12-01")) == before)
         #expect(try db.waitlist(day: date("2026-12-01")).isEmpty)
     }

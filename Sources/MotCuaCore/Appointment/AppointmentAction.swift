@@ -55,29 +55,44 @@ public enum AppointmentRules {
                       message: Localized(vi: "Lịch hẹn \(a.reference): \(vi)", en: "Appointment \(a.reference): \(en)"))
     }
 
-    /// Refuses a step from the wrong status before anything is asked.
+    /// Refuses a step from the wrong status, day or kind before anything is asked.
     public static func precheck(_ kind: AppointmentActionKind, _ a: Appointment, today: LocalDate) throws {
         let st = a.status
         func need(_ allowed: Set<AppointmentStatus>) throws {
             guard allowed.contains(st) else {
-                throw refuse(a, kind, "đang '\(st.label.vi)', không thể \(kind.label.vi.lowercased())",
-                             "is '\(st.label.en)'; cannot \(kind.label.en.lowercased())")
+                let ticket = a.ticketCode.map { " (số \($0))" } ?? ""
+                let ticketEn = a.ticketCode.map { " (ticket \($0))" } ?? ""
+                let wanted = allowed.map { "'\($0.label.vi)'" }.sorted().joined(separator: " hoặc ")
+                let wantedEn = allowed.map { "'\($0.label.en)'" }.sorted().joined(separator: " or ")
+                throw refuse(a, kind, "đang '\(st.label.vi)'\(ticket); bước '\(kind.label.vi)' chỉ dùng cho lịch hẹn \(wanted)",
+                             "is '\(st.label.en)'\(ticketEn); '\(kind.label.en)' is only for an appointment that is \(wantedEn)")
+            }
+        }
+        func needToday() throws {
+            if a.day != today {
+                throw refuse(a, kind, "hẹn ngày \(a.day.vietnamese), không phải hôm nay", "is on \(a.day.iso), not today")
             }
         }
         switch kind {
         case .checkIn:
             try need([.booked])
             if a.kind == .home {
-                throw refuse(a, kind, "hẹn trả tại nhà không đến quầy; khi giao xong chọn 'Đã phục vụ'",
-                             "a home delivery does not come to the desk; mark it served when delivered")
+                throw refuse(a, kind, "hẹn trả tại nhà không đến quầy; khi giao xong, ghi 'Đã trả tại nhà' cho hồ sơ \(a.dossierCode ?? "")",
+                             "a home delivery does not come to the desk; when delivered, record the dossier \(a.dossierCode ?? "") as delivered home")
             }
-            if a.day != today {
-                throw refuse(a, kind, "hẹn ngày \(a.day.vietnamese), không phải hôm nay", "is on \(a.day.iso), not today")
-            }
+            try needToday()
         case .reschedule, .cancel: try need([.booked])
         case .noShow:
             try need([.booked])
-        case .serve: try need([.booked, .checkedIn])
+        case .serve:
+            // A home delivery ends with the dossier's own step (deliver-home), which closes the
+            // appointment too: marking it here would say a result reached home that did not.
+            if a.kind == .home {
+                throw refuse(a, kind, "hẹn trả tại nhà kết thúc khi ghi 'Đã trả tại nhà' cho hồ sơ \(a.dossierCode ?? "") (motcua dossier deliver-home)",
+                             "a home delivery ends when dossier \(a.dossierCode ?? "") is recorded as delivered home (motcua dossier deliver-home)")
+            }
+            try need([.booked, .checkedIn])
+            try needToday()
         }
     }
 

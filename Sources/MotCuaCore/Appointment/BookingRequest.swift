@@ -53,16 +53,38 @@ public struct BookingRequest: Sendable, Hashable {
         return BookingCheck(appointment: a, fullError: Self.fullError(a, capacity: schedule.capacity, next: next))
     }
 
-    /// The first free slot of this kind from the time asked (or the earliest time allowed).
+    /// The free slot of this kind nearest the time asked, among the times that can be booked
+    /// now: on the day asked, before or after it (the earlier on a tie); else the first on a
+    /// later day; for a day beyond the booking horizon, the last one within it.
     public func nextFree(schedule: AppointmentSchedule, now: Date, excluding: Int64? = nil,
                          existingOn: (LocalDate) throws -> [Appointment]) throws -> AppointmentSlot? {
         let s = schedule.settings
         let earliest = VietnamTime.local(now.addingTimeInterval(TimeInterval(s.minNoticeMinutes * 60)))
         let last = VietnamTime.local(now).date.adding(days: s.maxDaysAhead)
-        let from = (at < earliest || at.date > last) ? earliest : at
+        let procedures = procedureCodes.count
+        func bookable(_ day: LocalDate) throws -> [AppointmentSlot] {
+            guard day >= earliest.date, day <= last, !schedule.openSpans(day).isEmpty else { return [] }
+            return schedule.slots(on: day, kind: kind, procedures: procedures, existing: try existingOn(day), excluding: excluding)
+                .filter { $0.free > 0 && (day != earliest.date || $0.startMinute >= earliest.minuteOfDay) }
+        }
+        if at.date > last {
+            var day = last
+            while day >= earliest.date {
+                if let slot = try bookable(day).last { return slot }
+                day = day.adding(days: -1)
+            }
+            return nil
+        }
+        if at >= earliest {
+            let wanted = at.minuteOfDay
+            if let best = try bookable(at.date).min(by: { (abs($0.startMinute - wanted), $0.startMinute) < (abs($1.startMinute - wanted), $1.startMinute) }) {
+                return best
+            }
+        }
+        let from = at < earliest ? earliest : LocalDateTime(date: at.date.adding(days: 1), hour: 0, minute: 0)
         let days = last.julianDay - from.date.julianDay
         guard days >= 0 else { return nil }
-        return try schedule.nextFree(kind: kind, procedures: procedureCodes.count, from: from, maxDays: days,
+        return try schedule.nextFree(kind: kind, procedures: procedures, from: from, maxDays: days,
                                      excluding: excluding, existing: existingOn)
     }
 
@@ -108,6 +130,18 @@ public struct BookingRequest: Sendable, Hashable {
                 throw FieldError(field: "dossier", label: dLabel,
                                  problem: Localized(vi: "hồ sơ \(d.code) đã kết thúc (\(d.status.label.vi)); không còn kết quả để mang đến",
                                                     en: "dossier \(d.code) is closed (\(d.status.label.en)); there is no result to bring"))
+            }
+            // The result goes to the applicant, by a way the procedure allows.
+            if VietnameseText.fold(name) != VietnameseText.fold(d.applicantName) {
+                throw FieldError(field: "dossier", label: dLabel,
+                                 problem: Localized(vi: "hồ sơ \(d.code) là của \(d.applicantName); hẹn trả tại nhà đặt theo tên người nộp",
+                                                    en: "dossier \(d.code) is \(d.applicantName)'s; a home delivery is booked in the applicant's name"))
+            }
+            if let p = try lookup(d.procedureCode), !p.deliveries.contains(.home) {
+                let ways = p.deliveries.map(\.label.vi).joined(separator: ", ")
+                throw FieldError(field: "dossier", label: dLabel,
+                                 problem: Localized(vi: "thủ tục \(p.code) của hồ sơ \(d.code) không trả kết quả tại nhà (chỉ: \(ways))",
+                                                    en: "procedure \(p.code) of dossier \(d.code) does not deliver results at home"))
             }
             dossierCode = d.code
             address = address ?? d.deliveryAddress

@@ -50,32 +50,35 @@ public enum QueueRules {
     }
 
     /// The waiting tickets in calling order, in one pass (no repeated search): appointments
-    /// whose time has come (by their time) merged with everyone else (priority groups in the
-    /// configured order, then order of issue) by the `FairQueue` rule.
+    /// whose time has come (by their time) merged with the walk-ins (priority groups in the
+    /// configured order, then order of issue) by the `FairQueue` rule; then appointments checked
+    /// in early, by their time: they were promised their time, not a place ahead of people
+    /// already waiting, and are called early only when nobody else waits.
     static func waitingOrder(_ waiting: [Ticket], now: Date, policy: PriorityPolicy, fairness: FairQueue) -> [Ticket] {
-        func isDue(_ t: Ticket) -> Bool { t.appointmentAt.map { $0 <= now } ?? false }
-        let due = waiting.filter(isDue).sorted {
-            ($0.appointmentAt ?? now, $0.issuedAt, $0.id ?? 0) < ($1.appointmentAt ?? now, $1.issuedAt, $1.id ?? 0)
+        func byTime(_ a: Ticket, _ b: Ticket) -> Bool {
+            (a.appointmentAt ?? now, a.issuedAt, a.id ?? 0) < (b.appointmentAt ?? now, b.issuedAt, b.id ?? 0)
         }
-        let rest = waiting.filter { !isDue($0) }.sorted { callsBefore($0, $1, policy: policy) }
-        guard !due.isEmpty, !rest.isEmpty else { return due + rest }
+        let due = waiting.filter { $0.appointmentAt.map { $0 <= now } ?? false }.sorted(by: byTime)
+        let early = waiting.filter { $0.appointmentAt.map { $0 > now } ?? false }.sorted(by: byTime)
+        let walkIns = waiting.filter { $0.appointmentAt == nil }.sorted { callsBefore($0, $1, policy: policy) }
+        guard !due.isEmpty, !walkIns.isEmpty else { return due + walkIns + early }
         // The longest wait among the walk-ins not yet placed: a suffix minimum of issue times.
-        var oldestFrom = [Date](repeating: .distantFuture, count: rest.count + 1)
-        for i in stride(from: rest.count - 1, through: 0, by: -1) { oldestFrom[i] = min(rest[i].issuedAt, oldestFrom[i + 1]) }
+        var oldestFrom = [Date](repeating: .distantFuture, count: walkIns.count + 1)
+        for i in stride(from: walkIns.count - 1, through: 0, by: -1) { oldestFrom[i] = min(walkIns[i].issuedAt, oldestFrom[i + 1]) }
         let limit = TimeInterval(fairness.walkInWaitMinutes * 60)
         var order: [Ticket] = []
         order.reserveCapacity(waiting.count)
         var i = 0, j = 0
         var lastWasAppointment = fairness.lastCalledWasAppointment
-        while i < due.count || j < rest.count {
+        while i < due.count || j < walkIns.count {
             let takeWalkIn: Bool
             if i == due.count { takeWalkIn = true }
-            else if j == rest.count { takeWalkIn = false }
+            else if j == walkIns.count { takeWalkIn = false }
             else { takeWalkIn = lastWasAppointment && now.timeIntervalSince(oldestFrom[j]) > limit }
-            if takeWalkIn { order.append(rest[j]); j += 1; lastWasAppointment = false }
+            if takeWalkIn { order.append(walkIns[j]); j += 1; lastWasAppointment = false }
             else { order.append(due[i]); i += 1; lastWasAppointment = true }
         }
-        return order
+        return order + early
     }
 
     /// True when `a` is called before `b` among tickets that are not a due appointment.

@@ -82,7 +82,7 @@ import Testing
         let c = try check(request(at("2026-12-01", "08:30")), existing: taken)
         #expect(c.isFull)
         #expect(c.fullError?.problem.vi.contains("đã kín (2/2 chỗ)") == true)
-        #expect(c.fullError?.problem.vi.contains("08:45 Thứ Ba 01/12/2026") == true)
+        #expect(c.fullError?.problem.vi.contains("08:15 Thứ Ba 01/12/2026") == true)
     }
 
     @Test func onePersonOneBookingADayByIDOrPhone() {

@@ -23,12 +23,31 @@ import Testing
         #expect(QueueRules.nextToCall(list, now: now, policy: policy, fairness: FairQueue(walkInWaitMinutes: 20, lastCalledWasAppointment: true))?.code == "H001")
     }
 
-    @Test func anAppointmentNotYetDueWaitsInIssueOrder() {
+    @Test func anAppointmentCheckedInEarlyWaitsForItsTimeUnlessNobodyElseWaits() {
         let list = [walkIn(1, issued: time(8, 50)), booked(1, issued: time(8, 40), at: time(9, 30))]
-        // Checked in early: it keeps its place among walk-ins by issue time.
-        #expect(QueueRules.nextToCall(list, now: time(9, 0), policy: policy)?.code == "H001")
-        let later = [walkIn(1, issued: time(8, 30)), booked(1, issued: time(8, 40), at: time(9, 30))]
-        #expect(QueueRules.nextToCall(later, now: time(9, 0), policy: policy)?.code == "A001")
+        // Checked in first, but promised 09:30, not a place ahead of people waiting now.
+        #expect(QueueRules.nextToCall(list, now: time(9, 0), policy: policy)?.code == "A001")
+        #expect(QueueRules.nextToCall([list[1]], now: time(9, 0), policy: policy)?.code == "H001")
+        // Found in the trial: early appointments must not count as long-waiting walk-ins, nor
+        // pass a due appointment. 1 counter; H001–H004 for 08:00, H005–H006 for 08:15, all
+        // checked in at 07:45; A001 at 07:50. At 08:06 after H001–H003: H004 (due), then A001.
+        let trial = (1...4).map { booked($0, issued: time(7, 45), at: time(8, 0)) }
+            + (5...6).map { booked($0, issued: time(7, 45), at: time(8, 15)) } + [walkIn(1, issued: time(7, 50))]
+        let afterThree = Array(trial.dropFirst(3))
+        let order = QueueRules.callingOrder(afterThree, now: time(8, 6), policy: policy,
+                                            fairness: FairQueue(walkInWaitMinutes: 20, lastCalledWasAppointment: true))
+        #expect(order.map(\.code) == ["H004", "A001", "H005", "H006"])
+    }
+
+    @Test func aWalkInIsNotPassedByAppointmentsThatAreNotDueYet() {
+        // 12 appointments checked in early for 08:30 and earlier; A001 since 07:46.
+        let now = time(8, 10)
+        var list = (1...8).map { booked($0, issued: time(7, 40), at: time(8, 0)) }
+        list += (9...12).map { booked($0, issued: time(7, 40), at: time(8, 30)) }
+        list.append(walkIn(1, issued: time(7, 46)))
+        let order = QueueRules.callingOrder(list, now: now, policy: policy, fairness: FairQueue(walkInWaitMinutes: 20, lastCalledWasAppointment: true))
+        #expect(order.first?.code == "A001")
+        #expect(Array(order.suffix(4)).map(\.code) == ["H009", "H010", "H011", "H012"])
     }
 
     @Test func aWalkInWhoHasWaitedTooLongGetsEveryOtherCall() {
