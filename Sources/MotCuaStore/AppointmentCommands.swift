@@ -17,6 +17,13 @@ public struct AppointmentActionResult: Sendable, Hashable {
     public let message: Localized?
 }
 
+/// Someone taken off the waitlist, and who the place held for them went to.
+public struct WaitlistRemoval: Sendable, Hashable {
+    public let entry: WaitlistEntry
+    public let offer: WaitlistEntry?
+    public let message: Localized?
+}
+
 /// Appointment writes: one transaction per clerk action, with its audit events, every rule
 /// decided in MotCuaCore (`BookingRequest`, `AppointmentSchedule`, `AppointmentRules`). The
 /// capacity check and the insert share one `BEGIN IMMEDIATE` transaction, so two desks booking
@@ -28,7 +35,9 @@ extension AppDatabase {
             let profile = try Self.profile(db)
             try Self.checkCounter(actor, profile)
             let schedule = AppointmentSchedule(settings: profile.appointments, counters: profile.counters, calendar: calendar)
-            let checked = try request.check(schedule: schedule, now: now, existingOn: { try AppointmentRow.fetch(day: $0, db) },
+            let person = Self.person(request)
+            let checked = try request.check(schedule: schedule, now: now,
+                                            existingOn: { try Self.placesTaken(day: $0, profile: profile, notFor: person, db) },
                                             procedure: { try Self.procedure(code: $0, db) },
                                             dossier: { try DossierRow.fetch(code: $0, db) })
             var a = checked.appointment
@@ -56,6 +65,20 @@ extension AppDatabase {
             try log.record(entity: "appointment", key: "\(a.id ?? 0)", action: "book", data: data)
             try closeWaitlist(for: a, now: now, log: &log, db)
             return .booked(a)
+        }
+    }
+
+    /// Every check a booking gets, without writing: the desk asks "waitlist?" for a full slot
+    /// before booking (the booking checks again in its own transaction).
+    public func checkBooking(_ request: BookingRequest, now: Date, calendar: WorkingCalendar) throws -> BookingCheck {
+        try read { db in
+            let profile = try Self.profile(db)
+            let schedule = AppointmentSchedule(settings: profile.appointments, counters: profile.counters, calendar: calendar)
+            let person = Self.person(request)
+            return try request.check(schedule: schedule, now: now,
+                                     existingOn: { try Self.placesTaken(day: $0, profile: profile, notFor: person, db) },
+                                     procedure: { try Self.procedure(code: $0, db) },
+                                     dossier: { try DossierRow.fetch(code: $0, db) })
         }
     }
 
@@ -116,8 +139,9 @@ extension AppDatabase {
                 let schedule = AppointmentSchedule(settings: profile.appointments, counters: profile.counters, calendar: calendar)
                 let req = BookingRequest(name: a.applicantName, phone: a.phone, idNumber: a.idNumber, at: at, kind: a.kind,
                                          procedureCodes: a.procedureCodes, dossierCode: a.dossierCode, address: a.address, note: a.note)
+                let person = (id: a.idNumber, phone: a.phone)
                 let checked = try req.check(schedule: schedule, now: now, excluding: a.id,
-                                            existingOn: { try AppointmentRow.fetch(day: $0, db) },
+                                            existingOn: { try Self.placesTaken(day: $0, profile: profile, notFor: person, db) },
                                             procedure: { try Self.procedure(code: $0, db) },
                                             dossier: { try DossierRow.fetch(code: $0, db) })
                 if let full = checked.fullError { throw full }
@@ -129,24 +153,12 @@ extension AppDatabase {
                 a.minutes = checked.appointment.minutes; a.rescheduleCount += 1
                 data.before = ["at": before.start.description]; data.after = ["at": a.start.description]
                 data.at = a.start.description
+                (offer, message) = try Self.offerFreedPlace(before, now: now, log: &log, db)
             case .cancel:
                 let reason = try AppointmentRules.cancelReason(request.reason)
                 a.status = .cancelled; a.finishedAt = now; a.cancelReason = reason
                 data.reason = reason
-                let waiting = try Row.fetchAll(db, sql: "SELECT * FROM waitlist WHERE day = ? AND status = 'waiting'",
-                                               arguments: [a.day.iso]).map(WaitlistRow.decode)
-                if var w = WaitlistEntry.offer(for: a, in: waiting) {
-                    let wBefore = w
-                    w.status = .offered; w.offeredAt = now; w.offeredMinute = a.startMinute; w.freedBy = a.id
-                    try WaitlistRow.update(w, db)
-                    offer = w
-                    message = Localized(vi: "Chỗ \(TimeOfDay.hhmm(a.startMinute)) ngày \(a.day.vietnamese) vừa trống: gọi \(w.applicantName) (\(w.phone)) trong danh sách chờ",
-                                        en: "The place at \(TimeOfDay.hhmm(a.startMinute)) on \(a.day.iso) is free: phone \(w.applicantName) (\(w.phone)) from the waitlist")
-                    var wd = EventData(from: wBefore.status.rawValue, to: w.status.rawValue)
-                    wd.waitlistBefore = wBefore; wd.appointment = a.id
-                    // Recorded before the cancel, which stays the batch's main event (what undo names).
-                    try log.record(entity: "waitlist", key: "\(w.id ?? 0)", action: "offer", data: wd)
-                }
+                (offer, message) = try Self.offerFreedPlace(a, now: now, log: &log, db)
             case .noShow:
                 try AppointmentRules.checkNoShow(a, now: now, settings: profile.appointments)
                 a.status = .noShow; a.finishedAt = now
@@ -157,6 +169,71 @@ extension AppDatabase {
             data.to = a.status.rawValue
             try log.record(entity: "appointment", key: "\(a.id ?? 0)", action: request.kind.rawValue, data: data)
             return AppointmentActionResult(appointment: a, ticket: ticket, offer: offer, message: message)
+        }
+    }
+
+    /// The first waiting person of the day and kind is offered a place freed at `freed`'s time
+    /// (a cancel, a reschedule, a waitlist offer given up); the place is held for them. The
+    /// offer is recorded before the step that freed it, which stays the batch's main event.
+    static func offerFreedPlace(_ freed: Appointment, now: Date, log: inout ActionBatch,
+                                _ db: Database) throws -> (WaitlistEntry?, Localized?) {
+        let waiting = try Row.fetchAll(db, sql: "SELECT * FROM waitlist WHERE day = ? AND status = 'waiting'",
+                                       arguments: [freed.day.iso]).map(WaitlistRow.decode)
+        guard var w = WaitlistEntry.offer(for: freed, in: waiting) else { return (nil, nil) }
+        let before = w
+        w.status = .offered; w.offeredAt = now; w.offeredMinute = freed.startMinute; w.freedBy = freed.id
+        try WaitlistRow.update(w, db)
+        var data = EventData(from: before.status.rawValue, to: w.status.rawValue)
+        data.waitlistBefore = before; data.appointment = freed.id
+        try log.record(entity: "waitlist", key: "\(w.id ?? 0)", action: "offer", data: data)
+        let time = TimeOfDay.hhmm(freed.startMinute)
+        return (w, Localized(vi: "Chỗ \(time) ngày \(freed.day.vietnamese) vừa trống, giữ cho \(w.applicantName) trong danh sách chờ: gọi \(w.phone)",
+                             en: "The place at \(time) on \(freed.day.iso) is free and held for \(w.applicantName) from the waitlist: phone \(w.phone)"))
+    }
+
+    /// The places taken on `day`: its appointments, and the places held for waitlist offers
+    /// except the one held for `person` (who is being booked into it).
+    static func placesTaken(day: LocalDate, profile: DeskProfile, notFor person: (id: String?, phone: String?),
+                            _ db: Database) throws -> [Appointment] {
+        let holds = try Row.fetchAll(db, sql: "SELECT * FROM waitlist WHERE day = ? AND status = 'offered'", arguments: [day.iso])
+            .map(WaitlistRow.decode)
+            .filter { !$0.isFor(idNumber: person.id, phone: person.phone) }
+            .compactMap { $0.hold(settings: profile.appointments) }
+        return try AppointmentRow.fetch(day: day, db) + holds
+    }
+
+    /// The request's person as stored (digits only), to recognise their own waitlist hold.
+    static func person(_ r: BookingRequest) -> (id: String?, phone: String?) {
+        (r.idNumber.flatMap { try? CitizenID.parse($0).digits }, r.phone.flatMap { try? PhoneNumber.parse($0).digits })
+    }
+
+    /// Takes someone off the waitlist (they booked elsewhere, gave up, or did not answer). A
+    /// place held for them is offered to the next person waiting.
+    public func removeFromWaitlist(_ id: Int64, reason: String?, now: Date, actor: Actor) throws -> WaitlistRemoval {
+        try write { db in
+            try Self.checkCounter(actor, try Self.profile(db))
+            guard let before = try WaitlistRow.fetch(id: id, db) else {
+                throw FieldError(field: "waitlist", label: Localized(vi: "Danh sách chờ", en: "Waitlist"),
+                                 problem: Localized(vi: "không có C\(id) trong danh sách chờ", en: "no C\(id) on the waitlist"))
+            }
+            guard before.status != .closed else {
+                throw RuleViolation(code: "waitlist_closed",
+                                    message: Localized(vi: "\(before.reference) đã ra khỏi danh sách chờ", en: "\(before.reference) is already off the waitlist"))
+            }
+            let reason = try TextInput.optional(reason, field: "reason", label: Localized(vi: "Lý do", en: "Reason"))
+            var log = ActionBatch(db, at: now, actor: actor)
+            var w = before
+            w.status = .closed
+            try WaitlistRow.update(w, db)
+            var offer: WaitlistEntry?
+            var message: Localized?
+            if let held = before.hold(settings: try Self.profile(db).appointments) {
+                (offer, message) = try Self.offerFreedPlace(held, now: now, log: &log, db)
+            }
+            var data = EventData(from: before.status.rawValue, to: w.status.rawValue)
+            data.waitlistBefore = before; data.reason = reason
+            try log.record(entity: "waitlist", key: "\(id)", action: "remove", data: data)
+            return WaitlistRemoval(entry: w, offer: offer, message: message)
         }
     }
 
@@ -193,6 +270,11 @@ extension AppDatabase {
             try Row.fetchAll(db, sql: "SELECT * FROM appointments WHERE day BETWEEN ? AND ? ORDER BY day, start_minute, id",
                              arguments: [from.iso, through.iso]).map(AppointmentRow.decode)
         }
+    }
+
+    /// What holds a place on `day`: its appointments and the places kept for waitlist offers.
+    public func placesTaken(day: LocalDate) throws -> [Appointment] {
+        try read { db in try Self.placesTaken(day: day, profile: try Self.profile(db), notFor: (nil, nil), db) }
     }
 
     public func appointment(id: Int64) throws -> Appointment? {

@@ -43,6 +43,10 @@ public protocol DeskStore: AnyObject, Sendable {
                           calendar: WorkingCalendar) throws -> AppointmentActionResult
     func appointments(from: LocalDate, through: LocalDate) throws -> [Appointment]
     func appointment(id: Int64) throws -> Appointment?
+    /// Appointments and the places held for waitlist offers: what free places are counted from.
+    func placesTaken(day: LocalDate) throws -> [Appointment]
+    func checkBooking(_ request: BookingRequest, now: Date, calendar: WorkingCalendar) throws -> BookingCheck
+    func removeFromWaitlist(_ id: Int64, reason: String?, now: Date, actor: Actor) throws -> WaitlistRemoval
     func waitlist(day: LocalDate) throws -> [WaitlistEntry]
     func waitlistOffers(from day: LocalDate) throws -> [WaitlistEntry]
 
@@ -103,7 +107,7 @@ extension DeskStore {
 
     /// The starts of a visit of `kind` on `day`, with the places left at each.
     public func freeSlots(day: LocalDate, kind: AppointmentKind, procedures: Int = 1, calendar: WorkingCalendar) throws -> [AppointmentSlot] {
-        try appointmentSchedule(calendar: calendar).slots(on: day, kind: kind, procedures: procedures, existing: try appointments(day: day))
+        try appointmentSchedule(calendar: calendar).slots(on: day, kind: kind, procedures: procedures, existing: try placesTaken(day: day))
     }
 
     /// Today's appointments found by name (word prefixes, no diacritics needed), phone or CCCD,

@@ -109,7 +109,7 @@ struct AppointmentCommand: ParsableCommand {
                 let db = try global.openExistingDatabase()
                 let (calendar, _) = try global.workingCalendar()
                 let schedule = try db.appointmentSchedule(calendar: calendar)
-                let slots = schedule.slots(on: day, kind: k, existing: try db.appointments(day: day))
+                let slots = schedule.slots(on: day, kind: k, existing: try db.placesTaken(day: day))
                 let closed = schedule.closure(day)
                 let hours = schedule.openSpans(day).map(\.text)
                 let length = schedule.minutes(kind: k)

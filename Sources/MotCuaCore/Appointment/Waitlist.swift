@@ -63,4 +63,22 @@ public struct WaitlistEntry: Hashable, Sendable, Codable {
         waiting.filter { $0.status == .waiting && $0.day == cancelled.day && $0.kind == cancelled.kind }
             .min { ($0.createdAt, $0.id ?? 0) < ($1.createdAt, $1.id ?? 0) }
     }
+
+    /// The place an offer holds until the person is booked into it or taken off the list: a
+    /// freed place is kept for the one phoned, not given to whoever books next.
+    public func hold(settings: AppointmentSettings) -> Appointment? {
+        guard status == .offered, let minute = offeredMinute else { return nil }
+        let length = settings.minutes(for: kind) * (kind == .submission ? max(1, min(3, procedureCodes.count)) : 1)
+        return Appointment(day: day, startMinute: minute, minutes: length, kind: kind, applicantName: applicantName,
+                           phone: phone, idNumber: idNumber, procedureCodes: procedureCodes,
+                           travelBefore: settings.travel(for: kind), travelAfter: settings.travel(for: kind),
+                           bookedAt: offeredAt ?? createdAt)
+    }
+
+    /// True when `request` books the person this entry is for (by CCCD, else phone).
+    public func isFor(idNumber other: String?, phone otherPhone: String?) -> Bool {
+        if let a = idNumber, let b = other { return a == b }
+        if let b = otherPhone { return phone == b }
+        return false
+    }
 }

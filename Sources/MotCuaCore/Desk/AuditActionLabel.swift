@@ -13,6 +13,7 @@ public enum AuditActionLabel {
         case ("waitlist", "add"): return Localized(vi: "Ghi vào danh sách chờ", en: "Added to the waitlist")
         case ("waitlist", "offer"): return Localized(vi: "Báo chỗ trống cho người chờ", en: "Place offered")
         case ("waitlist", "close"): return Localized(vi: "Rời danh sách chờ", en: "Left the waitlist")
+        case ("waitlist", "remove"): return Localized(vi: "Xoá khỏi danh sách chờ", en: "Taken off the waitlist")
         default: break
         }
         if let move = TicketMove(rawValue: action) { return move.label }

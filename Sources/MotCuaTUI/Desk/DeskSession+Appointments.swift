@@ -28,7 +28,7 @@ extension DeskSession {
         var found: [AppointmentSlot] = []
         while d <= last && found.count < limit {
             if !schedule.openSpans(d).isEmpty {
-                let taken = try db.appointments(day: d)
+                let taken = try db.placesTaken(day: d)
                 for slot in schedule.slots(on: d, kind: kind, procedures: procedures, existing: taken, excluding: excluding)
                     where slot.free > 0 && slot.start >= earliest {
                     found.append(slot)

@@ -48,6 +48,13 @@ final class FailingStore: DeskStore, @unchecked Sendable {
     }
     func appointments(from: LocalDate, through: LocalDate) throws -> [Appointment] { try inner.appointments(from: from, through: through) }
     func appointment(id: Int64) throws -> Appointment? { try inner.appointment(id: id) }
+    func placesTaken(day: LocalDate) throws -> [Appointment] { try inner.placesTaken(day: day) }
+    func checkBooking(_ r: BookingRequest, now: Date, calendar: WorkingCalendar) throws -> BookingCheck {
+        try inner.checkBooking(r, now: now, calendar: calendar)
+    }
+    func removeFromWaitlist(_ id: Int64, reason: String?, now: Date, actor: Actor) throws -> WaitlistRemoval {
+        try inner.removeFromWaitlist(id, reason: reason, now: now, actor: actor)
+    }
     func waitlist(day: LocalDate) throws -> [WaitlistEntry] { try inner.waitlist(day: day) }
     func waitlistOffers(from day: LocalDate) throws -> [WaitlistEntry] { try inner.waitlistOffers(from: day) }
     func events(entity: String, key: String) throws -> [AuditEvent] { try inner.events(entity: entity, key: key) }

@@ -87,7 +87,8 @@ public final class AppointmentsScreen: Screen {
     private func load(_ d: LocalDate, _ schedule: AppointmentSchedule) throws -> AppointmentDay {
         let appts = try session.db.appointments(day: d)
         return AppointmentDay(day: d, appointments: appts,
-                              slots: schedule.slots(on: d, kind: .guidance, existing: appts),
+                              // Free places count the places held for waitlist offers too.
+                              slots: schedule.slots(on: d, kind: .guidance, existing: try session.db.placesTaken(day: d)),
                               closure: schedule.closure(d), spans: schedule.openSpans(d),
                               isMakeUp: schedule.isMakeUpDay(d), waitlist: try session.db.waitlist(day: d))
     }

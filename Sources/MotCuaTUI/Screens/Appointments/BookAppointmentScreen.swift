@@ -176,10 +176,7 @@ final class BookAppointmentScreen: FormScreen {
             let waitlist = waitlistAnswer == req
             if !waitlist {
                 // Full? Ask before writing anything (the store checks again in its transaction).
-                let db = session.db
-                let checked = try req.check(schedule: try session.appointmentSchedule(), now: session.now,
-                                            existingOn: { try db.appointments(day: $0) }, procedure: { try db.procedure(code: $0) },
-                                            dossier: { try db.dossier(code: $0) })
+                let checked = try session.db.checkBooking(req, now: session.now, calendar: session.calendar)
                 if let full = checked.fullError {
                     askWaitlist(req, full: full, host: host)
                     throw QuestionAsked()
