@@ -35,6 +35,7 @@ extension AppDatabase {
             let profile = try Self.profile(db)
             try Self.checkCounter(actor, profile)
             let schedule = AppointmentSchedule(settings: profile.appointments, counters: profile.counters, calendar: calendar)
+            let request = try Self.withApplicantPhone(request, db)
             let person = Self.person(request)
             let checked = try request.check(schedule: schedule, now: now,
                                             existingOn: { try Self.placesTaken(day: $0, profile: profile, notFor: person, db) },
@@ -59,11 +60,12 @@ extension AppDatabase {
                                                     en: "dossier \(code) already has home delivery #\(other["id"] as Int64); reschedule it instead"))
             }
             a.id = try AppointmentRow.insert(a, db)
+            // The waitlist closes first: the booking stays the batch's main event (what undo names).
+            try closeWaitlist(for: a, now: now, log: &log, db)
             var data = EventData(to: a.status.rawValue)
             data.applicant = a.applicantName; data.at = a.start.description; data.kind = a.kind.rawValue
             data.procedure = a.procedureCodes.first
             try log.record(entity: "appointment", key: "\(a.id ?? 0)", action: "book", data: data)
-            try closeWaitlist(for: a, now: now, log: &log, db)
             return .booked(a)
         }
     }
@@ -200,6 +202,19 @@ extension AppDatabase {
             .filter { !$0.isFor(idNumber: person.id, phone: person.phone) }
             .compactMap { $0.hold(settings: profile.appointments) }
         return try AppointmentRow.fetch(day: day, db) + holds
+    }
+
+    /// A home delivery booked without a phone takes the applicant's phone on file: the clerk
+    /// must be able to call before going out.
+    static func withApplicantPhone(_ request: BookingRequest, _ db: Database) throws -> BookingRequest {
+        guard request.kind == .home, TextInput.nonBlank(request.phone) == nil,
+              let code = TextInput.nonBlank(request.dossierCode),
+              let phone = try String.fetchOne(db, sql: """
+                  SELECT a.phone FROM dossiers d JOIN applicants a ON a.id = d.applicant_id WHERE d.code = ?
+                  """, arguments: [code.trimmingCharacters(in: .whitespaces).uppercased()]) else { return request }
+        var r = request
+        r.phone = phone
+        return r
     }
 
     /// The request's person as stored (digits only), to recognise their own waitlist hold.

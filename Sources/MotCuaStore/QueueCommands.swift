@@ -81,8 +81,15 @@ extension AppDatabase {
             let open = try Row.fetchAll(db, sql: "SELECT * FROM tickets WHERE day = ? AND status IN ('waiting','called','serving')",
                                         arguments: [day.iso]).map(TicketRow.decode)
             // The fairness rule needs the desk's last call today, which may be a closed ticket.
-            let lastCalled = try Row.fetchOne(db, sql: "SELECT * FROM tickets WHERE day = ? AND called_at IS NOT NULL ORDER BY called_at DESC, id DESC LIMIT 1",
-                                              arguments: [day.iso]).map(TicketRow.decode)
+            // The last call is the last 'call' event of today (not undone): two calls in the same
+            // minute are still told apart.
+            let lastCalledKey = try String.fetchOne(db, sql: """
+                SELECT entity_key FROM events
+                WHERE at >= ? AND +entity = 'ticket' AND action = 'call' AND undone_by IS NULL
+                ORDER BY id DESC LIMIT 1
+                """, arguments: [Timestamp.startOf(day)])
+            let lastCalledCode = lastCalledKey.map { String($0.split(separator: "/").last ?? "") }
+            let lastCalled = try lastCalledCode.flatMap { try TicketRow.fetch(day: day, code: $0, db) }
             let fairness = FairQueue(walkInWaitMinutes: profile.appointments.walkInWaitMinutes,
                                      lastCalledWasAppointment: lastCalled?.appointmentAt != nil)
             let result = try QueueRules.callNext(counter: counter, tickets: open, now: now, clerk: actor.user, profile: profile,
