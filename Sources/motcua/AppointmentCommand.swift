@@ -8,7 +8,7 @@ struct AppointmentCommand: ParsableCommand {
         commandName: "appointment", abstract: "Hẹn giờ: hướng dẫn, nộp hồ sơ, trả kết quả tại nhà (appointments).",
         discussion: "Số lịch hẹn viết 12 hoặc #12. Ngày viết 2026-12-01 hoặc 01/12/2026; giờ hẹn \"2026-12-01 08:30\" hoặc \"01/12/2026 08:30\".",
         subcommands: [Book.self, List.self, Free.self, CheckIn.self, Reschedule.self, Cancel.self, NoShow.self, Serve.self,
-                      Waitlist.self, CallListCommand.self],
+                      Waitlist.self, WaitlistRemove.self, CallListCommand.self],
         defaultSubcommand: List.self)
 
     struct Book: ParsableCommand {

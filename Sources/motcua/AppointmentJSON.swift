@@ -89,3 +89,11 @@ struct AppointmentSettingsJSON: JSONRow {
         walkInWaitMinutes = s.walkInWaitMinutes
     }
 }
+
+/// `appointment waitlist-remove`: the entry taken off, and who the place held for it went to.
+struct WaitlistRemovalJSON: JSONRow {
+    let removed: WaitlistJSON, offer: WaitlistJSON?, message: String?
+    init(_ r: WaitlistRemoval) {
+        removed = WaitlistJSON(r.entry); offer = r.offer.map(WaitlistJSON.init); message = r.message?.vi
+    }
+}

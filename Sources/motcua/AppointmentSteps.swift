@@ -49,7 +49,12 @@ extension AppointmentCommand {
         @Argument(help: "Số lịch hẹn (appointment)") var id: String
         @Option(help: "Lý do huỷ (reason, required)") var reason: String?
         func request(id: Int64, today: LocalDate) throws -> AppointmentActionRequest {
-            AppointmentActionRequest(id: id, kind: .cancel, reason: reason)
+            guard TextInput.nonBlank(reason) != nil else {
+                throw FieldError(field: "reason", label: Localized(vi: "--reason", en: "--reason"),
+                                 problem: Localized(vi: "bắt buộc: lý do huỷ hẹn, ví dụ --reason \"Bận việc gia đình\"",
+                                                    en: "required: why it is cancelled, e.g. --reason \"Family matters\""))
+            }
+            return AppointmentActionRequest(id: id, kind: .cancel, reason: reason)
         }
     }
 
@@ -61,10 +66,38 @@ extension AppointmentCommand {
     }
 
     struct Serve: AppointmentStepCommand {
-        static let configuration = CommandConfiguration(abstract: "Đã phục vụ, không cần số thứ tự, ví dụ đã trả kết quả tại nhà (mark served).")
+        static let configuration = CommandConfiguration(abstract: "Đã phục vụ tại quầy hôm nay, không cần số thứ tự (mark served; a home delivery ends with dossier deliver-home).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Số lịch hẹn (appointment)") var id: String
         func request(id: Int64, today: LocalDate) throws -> AppointmentActionRequest { AppointmentActionRequest(id: id, kind: .serve) }
+    }
+}
+
+extension AppointmentCommand {
+    struct WaitlistRemove: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "waitlist-remove",
+            abstract: "Xoá một người khỏi danh sách chờ; chỗ đang giữ cho họ chuyển cho người tiếp theo (take someone off the waitlist).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Số trong danh sách chờ, ví dụ C3 hoặc 3 (waitlist entry)") var id: String
+        @Option(help: "Lý do (reason), ví dụ không liên lạc được") var reason: String?
+
+        func run() throws {
+            try runReporting(global) { lang in
+                let t = id.trimmingCharacters(in: .whitespaces).uppercased()
+                guard let n = Int64(t.hasPrefix("C") ? String(t.dropFirst()) : t), n > 0 else {
+                    throw FieldError(field: "waitlist", label: Localized(vi: "Số trong danh sách chờ", en: "Waitlist entry"),
+                                     problem: Localized(vi: "'\(id)' không hợp lệ; dạng đúng như C3 hoặc 3", en: "'\(id)' is not valid; expected e.g. C3 or 3"))
+                }
+                let now = try global.clock().now()
+                let db = try global.openExistingDatabase()
+                let r = try db.removeFromWaitlist(n, reason: reason, now: now, actor: try global.actor(counter: nil))
+                if global.json { Output.print(Output.json(WaitlistRemovalJSON(r))); return }
+                var lines = [lang == .vi ? "Đã xoá \(r.entry.reference) — \(r.entry.applicantName) — khỏi danh sách chờ."
+                                         : "Took \(r.entry.reference) — \(r.entry.applicantName) — off the waitlist."]
+                if let w = r.offer { lines += AppointmentStepText.offerLines(w, lang: lang) }
+                Output.print(lines.joined(separator: "\n"))
+            }
+        }
     }
 }
 
@@ -86,15 +119,27 @@ enum AppointmentStepText {
         case .cancel:
             lines.append(vi ? "Đã huỷ lịch hẹn \(a.reference) — \(a.applicantName) — \(a.timeRange) \(CallList.dayName(a.day))."
                             : "Cancelled \(a.reference) — \(a.applicantName) — \(a.timeRange) \(a.day.iso).")
-            if let w = r.offer {
-                lines.append(vi ? "Gọi điện báo chỗ trống: \(w.applicantName) — \(w.phone) (danh sách chờ \(w.reference))."
-                                : "Phone about the free place: \(w.applicantName) — \(w.phone) (waitlist \(w.reference)).")
-            }
         case .noShow, .serve:
             lines.append("\(a.reference) — \(a.applicantName): \(a.status.label.text(lang))")
         }
-        if let m = r.message { lines.append((vi ? "Lưu ý: " : "Note: ") + m.text(lang)) }
+        if let w = r.offer {
+            lines.append(contentsOf: offerLines(w, lang: lang))
+        } else if let m = r.message {
+            lines.append((vi ? "Lưu ý: " : "Note: ") + m.text(lang))
+        }
         return lines.joined(separator: "\n")
+    }
+
+    /// A freed place held for someone on the waitlist: who to phone, once.
+    static func offerLines(_ w: WaitlistEntry, lang: Language) -> [String] {
+        let time = TimeOfDay.hhmm(w.offeredMinute ?? w.wantedMinute)
+        return lang == .vi
+            ? ["Chỗ \(time) \(CallList.dayName(w.day)) được giữ cho người trong danh sách chờ \(w.reference).",
+               "GỌI ĐIỆN: \(w.applicantName) — \(w.phone). Đồng ý thì đặt hẹn cho họ vào giờ đó; không liên lạc được thì",
+               "  motcua appointment waitlist-remove \(w.reference) (chỗ chuyển cho người chờ tiếp theo)."]
+            : ["The place at \(time) \(w.day.iso) is held for \(w.reference) on the waitlist.",
+               "PHONE: \(w.applicantName) — \(w.phone). If they accept, book them at that time; if unreachable,",
+               "  motcua appointment waitlist-remove \(w.reference) (the place goes to the next person waiting)."]
     }
 
     /// The ticket number spaced out in a box, to read across the counter.
