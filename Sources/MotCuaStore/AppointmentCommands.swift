@@ -292,6 +292,18 @@ extension AppDatabase {
         try read { db in try Self.placesTaken(day: day, profile: try Self.profile(db), notFor: (nil, nil), db) }
     }
 
+    /// Booked appointments from `today` on that no longer fit the desk's rules (after a change
+    /// of places or hours, or a day off announced later). Reads from today on, never the past.
+    public func appointmentMisfits(from today: LocalDate, calendar: WorkingCalendar) throws -> [AppointmentMisfit] {
+        try read { db in
+            let profile = try Self.profile(db)
+            let schedule = AppointmentSchedule(settings: profile.appointments, counters: profile.counters, calendar: calendar)
+            let days = try String.fetchAll(db, sql: "SELECT DISTINCT day FROM appointments WHERE day >= ? AND status = 'booked' ORDER BY day",
+                                           arguments: [today.iso]).compactMap { LocalDate(iso: $0) }
+            return try days.flatMap { schedule.misfits(try AppointmentRow.fetch(day: $0, db)) }
+        }
+    }
+
     public func appointment(id: Int64) throws -> Appointment? {
         try read { db in try AppointmentRow.fetch(id: id, db) }
     }

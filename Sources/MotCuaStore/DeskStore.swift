@@ -45,6 +45,7 @@ public protocol DeskStore: AnyObject, Sendable {
     func appointment(id: Int64) throws -> Appointment?
     /// Appointments and the places held for waitlist offers: what free places are counted from.
     func placesTaken(day: LocalDate) throws -> [Appointment]
+    func appointmentMisfits(from today: LocalDate, calendar: WorkingCalendar) throws -> [AppointmentMisfit]
     func checkBooking(_ request: BookingRequest, now: Date, calendar: WorkingCalendar) throws -> BookingCheck
     func removeFromWaitlist(_ id: Int64, reason: String?, now: Date, actor: Actor) throws -> WaitlistRemoval
     func waitlist(day: LocalDate) throws -> [WaitlistEntry]

@@ -72,6 +72,14 @@ struct CheckCommand: ParsableCommand {
         return out
     }
 
+    /// Bookings from today on that no longer fit (fewer places, other hours, a day off
+    /// announced since): the desk phones to move them.
+    static func appointmentWarnings(_ store: any DeskStore, calendar: WorkingCalendar, today: LocalDate) throws -> [Warning] {
+        try store.appointmentMisfits(from: today, calendar: calendar).map {
+            Warning(kind: "appointment-misfit", message: $0.message.vi, messageEn: $0.message.en, file: nil, line: nil)
+        }
+    }
+
     func run() throws {
         try runReporting(global) { lang in
             let store = try global.openDatabase(readOnly: true)
@@ -83,6 +91,7 @@ struct CheckCommand: ParsableCommand {
                 let (calendar, _) = try global.workingCalendar()
                 warnings = Self.calendarWarnings(calendar, today: VietnamTime.local(try global.clock().now()).date)
                     + (try Self.dueDateWarnings(store, calendar: calendar))
+                    + (try Self.appointmentWarnings(store, calendar: calendar, today: VietnamTime.local(try global.clock().now()).date))
             } catch let e as CalendarFileError {
                 problems.append(e.text(lang))
             }

@@ -100,6 +100,12 @@ struct SetupCommand: ParsableCommand {
                 || changesAppointments
             let p = try applied(to: try db.profile())
             if changed { try db.saveProfile(p, now: try global.clock().now(), actor: try global.actor(counter: nil)) }
+            if changesAppointments || counters != nil {
+                // Fewer places or shorter hours leave some bookings over: said now, to phone them.
+                let (calendar, _) = try global.workingCalendar()
+                let today = VietnamTime.local(try global.clock().now()).date
+                for misfit in try db.appointmentMisfits(from: today, calendar: calendar) { Output.warn(misfit.message, lang) }
+            }
             if global.json { Output.print(Output.json(ProfileJSON(p))); return }
             let vi = lang == .vi
             Output.print(Output.table(["", ""], [

@@ -41,3 +41,19 @@ import Testing
         #expect(waitlist.map { $0["status"] as? String } == ["closed", "closed"])
     }
 }
+
+@Suite struct CLISetupMisfitTests {
+    @Test func fewerPlacesWarnAboutTheBookingsOverAndCheckListsThem() throws {
+        let desk = try CLIDesk(now: "2026-11-30 08:00")
+        defer { desk.remove() }
+        for (name, phone) in [("Nguyễn Văn Một", "0911111111"), ("Trần Thị Hai", "0922222222")] {
+            try desk.ok(["appointment", "book", "--name", name, "--at", "2026-12-01 09:00", "--kind", "guidance", "--phone", phone])
+        }
+        let setup = try desk.ok(["setup", "--seats", "1"])
+        #expect(setup.stderr.contains("#2 Trần Thị Hai 09:00") && setup.stderr.contains("gọi điện dời hẹn"), "\(setup.stderr)")
+        let check = try desk.run(["check"], json: true)
+        let warnings = (check.object?["warnings"] as? [[String: Any]]) ?? []
+        #expect(warnings.contains { $0["kind"] as? String == "appointment-misfit" }, "\(check.stdout)")
+        #expect(check.status == 0)
+    }
+}

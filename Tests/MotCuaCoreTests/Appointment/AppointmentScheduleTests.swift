@@ -130,3 +130,29 @@ import Testing
         #expect(!sch.openSpans(d("2026-04-25")).isEmpty)
     }
 }
+
+/// Bookings that no longer fit after the desk's rules changed are found, the later ones first.
+@Suite struct AppointmentMisfitTests {
+    func booking(_ id: Int64, _ day: String, _ minute: Int, bookedAt seconds: Double) -> Appointment {
+        Appointment(id: id, day: LocalDate(iso: day)!, startMinute: minute, minutes: 15, kind: .guidance,
+                    applicantName: "P\(id)", bookedAt: Date(timeIntervalSince1970: seconds))
+    }
+
+    @Test func fewerPlacesLeaveTheLaterBookingOver() {
+        var s = AppointmentSettings(); s.seats = 1
+        let schedule = AppointmentSchedule(settings: s, counters: 2, calendar: WorkingCalendar())
+        let list = [booking(1, "2026-12-01", 540, bookedAt: 10), booking(2, "2026-12-01", 540, bookedAt: 20),
+                    booking(3, "2026-12-01", 555, bookedAt: 30)]
+        let misfits = schedule.misfits(list)
+        #expect(misfits.map(\.appointment.id) == [2])
+        #expect(misfits.first?.message.vi.contains("2 người hẹn mà chỉ còn 1 chỗ") == true)
+    }
+
+    @Test func shorterHoursAndAClosedDayAreSaid() throws {
+        var s = AppointmentSettings(); s.hours = try OpeningHours.parse("mon-fri=07:30-11:00,13:30-16:00")
+        let schedule = AppointmentSchedule(settings: s, counters: 2, calendar: WorkingCalendar())
+        #expect(schedule.misfits([booking(1, "2026-12-01", 7 * 60, bookedAt: 0)]).first?.reason == .outsideHours)
+        let tet = schedule.misfits([booking(2, "2026-02-17", 9 * 60, bookedAt: 0)])
+        if case .closedDay(let why)? = tet.first?.reason { #expect(why.vi.contains("Tết")) } else { Issue.record("not closed") }
+    }
+}

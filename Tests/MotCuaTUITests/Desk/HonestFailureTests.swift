@@ -49,6 +49,9 @@ final class FailingStore: DeskStore, @unchecked Sendable {
     func appointments(from: LocalDate, through: LocalDate) throws -> [Appointment] { try inner.appointments(from: from, through: through) }
     func appointment(id: Int64) throws -> Appointment? { try inner.appointment(id: id) }
     func placesTaken(day: LocalDate) throws -> [Appointment] { try inner.placesTaken(day: day) }
+    func appointmentMisfits(from today: LocalDate, calendar: WorkingCalendar) throws -> [AppointmentMisfit] {
+        try inner.appointmentMisfits(from: today, calendar: calendar)
+    }
     func checkBooking(_ r: BookingRequest, now: Date, calendar: WorkingCalendar) throws -> BookingCheck {
         try inner.checkBooking(r, now: now, calendar: calendar)
     }
