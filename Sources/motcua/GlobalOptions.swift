@@ -145,7 +145,7 @@ private func fail(_ message: String, field: String?, options: GlobalOptions, cod
     if options.json {
         // The same keys on every error: `field` is null when no field is to blame.
         let obj: [String: Any] = ["error": message, "field": field.map { $0 as Any } ?? NSNull()]
-        if let data = try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys]) {
+        if let data = try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys, .withoutEscapingSlashes]) {
             FileHandle.standardOutput.write(data + Data("\n".utf8))
         }
     }
