@@ -46,6 +46,13 @@ extension AppDatabase {
             if let full = checked.fullError {
                 guard waitlistIfFull else { throw full }
                 var w = try WaitlistEntry.from(a, now: now)
+                if let same = try Row.fetchAll(db, sql: "SELECT * FROM waitlist WHERE day = ? AND status != 'closed'", arguments: [a.day.iso])
+                    .map(WaitlistRow.decode).first(where: { $0.isFor(idNumber: a.idNumber, phone: a.phone) }) {
+                    throw FieldError(field: a.idNumber != nil ? "id_number" : "phone",
+                                     label: a.idNumber != nil ? Localized(vi: "Số CCCD", en: "ID number") : Localized(vi: "Số điện thoại", en: "Phone"),
+                                     problem: Localized(vi: "người này đã có trong danh sách chờ ngày \(a.day.vietnamese) (\(same.reference))",
+                                                        en: "this person is already on the waitlist for \(a.day.iso) (\(same.reference))"))
+                }
                 w.id = try WaitlistRow.insert(w, db)
                 var data = EventData(to: w.status.rawValue)
                 data.applicant = w.applicantName; data.at = a.start.description; data.kind = a.kind.rawValue
@@ -61,7 +68,7 @@ extension AppDatabase {
             }
             a.id = try AppointmentRow.insert(a, db)
             // The waitlist closes first: the booking stays the batch's main event (what undo names).
-            try closeWaitlist(for: a, now: now, log: &log, db)
+            try closeWaitlist(for: a, now: now, profile: profile, log: &log, db)
             var data = EventData(to: a.status.rawValue)
             data.applicant = a.applicantName; data.at = a.start.description; data.kind = a.kind.rawValue
             data.procedure = a.procedureCodes.first
@@ -84,14 +91,18 @@ extension AppDatabase {
         }
     }
 
-    /// A person booked into a place is no longer waiting for one that day.
-    private func closeWaitlist(for a: Appointment, now: Date, log: inout ActionBatch, _ db: Database) throws {
+    /// A person booked into a place is no longer waiting for one that day; a place held for
+    /// them elsewhere that day goes to the next person waiting.
+    private func closeWaitlist(for a: Appointment, now: Date, profile: DeskProfile, log: inout ActionBatch, _ db: Database) throws {
         let open = try Row.fetchAll(db, sql: "SELECT * FROM waitlist WHERE day = ? AND status != 'closed'",
                                     arguments: [a.day.iso]).map(WaitlistRow.decode)
         for var w in open where a.isSamePerson(idNumber: w.idNumber, phone: w.phone) {
             let before = w
             w.status = .closed
             try WaitlistRow.update(w, db)
+            if let held = before.hold(settings: profile.appointments), held.startMinute != a.startMinute {
+                _ = try Self.offerFreedPlace(held, now: now, profile: profile, log: &log, db)
+            }
             var data = EventData(from: before.status.rawValue, to: w.status.rawValue)
             data.waitlistBefore = before; data.appointment = a.id
             try log.record(entity: "waitlist", key: "\(w.id ?? 0)", action: "close", data: data)
@@ -153,14 +164,19 @@ extension AppDatabase {
                 }
                 a.day = checked.appointment.day; a.startMinute = checked.appointment.startMinute
                 a.minutes = checked.appointment.minutes; a.rescheduleCount += 1
+                // The travel in force now, as the check counted it.
+                a.travelBefore = checked.appointment.travelBefore; a.travelAfter = checked.appointment.travelAfter
                 data.before = ["at": before.start.description]; data.after = ["at": a.start.description]
                 data.at = a.start.description
-                (offer, message) = try Self.offerFreedPlace(before, now: now, log: &log, db)
+                // Written first, so the offer counts the place where it is now.
+                try AppointmentRow.update(a, db)
+                (offer, message) = try Self.offerFreedPlace(before, now: now, profile: profile, log: &log, db)
             case .cancel:
                 let reason = try AppointmentRules.cancelReason(request.reason)
                 a.status = .cancelled; a.finishedAt = now; a.cancelReason = reason
                 data.reason = reason
-                (offer, message) = try Self.offerFreedPlace(a, now: now, log: &log, db)
+                try AppointmentRow.update(a, db)
+                (offer, message) = try Self.offerFreedPlace(a, now: now, profile: profile, log: &log, db)
             case .noShow:
                 try AppointmentRules.checkNoShow(a, now: now, settings: profile.appointments)
                 a.status = .noShow; a.finishedAt = now
@@ -177,20 +193,32 @@ extension AppDatabase {
     /// The first waiting person of the day and kind is offered a place freed at `freed`'s time
     /// (a cancel, a reschedule, a waitlist offer given up); the place is held for them. The
     /// offer is recorded before the step that freed it, which stays the batch's main event.
-    static func offerFreedPlace(_ freed: Appointment, now: Date, log: inout ActionBatch,
+    static func offerFreedPlace(_ freed: Appointment, now: Date, profile: DeskProfile, log: inout ActionBatch,
                                 _ db: Database) throws -> (WaitlistEntry?, Localized?) {
-        let waiting = try Row.fetchAll(db, sql: "SELECT * FROM waitlist WHERE day = ? AND status = 'waiting'",
+        // A place too soon to book (inside the minimum notice) is not offered: nobody could take it.
+        let earliest = now.addingTimeInterval(TimeInterval(profile.appointments.minNoticeMinutes * 60))
+        guard freed.startsAt >= earliest else { return (nil, nil) }
+        var waiting = try Row.fetchAll(db, sql: "SELECT * FROM waitlist WHERE day = ? AND status = 'waiting'",
                                        arguments: [freed.day.iso]).map(WaitlistRow.decode)
-        guard var w = WaitlistEntry.offer(for: freed, in: waiting) else { return (nil, nil) }
-        let before = w
-        w.status = .offered; w.offeredAt = now; w.offeredMinute = freed.startMinute; w.freedBy = freed.id
-        try WaitlistRow.update(w, db)
-        var data = EventData(from: before.status.rawValue, to: w.status.rawValue)
-        data.waitlistBefore = before; data.appointment = freed.id
-        try log.record(entity: "waitlist", key: "\(w.id ?? 0)", action: "offer", data: data)
-        let time = TimeOfDay.hhmm(freed.startMinute)
-        return (w, Localized(vi: "Chỗ \(time) ngày \(freed.day.vietnamese) vừa trống, giữ cho \(w.applicantName) trong danh sách chờ: gọi \(w.phone)",
-                             en: "The place at \(time) on \(freed.day.iso) is free and held for \(w.applicantName) from the waitlist: phone \(w.phone)"))
+        // The calendar does not matter here: only places are counted.
+        let schedule = AppointmentSchedule(settings: profile.appointments, counters: profile.counters, calendar: WorkingCalendar())
+        while let candidate = WaitlistEntry.offer(for: freed, in: waiting) {
+            waiting.removeAll { $0.id == candidate.id }
+            var w = candidate
+            w.status = .offered; w.offeredAt = now; w.offeredMinute = freed.startMinute; w.freedBy = freed.id
+            // Their visit must fit where the place was freed (a longer submission may not).
+            guard let hold = w.hold(settings: profile.appointments),
+                  schedule.free(from: hold.busyFrom, until: hold.busyUntil,
+                                try placesTaken(day: freed.day, profile: profile, notFor: (nil, nil), db)) > 0 else { continue }
+            try WaitlistRow.update(w, db)
+            var data = EventData(from: candidate.status.rawValue, to: w.status.rawValue)
+            data.waitlistBefore = candidate; data.appointment = freed.id
+            try log.record(entity: "waitlist", key: "\(w.id ?? 0)", action: "offer", data: data)
+            let time = TimeOfDay.hhmm(freed.startMinute)
+            return (w, Localized(vi: "Chỗ \(time) ngày \(freed.day.vietnamese) vừa trống, giữ cho \(w.applicantName) trong danh sách chờ: gọi \(w.phone)",
+                                 en: "The place at \(time) on \(freed.day.iso) is free and held for \(w.applicantName) from the waitlist: phone \(w.phone)"))
+        }
+        return (nil, nil)
     }
 
     /// The places taken on `day`: its appointments, and the places held for waitlist offers
@@ -242,8 +270,9 @@ extension AppDatabase {
             try WaitlistRow.update(w, db)
             var offer: WaitlistEntry?
             var message: Localized?
-            if let held = before.hold(settings: try Self.profile(db).appointments) {
-                (offer, message) = try Self.offerFreedPlace(held, now: now, log: &log, db)
+            let profile = try Self.profile(db)
+            if let held = before.hold(settings: profile.appointments) {
+                (offer, message) = try Self.offerFreedPlace(held, now: now, profile: profile, log: &log, db)
             }
             var data = EventData(from: before.status.rawValue, to: w.status.rawValue)
             data.waitlistBefore = before; data.reason = reason
@@ -290,6 +319,26 @@ extension AppDatabase {
     /// What holds a place on `day`: its appointments and the places kept for waitlist offers.
     public func placesTaken(day: LocalDate) throws -> [Appointment] {
         try read { db in try Self.placesTaken(day: day, profile: try Self.profile(db), notFor: (nil, nil), db) }
+    }
+
+    /// A home delivery booked for a dossier that ended another way is cancelled in the same
+    /// action, its reason the dossier's end, and its place offered to the waitlist.
+    static func cancelHomeAppointment(for dossier: Dossier, now: Date, log: inout ActionBatch, _ db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM appointments WHERE dossier_code = ? AND status = 'booked'",
+                                    arguments: [dossier.code]).map(AppointmentRow.decode)
+        guard !rows.isEmpty else { return }
+        let profile = try Self.profile(db)
+        for before in rows {
+            var a = before
+            a.status = .cancelled; a.finishedAt = now
+            try AppointmentRow.update(a, db)
+            _ = try offerFreedPlace(a, now: now, profile: profile, log: &log, db)
+            // Why, as data (the dossier and the status it reached), not as a sentence.
+            var data = EventData(from: before.status.rawValue, to: a.status.rawValue)
+            data.appointmentBefore = before
+            data.extra = ["dossier": dossier.code, "dossier_status": dossier.status.rawValue]
+            try log.record(entity: "appointment", key: "\(a.id ?? 0)", action: "cancel", data: data)
+        }
     }
 
     /// Booked appointments from `today` on that no longer fit the desk's rules (after a change

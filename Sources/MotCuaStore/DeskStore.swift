@@ -23,6 +23,8 @@ public protocol DeskStore: AnyObject, Sendable {
     func callNext(counter: Int, now: Date, actor: Actor) throws -> CallNextResult
     func moveTicket(_ request: TicketMoveRequest, now: Date, actor: Actor) throws -> Ticket
     func tickets(day: LocalDate) throws -> [Ticket]
+    /// The fairness rule's state today (whether the desk's last call was an appointment's).
+    func fairQueue(day: LocalDate) throws -> FairQueue
     func ticket(code: String, day: LocalDate) throws -> Ticket?
     func searchTickets(_ text: String, day: LocalDate, limit: Int) throws -> [Ticket]
 
@@ -135,6 +137,11 @@ extension DeskStore {
 
     public func markNoShow(_ id: Int64, now: Date, actor: Actor, calendar: WorkingCalendar) throws -> AppointmentActionResult {
         try actOnAppointment(AppointmentActionRequest(id: id, kind: .noShow), now: now, actor: actor, calendar: calendar)
+    }
+
+    /// Today's tickets in calling order: the order `callNext` will call the waiting ones.
+    public func callingOrder(day: LocalDate, now: Date) throws -> [Ticket] {
+        QueueRules.callingOrder(try tickets(day: day), now: now, policy: try profile().priority, fairness: try fairQueue(day: day))
     }
 
     /// The ticket `counter` is dealing with now (`QueueRules.currentTicket`).

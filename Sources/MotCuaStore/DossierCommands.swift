@@ -205,7 +205,12 @@ extension AppDatabase {
             }
             var log = ActionBatch(db, at: now, actor: actor)
             try log.record(entity: "dossier", key: d.code, action: request.kind.rawValue, data: data)
-            if request.kind == .deliverHome { try Self.serveHomeAppointment(for: d.code, now: now, log: &log, db) }
+            if request.kind == .deliverHome {
+                try Self.serveHomeAppointment(for: d.code, now: now, log: &log, db)
+            } else if d.status.isFinal {
+                // Returned at the desk, posted, rejected, withdrawn: nobody is to drive it home.
+                try Self.cancelHomeAppointment(for: d, now: now, log: &log, db)
+            }
             return result
         }
     }

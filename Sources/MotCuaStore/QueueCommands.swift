@@ -81,17 +81,7 @@ extension AppDatabase {
             let open = try Row.fetchAll(db, sql: "SELECT * FROM tickets WHERE day = ? AND status IN ('waiting','called','serving')",
                                         arguments: [day.iso]).map(TicketRow.decode)
             // The fairness rule needs the desk's last call today, which may be a closed ticket.
-            // The last call is the last 'call' event of today (not undone): two calls in the same
-            // minute are still told apart.
-            let lastCalledKey = try String.fetchOne(db, sql: """
-                SELECT entity_key FROM events
-                WHERE at >= ? AND +entity = 'ticket' AND action = 'call' AND undone_by IS NULL
-                ORDER BY id DESC LIMIT 1
-                """, arguments: [Timestamp.startOf(day)])
-            let lastCalledCode = lastCalledKey.map { String($0.split(separator: "/").last ?? "") }
-            let lastCalled = try lastCalledCode.flatMap { try TicketRow.fetch(day: day, code: $0, db) }
-            let fairness = FairQueue(walkInWaitMinutes: profile.appointments.walkInWaitMinutes,
-                                     lastCalledWasAppointment: lastCalled?.appointmentAt != nil)
+            let fairness = try Self.fairQueue(day: day, profile: profile, db)
             let result = try QueueRules.callNext(counter: counter, tickets: open, now: now, clerk: actor.user, profile: profile,
                                                  fairness: fairness)
             var log = ActionBatch(db, at: now, actor: actor)
@@ -131,6 +121,24 @@ extension AppDatabase {
             try Self.syncAppointment(for: after, now: now, log: &log, db)
             return after
         }
+    }
+
+    /// The fairness rule's state today: the desk's last call is the last 'call' event of the
+    /// day not undone (a recall does not change it; two calls in one minute are told apart).
+    /// The one place the desk, `queue list` and `call-next` learn it from.
+    static func fairQueue(day: LocalDate, profile: DeskProfile, _ db: Database) throws -> FairQueue {
+        let key = try String.fetchOne(db, sql: """
+            SELECT entity_key FROM events
+            WHERE at >= ? AND +entity = 'ticket' AND action = 'call' AND undone_by IS NULL
+            ORDER BY id DESC LIMIT 1
+            """, arguments: [Timestamp.startOf(day)])
+        let code = key.map { String($0.split(separator: "/").last ?? "") }
+        let last = try code.flatMap { try TicketRow.fetch(day: day, code: $0, db) }
+        return FairQueue(walkInWaitMinutes: profile.appointments.walkInWaitMinutes, lastCalledWasAppointment: last?.appointmentAt != nil)
+    }
+
+    public func fairQueue(day: LocalDate) throws -> FairQueue {
+        try read { db in try Self.fairQueue(day: day, profile: try Self.profile(db), db) }
     }
 
     static func requireTicket(_ code: String, day: LocalDate, _ db: Database) throws -> Ticket {

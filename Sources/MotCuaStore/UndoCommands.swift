@@ -61,6 +61,7 @@ extension AppDatabase {
                 }
             }
             var log = ActionBatch(db, at: now, actor: actor)
+            var placesPutBack: [Appointment] = []
             for e in events.reversed() {
                 let data = EventData.parse(e.data)
                 var undo = EventData()
@@ -90,6 +91,7 @@ extension AppDatabase {
                     try AppointmentRow.update(a, db)
                 case ("appointment", _):
                     guard let before = data.appointmentBefore else { throw refuse("thao tác cũ không lưu trạng thái trước", "the old change kept no earlier state") }
+                    if before.status.holdsPlace { placesPutBack.append(before) }
                     undo.from = data.to; undo.to = before.status.rawValue
                     try AppointmentRow.update(before, db)
                 case ("waitlist", "add"):
@@ -110,6 +112,19 @@ extension AppDatabase {
                     throw refuse("loại thao tác này không hoàn tác được", "this kind of change cannot be undone")
                 }
                 try log.record(entity: e.entity, key: e.entityKey, action: "undo", data: undo)
+            }
+            // A place put back (a cancel or a move undone) must still be free once everything of
+            // the action is undone (its waitlist offer too): someone else may have booked it since.
+            if !placesPutBack.isEmpty {
+                let profile = try Self.profile(db)
+                let places = AppointmentSchedule(settings: profile.appointments, counters: profile.counters, calendar: WorkingCalendar())
+                for a in placesPutBack {
+                    let others = try Self.placesTaken(day: a.day, profile: profile, notFor: (nil, nil), db).filter { $0.id != a.id }
+                    if places.free(from: a.busyFrom, until: a.busyUntil, others) == 0 {
+                        throw refuse("giờ cũ \(TimeOfDay.hhmm(a.startMinute)) ngày \(a.day.vietnamese) đã có người khác đặt",
+                                     "the old time \(TimeOfDay.hhmm(a.startMinute)) on \(a.day.iso) has been booked by someone else")
+                    }
+                }
             }
             if let undoBatch = log.batch {
                 try db.execute(sql: "UPDATE events SET undone_by = ? WHERE batch = ?", arguments: [undoBatch, batch])

@@ -19,7 +19,7 @@ struct QueueCommand: ParsableCommand {
                 let day = VietnamTime.local(now).date
                 let profile = try db.profile()
                 // Shown in calling order, so the first waiting row is who is called next.
-                var list = QueueRules.callingOrder(today: try db.tickets(day: day), now: now, profile: profile)
+                var list = try db.callingOrder(day: day, now: now)
                 if !all { list = list.filter { !$0.status.isFinal } }
                 if global.json { Output.print(Output.json(list.map { TicketJSON($0, now: now) })); return }
                 if list.isEmpty {

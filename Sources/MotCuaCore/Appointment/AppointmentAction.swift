@@ -91,7 +91,12 @@ public enum AppointmentRules {
                 throw refuse(a, kind, "hẹn trả tại nhà kết thúc khi ghi 'Đã trả tại nhà' cho hồ sơ \(a.dossierCode ?? "") (motcua dossier deliver-home)",
                              "a home delivery ends when dossier \(a.dossierCode ?? "") is recorded as delivered home (motcua dossier deliver-home)")
             }
-            try need([.booked, .checkedIn])
+            // A checked-in citizen holds a ticket: their visit ends when the ticket does.
+            if st == .checkedIn, let t = a.ticketCode {
+                throw refuse(a, kind, "đã có số \(t); lịch hẹn xong khi số \(t) được phục vụ xong tại quầy",
+                             "holds ticket \(t); it ends when \(t) is served at a counter")
+            }
+            try need([.booked])
             try needToday()
         }
     }

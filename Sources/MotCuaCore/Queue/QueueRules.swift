@@ -13,12 +13,6 @@ public struct FairQueue: Sendable, Hashable {
     public init(walkInWaitMinutes: Int = AppointmentSettings().walkInWaitMinutes, lastCalledWasAppointment: Bool = false) {
         self.walkInWaitMinutes = walkInWaitMinutes; self.lastCalledWasAppointment = lastCalledWasAppointment
     }
-
-    /// From today's tickets: was the most recent call an appointment's?
-    public static func from(_ tickets: [Ticket], settings: AppointmentSettings) -> FairQueue {
-        let last = tickets.filter { $0.calledAt != nil }.max { ($0.calledAt ?? .distantPast, $0.id ?? 0) < ($1.calledAt ?? .distantPast, $1.id ?? 0) }
-        return FairQueue(walkInWaitMinutes: settings.walkInWaitMinutes, lastCalledWasAppointment: last?.appointmentAt != nil)
-    }
 }
 
 /// The queue's rules, in one place for the CLI and the desk alike.
@@ -41,12 +35,6 @@ public enum QueueRules {
                                     fairness: FairQueue = FairQueue()) -> [Ticket] {
         tickets.filter { $0.status != .waiting }
             + waitingOrder(tickets.filter { $0.status == .waiting }, now: now, policy: policy, fairness: fairness)
-    }
-
-    /// Today's tickets (all of them, closed ones too: the fairness rule needs the last call) in
-    /// calling order, by the desk's profile.
-    public static func callingOrder(today tickets: [Ticket], now: Date, profile: DeskProfile) -> [Ticket] {
-        callingOrder(tickets, now: now, policy: profile.priority, fairness: FairQueue.from(tickets, settings: profile.appointments))
     }
 
     /// The waiting tickets in calling order, in one pass (no repeated search): appointments

@@ -103,8 +103,7 @@ public final class DeskSession {
     /// Today's tickets, in calling order.
     public func todaysTickets() throws -> [Ticket] {
         let now = self.now
-        let tickets = try db.tickets(day: VietnamTime.local(now).date)
-        return QueueRules.callingOrder(today: tickets, now: now, profile: try profile())
+        return try db.callingOrder(day: VietnamTime.local(now).date, now: now)
     }
 
     /// The ticket this counter is serving: the latest one called here that is not finished.

@@ -24,7 +24,10 @@ import Testing
         #expect(throws: RuleViolation.self) { try AppointmentRules.precheck(.checkIn, appt(), today: day.adding(days: 1)) }
         #expect(throws: RuleViolation.self) { try AppointmentRules.precheck(.checkIn, appt(.home), today: day) }
         #expect(throws: RuleViolation.self) { try AppointmentRules.precheck(.reschedule, appt(status: .checkedIn), today: day) }
-        #expect(throws: Never.self) { try AppointmentRules.precheck(.serve, appt(status: .checkedIn), today: day) }
+        #expect(throws: Never.self) { try AppointmentRules.precheck(.serve, appt(), today: day) }
+        var withTicket = appt(status: .checkedIn); withTicket.ticketCode = "H001"
+        #expect(throws: RuleViolation.self) { try AppointmentRules.precheck(.serve, withTicket, today: day) }
+        #expect(throws: RuleViolation.self) { try AppointmentRules.precheck(.serve, appt(.home), today: day) }
         #expect(throws: RuleViolation.self) { try AppointmentRules.checkNoShow(appt(), now: time(9, 10), settings: AppointmentSettings()) }
         #expect(throws: Never.self) { try AppointmentRules.checkNoShow(appt(), now: time(9, 16), settings: AppointmentSettings()) }
         let e = #expect(throws: FieldError.self) { _ = try AppointmentRules.cancelReason("  ") }

@@ -86,14 +86,4 @@ import Testing
         #expect(positions == [1, 3, 5])
         #expect(order.count == 43)
     }
-
-    @Test func theLastCallOfTheDayDecidesWhoIsNext() {
-        let s = AppointmentSettings()
-        var called = booked(9, issued: time(8, 0), at: time(8, 30)); called.status = .done; called.calledAt = time(8, 31)
-        var earlier = walkIn(9, issued: time(8, 0)); earlier.status = .done; earlier.calledAt = time(8, 20)
-        #expect(FairQueue.from([earlier, called], settings: s).lastCalledWasAppointment)
-        earlier.calledAt = time(8, 40)
-        #expect(!FairQueue.from([earlier, called], settings: s).lastCalledWasAppointment)
-        #expect(FairQueue.from([], settings: s).walkInWaitMinutes == 20)
-    }
 }

@@ -28,6 +28,7 @@ final class FailingStore: DeskStore, @unchecked Sendable {
     func callNext(counter: Int, now: Date, actor: Actor) throws -> CallNextResult { try inner.callNext(counter: counter, now: now, actor: actor) }
     func moveTicket(_ r: TicketMoveRequest, now: Date, actor: Actor) throws -> Ticket { try inner.moveTicket(r, now: now, actor: actor) }
     func tickets(day: LocalDate) throws -> [Ticket] { try inner.tickets(day: day) }
+    func fairQueue(day: LocalDate) throws -> FairQueue { try inner.fairQueue(day: day) }
     func ticket(code: String, day: LocalDate) throws -> Ticket? { try inner.ticket(code: code, day: day) }
     func searchTickets(_ text: String, day: LocalDate, limit: Int) throws -> [Ticket] { try inner.searchTickets(text, day: day, limit: limit) }
     func receiveDossier(_ r: ReceiveRequest, now: Date, actor: Actor, calendar: WorkingCalendar) throws -> Dossier {
