@@ -25,14 +25,17 @@ extension AppDatabase {
                                   applicantName: applicant.name, channel: valid.channel, delivery: valid.delivery,
                                   deliveryAddress: valid.deliveryAddress, notes: valid.notes, receivedAt: now, dueDate: due,
                                   ticketCode: valid.ticketCode, counter: actor.counter, clerk: actor.user)
+            dossier.procedureSnapshot = ProcedureSnapshot(valid.procedure)
+            let snapshot = (try? JSONEncoder().encode(dossier.procedureSnapshot)).map { String(decoding: $0, as: UTF8.self) }
             try db.execute(sql: """
                 INSERT INTO dossiers (code, day, seq, procedure_code, applicant_id, applicant_name, channel, delivery,
-                    delivery_address, notes, received_at, due_date, status, ticket_code, counter, clerk, search_key)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                    delivery_address, notes, received_at, due_date, status, ticket_code, counter, clerk, search_key,
+                    procedure_snapshot)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 """, arguments: [dossier.code, day.iso, seq, dossier.procedureCode, applicant.id, dossier.applicantName,
                                  dossier.channel.rawValue, dossier.delivery.rawValue, dossier.deliveryAddress, dossier.notes,
                                  Timestamp.text(now), due.iso, dossier.status.rawValue, dossier.ticketCode,
-                                 dossier.counter, dossier.clerk, VietnameseText.fold(dossier.applicantName)])
+                                 dossier.counter, dossier.clerk, VietnameseText.fold(dossier.applicantName), snapshot])
             dossier.id = db.lastInsertedRowID
             var data = EventData(to: dossier.status.rawValue)
             data.procedure = dossier.procedureCode; data.applicant = dossier.applicantName

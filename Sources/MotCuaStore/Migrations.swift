@@ -143,6 +143,19 @@ enum Migrations {
                 CREATE INDEX waitlist_day ON waitlist(day, status);
                 """)
         }
+        // v7: a dossier keeps its procedure as the catalog had it at receipt (name, field,
+        // processing time, fee): slips and reports show that even after the catalog changes.
+        // Dossiers received before take the catalog row as it stands now, the closest record.
+        m.registerMigration("v7-procedure-snapshot") { db in
+            try db.execute(sql: """
+                ALTER TABLE dossiers ADD COLUMN procedure_snapshot TEXT;
+                UPDATE dossiers SET procedure_snapshot = (
+                    SELECT json_object('name', p.name, 'field', p.field, 'processingDays', p.processing_days,
+                                       'processingUnit', p.processing_unit, 'cutoffMinuteOfDay', p.cutoff_minute,
+                                       'fee', p.fee, 'feeNote', p.fee_note, 'legalBasis', p.legal_basis)
+                    FROM procedures p WHERE p.code = dossiers.procedure_code);
+                """)
+        }
         return m
     }
 }

@@ -180,6 +180,7 @@ enum DossierRow {
         d.resultReceiverId = r["result_receiver_id"]
         d.reason = r["reason"]
         d.missingItems = missing
+        d.procedureSnapshot = (r["procedure_snapshot"] as String?).flatMap { try? JSONDecoder().decode(ProcedureSnapshot.self, from: Data($0.utf8)) }
         return d
     }
 

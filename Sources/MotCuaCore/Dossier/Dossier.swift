@@ -46,6 +46,9 @@ public struct Dossier: Hashable, Sendable, Codable {
     public var reason: String?
     /// What the applicant must still bring (a supplement request).
     public var missingItems: [String] = []
+    /// The procedure as the catalog had it at receipt (nil only on a file whose catalog row was
+    /// gone when the snapshot was first taken).
+    public var procedureSnapshot: ProcedureSnapshot?
 
     public init(id: Int64? = nil, code: String, procedureCode: String, applicantId: Int64? = nil,
                 applicantName: String, channel: Channel, delivery: Delivery = .desk,
