@@ -44,7 +44,7 @@ extension AppDatabase {
             var a = checked.appointment
             var log = ActionBatch(db, at: now, actor: actor)
             if let full = checked.fullError {
-                guard waitlistIfFull else { throw full }
+                guard waitlistIfFull else { throw try Self.sayingHolds(full, for: a, profile: profile, person: person, db) }
                 var w = try WaitlistEntry.from(a, now: now)
                 if let same = try Row.fetchAll(db, sql: "SELECT * FROM waitlist WHERE day = ? AND status != 'closed'", arguments: [a.day.iso])
                     .map(WaitlistRow.decode).first(where: { $0.isFor(idNumber: a.idNumber, phone: a.phone) }) {
@@ -98,10 +98,10 @@ extension AppDatabase {
                                     arguments: [a.day.iso]).map(WaitlistRow.decode)
         for var w in open where a.isSamePerson(idNumber: w.idNumber, phone: w.phone) {
             let before = w
-            w.status = .closed
+            w.status = .closed; w.outcome = .booked
             try WaitlistRow.update(w, db)
             if let held = before.hold(settings: profile.appointments), held.startMinute != a.startMinute {
-                _ = try Self.offerFreedPlace(held, now: now, profile: profile, log: &log, db)
+                _ = try Self.offerFreedPlace(held, freedBy: before.freedBy, now: now, profile: profile, log: &log, db)
             }
             var data = EventData(from: before.status.rawValue, to: w.status.rawValue)
             data.waitlistBefore = before; data.appointment = a.id
@@ -193,7 +193,7 @@ extension AppDatabase {
     /// The first waiting person of the day and kind is offered a place freed at `freed`'s time
     /// (a cancel, a reschedule, a waitlist offer given up); the place is held for them. The
     /// offer is recorded before the step that freed it, which stays the batch's main event.
-    static func offerFreedPlace(_ freed: Appointment, now: Date, profile: DeskProfile, log: inout ActionBatch,
+    static func offerFreedPlace(_ freed: Appointment, freedBy: Int64? = nil, now: Date, profile: DeskProfile, log: inout ActionBatch,
                                 _ db: Database) throws -> (WaitlistEntry?, Localized?) {
         // A place too soon to book (inside the minimum notice) is not offered: nobody could take it.
         let earliest = now.addingTimeInterval(TimeInterval(profile.appointments.minNoticeMinutes * 60))
@@ -205,7 +205,7 @@ extension AppDatabase {
         while let candidate = WaitlistEntry.offer(for: freed, in: waiting) {
             waiting.removeAll { $0.id == candidate.id }
             var w = candidate
-            w.status = .offered; w.offeredAt = now; w.offeredMinute = freed.startMinute; w.freedBy = freed.id
+            w.status = .offered; w.offeredAt = now; w.offeredMinute = freed.startMinute; w.freedBy = freed.id ?? freedBy
             // Their visit must fit where the place was freed (a longer submission may not).
             guard let hold = w.hold(settings: profile.appointments),
                   schedule.free(from: hold.busyFrom, until: hold.busyUntil,
@@ -219,6 +219,23 @@ extension AppDatabase {
                                  en: "The place at \(time) on \(freed.day.iso) is free and held for \(w.applicantName) from the waitlist: phone \(w.phone)"))
         }
         return (nil, nil)
+    }
+
+    /// A full time where a place is held for someone on the waitlist says for whom: `free` shows
+    /// fewer bookings than places, and the clerk must know why the place cannot be given.
+    static func sayingHolds(_ full: FieldError, for a: Appointment, profile: DeskProfile,
+                            person: (id: String?, phone: String?), _ db: Database) throws -> FieldError {
+        let holds = try Row.fetchAll(db, sql: "SELECT * FROM waitlist WHERE day = ? AND status = 'offered'", arguments: [a.day.iso])
+            .map(WaitlistRow.decode)
+            .filter { w in
+                !w.isFor(idNumber: person.id, phone: person.phone)
+                    && (w.hold(settings: profile.appointments).map { $0.busyFrom < a.busyUntil && a.busyFrom < $0.busyUntil } ?? false)
+            }
+        guard !holds.isEmpty else { return full }
+        let who = holds.map { "\($0.reference) \($0.applicantName)" }.joined(separator: ", ")
+        return FieldError(field: full.field, label: full.label, problem: Localized(
+            vi: full.problem.vi + " — chỗ trống đang giữ cho người trong danh sách chờ: \(who) (đặt hẹn cho họ, hoặc motcua appointment waitlist-remove)",
+            en: full.problem.en + " — a free place is held for the waitlist: \(who) (book them, or motcua appointment waitlist-remove)"))
     }
 
     /// The places taken on `day`: its appointments, and the places held for waitlist offers
@@ -260,19 +277,20 @@ extension AppDatabase {
                                  problem: Localized(vi: "không có C\(id) trong danh sách chờ", en: "no C\(id) on the waitlist"))
             }
             guard before.status != .closed else {
-                throw RuleViolation(code: "waitlist_closed",
-                                    message: Localized(vi: "\(before.reference) đã ra khỏi danh sách chờ", en: "\(before.reference) is already off the waitlist"))
+                throw FieldError(field: "waitlist", label: Localized(vi: "Danh sách chờ", en: "Waitlist"),
+                                 problem: Localized(vi: "\(before.reference) đã ra khỏi danh sách chờ (\(before.statusLabel.vi))",
+                                                    en: "\(before.reference) is already off the waitlist (\(before.statusLabel.en))"))
             }
             let reason = try TextInput.optional(reason, field: "reason", label: Localized(vi: "Lý do", en: "Reason"))
             var log = ActionBatch(db, at: now, actor: actor)
             var w = before
-            w.status = .closed
+            w.status = .closed; w.outcome = .removed
             try WaitlistRow.update(w, db)
             var offer: WaitlistEntry?
             var message: Localized?
             let profile = try Self.profile(db)
             if let held = before.hold(settings: profile.appointments) {
-                (offer, message) = try Self.offerFreedPlace(held, now: now, profile: profile, log: &log, db)
+                (offer, message) = try Self.offerFreedPlace(held, freedBy: before.freedBy, now: now, profile: profile, log: &log, db)
             }
             var data = EventData(from: before.status.rawValue, to: w.status.rawValue)
             data.waitlistBefore = before; data.reason = reason

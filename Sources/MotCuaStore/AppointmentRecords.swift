@@ -67,13 +67,15 @@ enum WaitlistRow {
     static func decode(_ r: Row) throws -> WaitlistEntry {
         let key = "C\(r["id"] as Int64? ?? 0)"
         let what = "danh sách chờ"
-        return WaitlistEntry(
+        var w = WaitlistEntry(
             id: r["id"], day: try r.required("day", what, key) { LocalDate(iso: $0) }, wantedMinute: r["wanted_minute"],
             kind: try r.required("kind", what, key) { AppointmentKind(rawValue: $0) }, applicantName: r["applicant_name"],
             phone: r["phone"], idNumber: r["id_number"], procedureCodes: CodeList.decode(r["procedure_codes"]),
             status: try r.required("status", what, key) { WaitlistEntry.Status(rawValue: $0) },
             createdAt: try r.required("created_at", what, key, Timestamp.date), offeredAt: try r.optionalDate("offered_at", what, key),
             offeredMinute: r["offered_minute"], freedBy: r["freed_by"])
+        w.outcome = (r["outcome"] as String?).flatMap(WaitlistEntry.Outcome.init(rawValue:))
+        return w
     }
 
     static func insert(_ w: WaitlistEntry, _ db: Database) throws -> Int64 {
@@ -88,8 +90,8 @@ enum WaitlistRow {
 
     static func update(_ w: WaitlistEntry, _ db: Database) throws {
         guard let id = w.id else { return }
-        try db.execute(sql: "UPDATE waitlist SET status = ?, offered_at = ?, offered_minute = ?, freed_by = ? WHERE id = ?",
-                       arguments: [w.status.rawValue, w.offeredAt.map(Timestamp.text), w.offeredMinute, w.freedBy, id])
+        try db.execute(sql: "UPDATE waitlist SET status = ?, offered_at = ?, offered_minute = ?, freed_by = ?, outcome = ? WHERE id = ?",
+                       arguments: [w.status.rawValue, w.offeredAt.map(Timestamp.text), w.offeredMinute, w.freedBy, w.outcome?.rawValue, id])
     }
 
     static func fetch(id: Int64, _ db: Database) throws -> WaitlistEntry? {

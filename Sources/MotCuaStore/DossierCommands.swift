@@ -26,7 +26,9 @@ extension AppDatabase {
                                   deliveryAddress: valid.deliveryAddress, notes: valid.notes, receivedAt: now, dueDate: due,
                                   ticketCode: valid.ticketCode, counter: actor.counter, clerk: actor.user)
             dossier.procedureSnapshot = ProcedureSnapshot(valid.procedure)
-            let snapshot = (try? JSONEncoder().encode(dossier.procedureSnapshot)).map { String(decoding: $0, as: UTF8.self) }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]   // the same text for the same row
+            let snapshot = (try? encoder.encode(dossier.procedureSnapshot)).map { String(decoding: $0, as: UTF8.self) }
             try db.execute(sql: """
                 INSERT INTO dossiers (code, day, seq, procedure_code, applicant_id, applicant_name, channel, delivery,
                     delivery_address, notes, received_at, due_date, status, ticket_code, counter, clerk, search_key,

@@ -156,6 +156,11 @@ enum Migrations {
                     FROM procedures p WHERE p.code = dossiers.procedure_code);
                 """)
         }
+        // v8: a closed waitlist entry says how it ended (booked into a place, or taken off), so
+        // the list never shows a removed person as if they had the place.
+        m.registerMigration("v8-waitlist-outcome") { db in
+            try db.execute(sql: "ALTER TABLE waitlist ADD COLUMN outcome TEXT CHECK (outcome IN ('booked', 'removed'))")
+        }
         return m
     }
 }

@@ -11,7 +11,8 @@ public struct UndoResult: Sendable, Hashable {
 }
 
 extension AppDatabase {
-    /// Undoes this clerk's (user and counter) last change of today — a ticket move, a
+    /// Undoes this clerk's (user and counter; without a counter, the user's at any counter) last
+    /// change of today — a ticket move, a
     /// registration, a correction, a dossier step — as new audited events that put the earlier
     /// state back; history is never deleted. Refuses, saying why, when something depends on it
     /// since, or when the step cannot be taken back (a rejection, a withdrawal, a receipt).
@@ -21,10 +22,10 @@ extension AppDatabase {
             let day = VietnamTime.local(now).date
             guard let batch = try Int64.fetchOne(db, sql: """
                 SELECT batch FROM events
-                WHERE at >= ? AND user = ? AND counter IS ? AND action != 'undo' AND undone_by IS NULL
+                WHERE at >= ? AND user = ? AND (counter IS ? OR ? IS NULL) AND action != 'undo' AND undone_by IS NULL
                   AND +entity IN ('ticket', 'dossier', 'applicant', 'appointment', 'waitlist') -- `+`: search by today's time, never by entity (all history)
                 ORDER BY id DESC LIMIT 1
-                """, arguments: [Timestamp.startOf(day), actor.user, actor.counter]) else {
+                """, arguments: [Timestamp.startOf(day), actor.user, actor.counter, actor.counter]) else {
                 throw RuleViolation(code: "undo_nothing",
                                     message: Localized(vi: "Không có thao tác nào hôm nay của \(actor.user)\(actor.counter.map { " (quầy \($0))" } ?? "") để hoàn tác",
                                                        en: "Nothing of \(actor.user)'s\(actor.counter.map { " (counter \($0))" } ?? "") today to undo"))

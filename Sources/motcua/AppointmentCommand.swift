@@ -163,7 +163,7 @@ struct AppointmentCommand: ParsableCommand {
                                 : ["No.", "Wanted", "Kind", "Name", "Phone", "Status", "Offered"]
                 Output.print(Output.table(header, list.map { w in
                     [w.reference, TimeOfDay.hhmm(w.wantedMinute), w.kind.label.text(lang), w.applicantName, w.phone,
-                     w.status.label.text(lang), w.offeredMinute.map(TimeOfDay.hhmm) ?? ""]
+                     w.statusLabel.text(lang), w.offeredMinute.map(TimeOfDay.hhmm) ?? ""]
                 }))
             }
         }

@@ -26,7 +26,10 @@ struct WaitlistJSON: JSONRow {
     let id: Int64?, reference: String, day: String, time: String, kind: String, status: String
     let name: String, phone: String, idNumber: String?, procedures: [String]
     let createdAt: String, offeredAt: String?, offeredTime: String?, freedBy: Int64?
+    /// For a closed entry: `booked` or `removed`.
+    let outcome: String?
     init(_ w: WaitlistEntry) {
+        outcome = w.outcome?.rawValue
         id = w.id; reference = w.reference; day = w.day.iso; time = TimeOfDay.hhmm(w.wantedMinute); kind = w.kind.rawValue
         status = w.status.rawValue; name = w.applicantName; phone = w.phone; idNumber = w.idNumber
         procedures = w.procedureCodes; createdAt = VietnamTime.iso8601(w.createdAt)

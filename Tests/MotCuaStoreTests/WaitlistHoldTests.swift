@@ -25,6 +25,7 @@ import MotCuaCore
             _ = try db.book("Người Lạ", phone: "0944444444", at: "2026-12-01 09:00", now: "2026-11-30 10:01")
         }
         #expect(stranger?.problem.vi.contains("đã kín") == true)
+        #expect(stranger?.problem.vi.contains("giữ cho người trong danh sách chờ: C1 Hai") == true, "\(stranger?.problem.vi ?? "")")
         #expect(try db.freeSlots(day: date("2026-12-01"), kind: .guidance, calendar: testCalendar).first { $0.timeText == "09:00" }?.free == 0)
         // Hai, phoned, takes it.
         guard case .booked(let hai) = try db.book("Hai", phone: "0922 222 222", at: "2026-12-01 09:00", now: "2026-11-30 10:05") else {
@@ -32,6 +33,16 @@ import MotCuaCore
         }
         #expect(hai.startMinute == 9 * 60)
         #expect(try db.waitlist(day: date("2026-12-01")).map(\.status) == [.closed, .waiting])
+        #expect(try db.waitlist(day: date("2026-12-01")).first?.statusLabel.vi == "Đã đặt hẹn")
+    }
+
+    @Test func undoWithoutACounterTakesBackTheClerksLastChangeAtAnyCounter() throws {
+        _ = try db.walkIn("Đỗ Văn Một", at: "2026-12-01 07:00")
+        _ = try db.walkIn("Đỗ Văn Hai", at: "2026-12-01 07:01")
+        _ = try db.callNext(counter: 2, now: at("2026-12-01 07:02"), actor: Actor(user: "lan", counter: 2))
+        _ = try db.callNext(counter: 1, now: at("2026-12-01 07:04"), actor: Actor(user: "lan", counter: 1))
+        let undo = try db.undoLast(now: at("2026-12-01 07:05"), actor: Actor(user: "lan", counter: nil))
+        #expect(undo.subject == "A002", "\(undo.message.vi)")
     }
 
     @Test func aRescheduleOffersThePlaceItLeaves() throws {
@@ -51,7 +62,10 @@ import MotCuaCore
         #expect(removal.entry.status == .closed)
         #expect(removal.offer?.applicantName == "Ba")
         #expect(try db.waitlistOffers(from: date("2026-11-30")).map(\.applicantName) == ["Ba"])
-        #expect(throws: RuleViolation.self) { _ = try db.removeFromWaitlist(hai, reason: nil, now: at("2026-11-30 11:01"), actor: clerk1) }
+        let again = #expect(throws: FieldError.self) { _ = try db.removeFromWaitlist(hai, reason: nil, now: at("2026-11-30 11:01"), actor: clerk1) }
+        #expect(again?.field == "waitlist")
+        #expect(try db.waitlist(day: date("2026-12-01")).first?.statusLabel.vi == "Đã xoá khỏi danh sách")
+        #expect(try db.waitlistOffers(from: date("2026-11-30")).first?.freedBy == cancel.appointment.id)
         let undo = try db.undoLast(now: at("2026-11-30 11:02"), actor: clerk1)
         #expect(undo.message.vi.contains("Xoá khỏi danh sách chờ"))
         #expect(try db.waitlistOffers(from: date("2026-11-30")).map(\.applicantName) == ["Hai"])

@@ -75,6 +75,10 @@ public enum AppointmentRules {
         }
         switch kind {
         case .checkIn:
+            if st == .noShow {
+                throw refuse(a, kind, "đã ghi 'Không đến'; người này vừa tới thì cấp số như khách vãng lai (F2 ở hàng chờ, hoặc motcua walkin add)",
+                             "was marked a no-show; if they have just come, give them a walk-in's ticket (F2 on the queue, or motcua walkin add)")
+            }
             try need([.booked])
             if a.kind == .home {
                 throw refuse(a, kind, "hẹn trả tại nhà không đến quầy; khi giao xong, ghi 'Đã trả tại nhà' cho hồ sơ \(a.dossierCode ?? "")",

@@ -46,7 +46,9 @@ extension AppointmentSchedule {
                 out.append(AppointmentMisfit(appointment: a, reason: .outsideHours)); continue
             }
             if free(from: a.busyFrom, until: a.busyUntil, fitting) == 0 {
-                let taken = existing.filter { $0.status.holdsPlace && $0.busyFrom < a.busyUntil && a.busyFrom < $0.busyUntil }.count
+                // The busiest minute of its visit, itself included.
+                let points = [a.busyFrom] + existing.map(\.busyFrom).filter { $0 > a.busyFrom && $0 < a.busyUntil }
+                let taken = points.map { occupancy(at: $0, existing, excluding: nil) }.max() ?? 1
                 out.append(AppointmentMisfit(appointment: a, reason: .overCapacity(taken: taken, capacity: capacity)))
                 continue
             }

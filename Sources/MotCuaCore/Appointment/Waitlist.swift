@@ -19,6 +19,20 @@ public struct WaitlistEntry: Hashable, Sendable, Codable {
         }
     }
 
+    /// How a closed entry ended: booked into a place, or taken off the list.
+    public enum Outcome: String, Sendable, Codable, CaseIterable, Hashable {
+        case booked, removed
+    }
+
+    /// What the desk reads: a closed entry says whether the person got a place or was taken off.
+    public var statusLabel: Localized {
+        switch (status, outcome) {
+        case (.closed, .booked?): Localized(vi: "Đã đặt hẹn", en: "Booked")
+        case (.closed, .removed?): Localized(vi: "Đã xoá khỏi danh sách", en: "Taken off")
+        default: status.label
+        }
+    }
+
     public var id: Int64?
     public var day: LocalDate
     /// The time asked for (a freed place nearest to it is offered first).
@@ -34,6 +48,7 @@ public struct WaitlistEntry: Hashable, Sendable, Codable {
     /// The place offered: its start, and the appointment whose cancel freed it.
     public var offeredMinute: Int?
     public var freedBy: Int64?
+    public var outcome: Outcome?
 
     public init(id: Int64? = nil, day: LocalDate, wantedMinute: Int, kind: AppointmentKind, applicantName: String,
                 phone: String, idNumber: String? = nil, procedureCodes: [String] = [], status: Status = .waiting,

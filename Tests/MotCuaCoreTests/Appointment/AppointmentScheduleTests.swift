@@ -156,3 +156,19 @@ import Testing
         if case .closedDay(let why)? = tet.first?.reason { #expect(why.vi.contains("Tết")) } else { Issue.record("not closed") }
     }
 }
+
+@Suite struct AppointmentMisfitCountTests {
+    @Test func theCountIsTheBusiestMinuteNotEveryOverlap() {
+        var s = AppointmentSettings(); s.seats = 1
+        let schedule = AppointmentSchedule(settings: s, counters: 2, calendar: WorkingCalendar())
+        let day = LocalDate(iso: "2026-12-02")!
+        func a(_ id: Int64, _ start: Int, _ minutes: Int, _ at: Double) -> Appointment {
+            Appointment(id: id, day: day, startMinute: start, minutes: minutes, kind: .guidance, applicantName: "P\(id)",
+                        bookedAt: Date(timeIntervalSince1970: at))
+        }
+        // 08:00–08:20, 08:00–08:15, 08:15–08:30: at most two at once.
+        let misfits = schedule.misfits([a(1, 480, 20, 1), a(2, 480, 15, 2), a(3, 495, 15, 3)])
+        #expect(misfits.map(\.appointment.id) == [2, 3])
+        #expect(misfits.allSatisfy { $0.message.vi.contains("có 2 người hẹn mà chỉ còn 1 chỗ") })
+    }
+}
