@@ -257,6 +257,11 @@ struct AppointmentScreenTests {
         #expect(try f.db.ticket(code: "H001", day: f.session.today)?.appointmentId == 1)
         try f.setClock("2026-01-06 08:45")
         try f.keys("Down F5")
+        // The question already says what will happen (trial finding 8); nothing is written before the yes.
+        #expect(f.top is ConfirmScreen, "\(f.screen)")
+        #expect(f.screen.contains("Đến muộn 30 phút") && f.screen.contains("vãng lai"), "\(f.screen)")
+        #expect(try f.db.appointment(id: 2)?.status == .booked)
+        try f.keys("Enter")
         #expect(f.message.contains("cấp số A001") && f.message.contains("Đến muộn 30 phút"), "\(f.message)")
         // A second F5 on a checked-in appointment is refused with the reason.
         try f.keys("F5")

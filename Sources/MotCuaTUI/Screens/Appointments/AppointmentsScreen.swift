@@ -131,8 +131,7 @@ public final class AppointmentsScreen: Screen {
             do { host.push(try BookAppointmentScreen(session: session, day: day, onBooked: { [weak self] d in self?.go(to: d) })) }
             catch { host.report(error) }
         case .appointmentWaitlist:
-            host.push(TextPanelScreen(title: host.language == .en ? "Waitlist — \(day.vietnamese)" : "Danh sách chờ — \(day.vietnamese)",
-                                      lines: waitlistLines(host.language)))
+            host.push(WaitlistScreen(session: session, day: day, onBooked: { [weak self] _ in self?.reload() }))
         case .appointmentCallList:
             do { host.push(try CallListScreen.make(session: session, language: host.language)) }
             catch { host.report(error) }

@@ -56,7 +56,9 @@ final class BookAppointmentScreen: FormScreen {
     /// The clerk said yes to the waitlist for this request (kept only for what was asked).
     private var waitlistAnswer: BookingRequest?
 
-    init(session: DeskSession, day: LocalDate, onBooked: @escaping (LocalDate) -> Void = { _ in }) throws {
+    /// - Parameter prefill: a person on the waitlist: the form is filled from their entry (kind,
+    ///   name, phone, CCCD, procedures) with the place held for them (or the time they wanted).
+    init(session: DeskSession, day: LocalDate, prefill: WaitlistEntry? = nil, onBooked: @escaping (LocalDate) -> Void = { _ in }) throws {
         self.session = session
         self.day = day
         self.onBooked = onBooked
@@ -106,9 +108,31 @@ final class BookAppointmentScreen: FormScreen {
         var form = Form(title: Localized(vi: "Đặt lịch hẹn", en: "Book an appointment"), fields: fields, language: lang)
         form.focus(id: "lookup")
         super.init(form: form)
+        if let e = prefill { fill(from: e) }
         updateKind()
         try updateSlots()
-        self.form.markClean()
+        if let e = prefill {
+            let minute = e.offeredMinute ?? e.wantedMinute
+            let id = "\(e.day.iso) \(TimeOfDay.hhmm(minute))"
+            if !self.form.select(id, in: "at") {
+                self.form.setText(String(format: "%02d/%02d/%04d ", e.day.day, e.day.month, e.day.year) + TimeOfDay.hhmm(minute),
+                                  of: "at_text")
+            }
+            self.form.focus(id: "name")
+        } else {
+            self.form.markClean()
+        }
+    }
+
+    /// The waitlist entry's person and wishes in the fields.
+    private func fill(from e: WaitlistEntry) {
+        form.select(e.kind.rawValue, in: "kind")
+        form.setText(e.applicantName, of: "name")
+        form.setText(e.phone, of: "phone")
+        form.setText(e.idNumber ?? "", of: "id_number")
+        for (field, code) in zip(["procedure", "procedure2", "procedure3"], e.procedureCodes) {
+            form.select(code, in: field)
+        }
     }
 
     private var kind: AppointmentKind { form.value(of: "kind").flatMap(AppointmentKind.init(rawValue:)) ?? .guidance }
@@ -150,6 +174,11 @@ final class BookAppointmentScreen: FormScreen {
         guard let d = try session.db.dossier(code: code) else { return }
         if let address = d.deliveryAddress { form.setText(address, of: "address") }
         if (form.value(of: "name") ?? "").isEmpty { form.setText(d.applicantName, of: "name") }
+        // The store takes the applicant's phone when none is typed; the clerk sees it here.
+        if TextInput.nonBlank(form.value(of: "phone")) == nil, let applicantId = d.applicantId,
+           let phone = TextInput.nonBlank(try session.db.applicant(id: applicantId)?.phone) {
+            form.setText(phone, of: "phone")
+        }
     }
 
     override func valueChanged(host: ScreenHost) {
@@ -268,6 +297,11 @@ final class RescheduleScreen: FormScreen {
             let a = r.appointment
             host.say(en ? "Appointment \(a.reference) moved to \(TimeOfDay.hhmm(a.startMinute)) \(a.day.iso)"
                         : "Đã dời hẹn \(a.reference) sang \(TimeOfDay.hhmm(a.startMinute)) ngày \(a.day.vietnamese)")
+            // The old place may pass to the first on the waitlist: shown as prominently as a cancel's.
+            if let offer = r.offer {
+                let done = onDone
+                AppointmentActions.showOffer(offer, message: r.message, session: session, host: host, onBooked: { _ in done() })
+            }
             return FormResult(headline: (en ? "  MOVED " : "  ĐÃ DỜI HẸN ") + a.reference + "  ",
                               lines: [a.applicantName, "\(a.timeRange) \(OpeningHours.weekdayName(a.day.isoWeekday)) \(a.day.vietnamese)"])
         } catch {
