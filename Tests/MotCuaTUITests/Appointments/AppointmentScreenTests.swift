@@ -15,8 +15,9 @@ struct AppointmentScreenTests {
         #expect(f.top is AppointmentsScreen)
         #expect(f.screen.contains("Lịch hẹn — Thứ Hai 05/01/2026 (hôm nay) · 0 hẹn"), "\(f.screen)")
         #expect(f.screen.contains("(chưa có lịch hẹn)"))
-        // From now (08:00) plus nothing: today's free list starts at the current time.
-        #expect(f.screen.contains("Còn trống") && f.screen.contains("08:00 (2)"))
+        // From now (08:00) plus the desk's hour of notice: only bookable places (trial finding 6).
+        let todayFree = try #require(f.rows.first { $0.contains("Còn trống") })
+        #expect(todayFree.contains("Còn trống (") && todayFree.contains(": 09:00 (2)") && !todayFree.contains("08:"), "\(todayFree)")
         try f.keys("Right")
         #expect(f.screen.contains("Lịch hẹn — Thứ Ba 06/01/2026 · 2 hẹn"), "\(f.screen)")
         let an = try #require(f.rows.first { $0.contains("Nguyễn Văn An") })

@@ -189,14 +189,21 @@ public final class AppointmentsScreen: Screen {
 
     // MARK: - Drawing
 
+    /// The first time a place can still be booked: now plus the desk's notice.
+    private var bookable: LocalDateTime {
+        let notice = schedule?.settings.minNoticeMinutes ?? 0
+        return VietnamTime.local(session.now.addingTimeInterval(TimeInterval(notice * 60)))
+    }
+
     public func render(into g: inout CellGrid, top: Int, bottom: Int, host: ScreenHost) {
+        let bookable = bookable
         if showsWeek, let week {
             AppointmentsView.render(week: week, selected: day, into: &g, top: top, bottom: bottom, today: session.today,
-                                    fallback: schedule?.settings.hours.workdaySpans ?? OpeningHours.standardDay,
+                                    bookable: bookable, fallback: schedule?.settings.hours.workdaySpans ?? OpeningHours.standardDay,
                                     language: host.language)
         } else if let loaded {
             AppointmentsView.render(day: loaded, list: &list, into: &g, top: top, bottom: bottom, today: session.today,
-                                    nowMinute: VietnamTime.local(session.now).minuteOfDay, language: host.language,
+                                    bookable: bookable, language: host.language,
                                     symbols: host.symbols)
         }
     }
