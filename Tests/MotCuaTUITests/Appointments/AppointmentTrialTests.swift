@@ -219,4 +219,49 @@ struct AppointmentTrialTests {
             #expect(at == LocalDateTime(parsing: want), "\(typed) → \(at)")
         }
     }
+
+    @Test("6: the week grid never shows gone-by rows as free; places held for an offer count as taken")
+    func weekGridPastAndHeld() throws {
+        let f = try fullWithWaitlist()
+        try f.keys("M-2 w")
+        // Monday 05/01 at 08:00 with an hour's notice: 07:00–08:30 are gone by.
+        let r0700 = try #require(f.rows.first { $0.hasPrefix(" 07:00") })
+        #expect(r0700.contains(" –") && !r0700.hasPrefix(" 07:00  0/4"), "\(r0700)")
+        let r0900 = try #require(f.rows.first { $0.hasPrefix(" 09:00") })
+        #expect(r0900.hasPrefix(" 09:00  0/4"), "\(r0900)")
+        // Cancel #1: its place is held for Phạm Văn Cường, so 06/01 08:00 stays full.
+        _ = try f.db.actOnAppointment(AppointmentActionRequest(id: 1, kind: .cancel, reason: "Bận"), now: f.session.now,
+                                      actor: f.clerk, calendar: f.session.calendar)
+        f.app.refresh()
+        let r0800 = try #require(f.rows.first { $0.hasPrefix(" 08:00") })
+        #expect(r0800.contains("1/2"), "\(r0800)")   // 08:00 full, 08:15 both free
+        try f.keys("w Right")
+        let free = try #require(f.rows.first { $0.contains("Còn trống") })
+        #expect(!free.contains("08:00 ("), "\(free)")
+    }
+
+    @Test("7: queue: an H ticket shows its time; a long wait is whole; headings apart; 'Hẹn sắp tới' only what is still to come")
+    func queueColumnsAndUpcoming() throws {
+        let f = try AppointmentFixture(at: "2026-01-06 07:00")
+        _ = try f.db.addWalkIn(WalkInRequest(name: "Người chờ lâu"), now: f.session.now,
+                               actor: f.clerk)
+        try f.book("Nguyễn Văn An", at: "2026-01-06 09:00", phone: "0912345678")
+        try f.book("Trần Thị Bình", at: "2026-01-06 09:15")
+        try f.book("Lê Văn Cường", at: "2026-01-06 09:30")
+        try f.setClock("2026-01-06 09:05")
+        try f.keys("M-2")
+        try f.keys("Right Left")
+        _ = try f.db.actOnAppointment(AppointmentActionRequest(id: 2, kind: .checkIn), now: f.session.now, actor: f.clerk,
+                                      calendar: f.session.calendar)
+        try f.keys("M-1")
+        let header = try #require(f.rows.first { $0.contains("Ưu tiên") })
+        #expect(header.contains("Ưu tiên  ") && !header.contains("Ưu tiên Thủ tục"), "\(header)")
+        let h = try #require(f.rows.first { $0.contains("Trần Thị Bình") })
+        #expect(h.contains("hẹn 09:15"), "\(h)")
+        let long = try #require(f.rows.first { $0.contains("A001") }, "\(f.screen)")
+        #expect(long.hasSuffix("!125 ph"), "\(long)")   // waiting since 07:00, whole
+        let line = try #require(f.rows.first { $0.contains("Hẹn sắp tới") })
+        // 09:00 has passed (not checked in), 09:15 is checked in: only 09:30 is still to come.
+        #expect(line.contains("09:30 Lê Văn Cường") && !line.contains("09:00") && !line.contains("Trần Thị Bình"), "\(line)")
+    }
 }
