@@ -152,7 +152,7 @@ public struct ActionInfo: Hashable, Sendable {
         row(.appointmentWaitlistRemove, .appointments, "Bỏ chờ", "Remove",
             "Bỏ người đang chọn khỏi danh sách chờ (ghi lý do)", "Take the selected person off the waitlist (with a reason)"),
         row(.appointmentCallList, .appointments, "DS gọi", "Call list",
-            "Danh sách gọi điện: hẹn ngày làm việc kế tiếp và chỗ trống cần báo, ghi ra tệp",
+            "Danh sách gọi điện cho ngày làm việc kế tiếp, ghi ra tệp",
             "Call list: the next working day's appointments and freed places, written to a file"),
         row(.calendarPrevWeek, .calendar, "Tuần trước", "Prev week", "Lùi một tuần", "Previous week"),
         row(.calendarNextWeek, .calendar, "Tuần sau", "Next week", "Tới một tuần", "Next week"),

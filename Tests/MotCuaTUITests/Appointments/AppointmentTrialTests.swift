@@ -264,4 +264,28 @@ struct AppointmentTrialTests {
         // 09:00 has passed (not checked in), 09:15 is checked in: only 09:30 is still to come.
         #expect(line.contains("09:30 Lê Văn Cường") && !line.contains("09:00") && !line.contains("Trần Thị Bình"), "\(line)")
     }
+
+    @Test("11: help on the appointments screens fits 80 columns; PgDn pages it; the footer says how to scroll")
+    func helpFitsAndPages() throws {
+        let f = try fullWithWaitlist()
+        for script in ["M-2", "w", "w Right d", "Esc F2", "Esc"] {
+            try f.keys(script)
+            if f.top is ConfirmScreen { try f.keys("Enter") }
+            let top = try #require(f.top)
+            let entries = f.app.helpEntries(for: top)
+            let keyWidth = min(24, max(8, entries.map { CellWidth.of($0.keys) }.max() ?? 8))
+            for e in entries {
+                #expect(CellWidth.of(e.text) <= 80 - 4 - keyWidth, "\(script): '\(e.keys) \(e.text)' is cut at 80 columns")
+            }
+        }
+        try f.keys("M-2 F1")
+        #expect(f.screen.contains("PgDn/PgUp để cuộn"), "\(f.screen)")
+        let first = f.rows[4]
+        let day = f.appointments?.day
+        try f.keys("PgDn")
+        #expect(f.app.isShowingHelp && f.rows[4] != first, "\(f.screen)")
+        #expect(f.appointments?.day == day, "PgDn changed the week under the help")
+        try f.keys("PgUp")
+        #expect(f.rows[4] == first)
+    }
 }

@@ -40,8 +40,9 @@ public final class AppointmentsScreen: Screen {
 
     public var barActions: [Action] {
         showsWeek ? [.help, .appointmentBook, .calendarWeek, .calendarGoto, .calendarToday, .appointmentWaitlist, .appointmentCallList, .quit]
-                  : [.help, .appointmentBook, .appointmentCheckIn, .appointmentReschedule, .appointmentNoShow, .appointmentCancel,
-                     .calendarWeek, .calendarGoto, .quit]
+                  // What a clerk needs most at 80 columns; everything else is in F1.
+                  : [.help, .appointmentBook, .appointmentCheckIn, .searchStart, .appointmentReschedule, .appointmentCancel,
+                     .appointmentWaitlist, .calendarWeek, .quit]
     }
 
     public func text(for action: Action) -> ActionText? { Self.text(for: action) }
@@ -49,7 +50,7 @@ public final class AppointmentsScreen: Screen {
     static func text(for action: Action) -> ActionText? {
         switch action {
         case .searchStart:
-            ActionText(vi: "Tìm hẹn", "Tìm lịch hẹn hôm nay theo tên, điện thoại hoặc CCCD để ghi nhận đã đến",
+            ActionText(vi: "Tìm hẹn", "Tìm hẹn hôm nay (tên, điện thoại, CCCD) để ghi nhận đã đến",
                        en: "Find", "Find today's appointment by name, phone or ID to check it in")
         case .calendarPrev: ActionText(vi: "Ngày trước", "Ngày trước", en: "Prev day", "Previous day")
         case .calendarNext: ActionText(vi: "Ngày sau", "Ngày sau", en: "Next day", "Next day")
