@@ -193,7 +193,8 @@ import Testing
         #expect(undo.stdout.contains("Huỷ lịch hẹn #1"), "\(undo.stdout)")
         #expect(try desk.rows(["appointment", "waitlist", "--date", "2026-12-01"]).map { $0["status"] as? String } == ["waiting", "waiting"])
         let text = try desk.ok(["appointment", "cancel", "1", "--reason", "Bận việc gia đình"], at: "2026-11-30 09:02").stdout
-        #expect(text.contains("Gọi điện báo chỗ trống: Lê Thị Cúc — 0987654321"), "\(text)")
+        // The wording of 774b95d ("an offer is said once with what to do").
+        #expect(text.contains("GỌI ĐIỆN: Lê Thị Cúc — 0987654321"), "\(text)")
     }
 
     /// A checked-in appointment is called at its time ahead of a walk-in issued earlier; once a
