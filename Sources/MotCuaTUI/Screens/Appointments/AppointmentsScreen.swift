@@ -176,18 +176,6 @@ public final class AppointmentsScreen: Screen {
             }))
     }
 
-    func waitlistLines(_ language: Language) -> [String] {
-        let en = language == .en
-        let w = loaded?.waitlist ?? []
-        guard !w.isEmpty else { return [en ? "Nobody is on the waitlist for this day." : "Không có ai trong danh sách chờ của ngày này."] }
-        return w.map { e in
-            let offered = e.offeredMinute.map { en ? " · place \(TimeOfDay.hhmm($0))" : " · chỗ \(TimeOfDay.hhmm($0))" } ?? ""
-            let mark = e.status == .offered ? "! " : "  "
-            return "\(mark)\(e.reference) \(TimeOfDay.hhmm(e.wantedMinute)) \(e.kind.letter) \(e.applicantName) · \(e.phone) · "
-                + e.status.label.text(language) + offered
-        }
-    }
-
     // MARK: - Drawing
 
     /// The first time a place can still be booked: now plus the desk's notice.
