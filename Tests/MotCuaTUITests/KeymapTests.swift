@@ -20,6 +20,8 @@ struct KeymapTests {
            "queue.bring-back", "walkin.edit", "dossier.resume", "dossier.withdraw"]
         // Added by "Hẹn giờ": the waitlist, the call list, moving by week, jumping to a date.
         + ["appointment.waitlist", "appointment.call-list", "calendar.prev-week", "calendar.next-week", "calendar.goto"]
+        // Added by the appointments trial: taking someone off the waitlist at the desk.
+        + ["appointment.waitlist-remove"]
         #expect(Set(names) == Set(Action.allCases.map(\.rawValue)))
         for a in Action.allCases {
             #expect(ActionInfo.table[a] != nil, "\(a.rawValue) has no metadata")
@@ -85,7 +87,7 @@ struct KeymapTests {
         let (map, diags) = Keymap.parse(text, file: "~/.config/motcua/keys")
         #expect(diags.map(\.description) == [
             "~/.config/motcua/keys:1: unknown action 'queue.cal-next'",
-            "~/.config/motcua/keys:2: unknown context 'desk' (one of: global, queue, appointments, dossiers, search, form, board)",
+            "~/.config/motcua/keys:2: unknown context 'desk' (one of: global, queue, appointments, waitlist, dossiers, search, form, board)",
             "~/.config/motcua/keys:3: invalid key name 'F99'",
             "~/.config/motcua/keys:4: expected: bind <context> <key> <action>",
             "~/.config/motcua/keys:5: unknown command 'frobnicate' (use bind, unbind, include)",

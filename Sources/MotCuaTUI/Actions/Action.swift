@@ -40,6 +40,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case appointmentNoShow = "appointment.no-show"
     case appointmentWaitlist = "appointment.waitlist"
     case appointmentCallList = "appointment.call-list"
+    case appointmentWaitlistRemove = "appointment.waitlist-remove"
     case calendarPrev = "calendar.prev"
     case calendarNext = "calendar.next"
     case calendarToday = "calendar.today"
@@ -148,8 +149,10 @@ public struct ActionInfo: Hashable, Sendable {
         row(.appointmentNoShow, .appointments, "Không đến", "No-show", "Người có hẹn không đến", "The appointment did not come"),
         row(.appointmentWaitlist, .appointments, "DS chờ", "Waitlist", "Danh sách chờ của ngày (người có chỗ cần gọi)",
             "The day's waitlist (people offered a place, to phone)"),
+        row(.appointmentWaitlistRemove, .appointments, "Bỏ chờ", "Remove",
+            "Bỏ người đang chọn khỏi danh sách chờ (ghi lý do)", "Take the selected person off the waitlist (with a reason)"),
         row(.appointmentCallList, .appointments, "DS gọi", "Call list",
-            "Danh sách gọi điện: hẹn ngày làm việc kế tiếp và chỗ trống cần báo, ghi ra tệp",
+            "Danh sách gọi điện cho ngày làm việc kế tiếp, ghi ra tệp",
             "Call list: the next working day's appointments and freed places, written to a file"),
         row(.calendarPrevWeek, .calendar, "Tuần trước", "Prev week", "Lùi một tuần", "Previous week"),
         row(.calendarNextWeek, .calendar, "Tuần sau", "Next week", "Tới một tuần", "Next week"),

@@ -54,6 +54,7 @@ public enum DeskApp {
         case .queue: own = QueueScreen.actions
         case .dossiers: own = DossierListScreen.listActions.union(DossierDetailScreen.actions)
         case .appointments: own = AppointmentsScreen.actions
+        case .waitlist: own = WaitlistScreen.actions
         case .search: own = SearchScreen.actions.union(DossierListScreen.typingActions)
         case .form: own = FormScreen.editing.union(FormScreen.resultActions).union(PromptScreen.actions).union(ConfirmScreen.actions)
             .union(TextPanelScreen.actions)
@@ -74,6 +75,7 @@ public enum DeskApp {
         case .search: SearchScreen.text(for: action)
         case .dossiers: DossierListScreen.text(for: action)
         case .appointments: AppointmentsScreen.text(for: action)
+        case .waitlist: WaitlistScreen.text(for: action)
         case .form: FormScreen.editingText(for: action)
         default: nil
         }

@@ -40,14 +40,13 @@ extension DeskSession {
         return found
     }
 
-    /// Today's booked appointments due within the next `minutes` (and those a little late,
-    /// within the desk's lateness allowance), for the queue screen.
+    /// Today's appointments still to come within the next `minutes` (booked: not checked in,
+    /// not gone by), soonest first, for the queue screen.
     public func upcomingAppointments(within minutes: Int = 60) throws -> [Appointment] {
-        let late = try profile().appointments.lateAfterMinutes
         let nowMinute = VietnamTime.local(now).minuteOfDay
         return try db.appointments(day: today).filter {
-            $0.status == .booked && $0.startMinute >= nowMinute - late && $0.startMinute <= nowMinute + minutes
-        }
+            $0.status == .booked && $0.startMinute >= nowMinute && $0.startMinute <= nowMinute + minutes
+        }.sorted { $0.startMinute < $1.startMinute }
     }
 }
 

@@ -125,7 +125,11 @@ public final class DeskSession {
             return QueueLine(ticket: t.code, name: t.applicantName,
                              priority: t.priorityCode.flatMap { profile.priority.group(code: $0)?.label.text(language) },
                              purpose: t.procedureCode.flatMap { procedures[$0] } ?? "",
-                             status: status, waitedMinutes: t.waitedMinutes(now: now), isMine: t.id == mine)
+                             status: status, waitedMinutes: t.waitedMinutes(now: now), isMine: t.id == mine,
+                             // As `motcua queue list` shows it: an appointment's ticket says its time.
+                             appointment: t.appointmentAt.map {
+                                 (language == .vi ? "hẹn " : "appt ") + TimeOfDay.hhmm(VietnamTime.local($0).minuteOfDay)
+                             })
         }
         let open = ordered.filter { !$0.status.isFinal }
         let finished = ordered.filter(\.status.isFinal).sorted { ($0.finishedAt ?? $0.issuedAt) > ($1.finishedAt ?? $1.issuedAt) }

@@ -34,14 +34,20 @@ public struct QueueLine: Hashable, Sendable {
     public var waitedMinutes: Int
     /// Being served at this counter (marked with `Symbols.pointer`).
     public var isMine: Bool
+    /// An appointment's ticket: `hẹn 08:00`, shown in the priority column (not a priority).
+    public var appointment: String?
 
     public init(ticket: String, name: String, priority: String? = nil, purpose: String, status: String, waitedMinutes: Int,
-                isMine: Bool = false) {
+                isMine: Bool = false, appointment: String? = nil) {
+        self.appointment = appointment
         self.ticket = ticket; self.name = name; self.priority = priority
         self.purpose = purpose; self.status = status; self.waitedMinutes = waitedMinutes; self.isMine = isMine
     }
 
     public var isPriority: Bool { priority.map { !$0.isEmpty } ?? false }
+
+    /// What the priority column shows: the priority group, else the appointment time.
+    public var priorityColumn: String { isPriority ? (priority ?? "") : (appointment ?? "") }
 }
 
 /// Everything the queue screen shows, loaded from the store in one read.

@@ -67,7 +67,7 @@ enum HelpOverlay {
         }
         if more {
             let left = entries.count - start - (room - 1)
-            let key = pageKey.map { " \(symbols.dash) \($0)" } ?? ""
+            let key = pageKey.map { language == .en ? " \(symbols.dash) \($0) to scroll" : " \(symbols.dash) \($0) để cuộn" } ?? ""
             g.put(row: row, col: 2, text: language == .en ? "\(symbols.down) \(left) more\(key)" : "\(symbols.down) còn \(left) dòng\(key)",
                   style: CellStyle(.bold, role: .muted))
         }

@@ -31,6 +31,7 @@ extension KeyContext {
         case .global: Localized(vi: "Chung", en: "General")
         case .queue: Localized(vi: "Hàng chờ", en: "Queue")
         case .appointments: Localized(vi: "Lịch hẹn", en: "Appointments")
+        case .waitlist: Localized(vi: "Danh sách chờ", en: "Waitlist")
         case .dossiers: Localized(vi: "Hồ sơ", en: "Dossiers")
         case .search: Localized(vi: "Tìm kiếm", en: "Search")
         case .form: Localized(vi: "Biểu mẫu", en: "Form")

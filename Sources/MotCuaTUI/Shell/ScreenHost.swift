@@ -69,7 +69,7 @@ public struct YesNoQuestion {
     /// The screen drawn behind the dialog (usually the one asking).
     public var under: Screen?
     public var onYes: (ScreenHost) -> Void
-    /// Nil: "Đã huỷ" / "Cancelled" on the status line.
+    /// Nil: "Không thay đổi gì" / "Nothing changed" on the status line.
     public var onNo: ((ScreenHost) -> Void)?
 
     public init(title: String, message: String, defaultYes: Bool, under: Screen? = nil,

@@ -25,8 +25,11 @@ extension Shell {
         let ctx = top?.keyContext ?? .global
         let en = language == .en
         var items: [(key: String, label: String)] = [("Esc", en ? "Close help" : "Đóng trợ giúp")]
-        if let k = keymap.keys(for: .pageDown, in: ctx).first { items.append((k.name, en ? "Next page" : "Trang sau")) }
-        if let k = keymap.keys(for: .pageUp, in: ctx).first { items.append((k.name, en ? "Previous page" : "Trang trước")) }
+        // PgDn/PgUp page the help whatever the screen binds them to (see `handleHelp`).
+        let down = Shell.helpScrollKeys(.pageDown, keymap: keymap, context: ctx).first ?? .pageDown
+        let up = Shell.helpScrollKeys(.pageUp, keymap: keymap, context: ctx).first ?? .pageUp
+        items.append((down.name, en ? "Next page" : "Trang sau"))
+        items.append((up.name, en ? "Previous page" : "Trang trước"))
         return items
     }
 
@@ -45,7 +48,7 @@ extension Shell {
         if isShowingHelp {
             HelpOverlay.render(into: &g, title: top.keyContext.title.text(language), entries: helpEntries(for: top),
                                offset: helpOffset, language: language, symbols: symbols,
-                               pageKey: keymap.keys(for: .pageDown, in: top.keyContext).first?.name)
+                               pageKey: [Key.pageDown, Key.pageUp].map(\.name).joined(separator: "/"))
         } else {
             top.render(into: &g, top: 1, bottom: rows - 2, host: self)
         }

@@ -192,8 +192,19 @@ public final class Shell: ScreenHost {
         }
     }
 
+    /// The keys that scroll the help page for a movement action: the plain key always (the
+    /// help is its own page, whatever the screen binds PgDn to: next week on Lịch hẹn), then
+    /// the context's own bindings of the action.
+    static func helpScrollKeys(_ action: Action, keymap: Keymap, context: KeyContext) -> [Key] {
+        let plain: [Action: Key] = [.pageDown: .pageDown, .pageUp: .pageUp, .cursorDown: .down, .cursorUp: .up,
+                                    .cursorFirst: .home, .cursorLast: .end]
+        return (plain[action].map { [$0] } ?? []) + keymap.keys(for: action, in: context).filter { $0 != plain[action] }
+    }
+
     private func handleHelp(_ key: Key, context: KeyContext) {
-        let action = keymap.action(for: key, in: context)
+        let plain: [Key: Action] = [.pageDown: .pageDown, .pageUp: .pageUp, .down: .cursorDown, .up: .cursorUp,
+                                    .home: .cursorFirst, .end: .cursorLast]
+        let action = plain[key] ?? keymap.action(for: key, in: context)
         switch action {
         case .cursorDown?: scrollHelp(by: 1)
         case .cursorUp?: scrollHelp(by: -1)

@@ -68,7 +68,7 @@ public final class ConfirmScreen: Screen {
         } else if let onNo = question.onNo {
             onNo(host)
         } else {
-            host.say(host.language == .en ? "Cancelled" : "Đã huỷ")
+            host.say(host.language == .en ? "Nothing changed" : "Không thay đổi gì")
         }
     }
 

@@ -17,6 +17,7 @@ public final class PromptScreen: Screen {
     private let validate: (String) -> String?
     private let onAccept: (String, ScreenHost) throws -> Void
     private let onCancel: ((ScreenHost) -> Void)?
+    private let asksBeforeDiscard: Bool
 
     /// - Parameters:
     ///   - under: the screen drawn behind the prompt (usually the one that opened it).
@@ -24,10 +25,13 @@ public final class PromptScreen: Screen {
     ///   - onAccept: called with the normalised text after the prompt closed. When it throws
     ///     (the model or the store refused the value), the prompt opens again with what was
     ///     typed and the reason under the field: nothing typed is lost.
-    ///   - onCancel: called after the prompt closed on cancel (default: "Đã huỷ").
+    ///   - onCancel: called after the prompt closed on cancel (default: "Không thay đổi gì").
+    ///   - asksBeforeDiscard: Esc asks before throwing away what was typed (a long reason);
+    ///     false for a short search line, which Esc closes at once.
     public init(title: String, label: String, text: String = "", under: Screen? = nil, asciiOnly: Bool = false,
-                maxLength: Int = 200, validate: @escaping (String) -> String? = { _ in nil },
+                maxLength: Int = 200, validate: @escaping (String) -> String? = { _ in nil }, asksBeforeDiscard: Bool = true,
                 onAccept: @escaping (String, ScreenHost) throws -> Void, onCancel: ((ScreenHost) -> Void)? = nil) {
+        self.asksBeforeDiscard = asksBeforeDiscard
         self.title = title; self.label = label; self.under = under; self.asciiOnly = asciiOnly
         self.field = TextField(id: "prompt", label: label, text: text, maxLength: max(1, maxLength))
         self.initialText = text
@@ -100,7 +104,7 @@ public final class PromptScreen: Screen {
     /// Esc: closes at once when nothing was typed; otherwise asks first (Có by default, as the
     /// forms do), so a long reason is not lost to one stray key.
     public func cancel(_ host: ScreenHost) {
-        guard field.text != initialText, !field.text.isEmpty else { return close(host) }
+        guard asksBeforeDiscard, field.text != initialText, !field.text.isEmpty else { return close(host) }
         host.confirm(YesNoQuestion(
             title: host.language == .en ? "Discard" : "Bỏ nội dung",
             message: host.language == .en ? "Discard what was typed?" : "Bỏ những gì đã nhập?",
@@ -111,7 +115,7 @@ public final class PromptScreen: Screen {
 
     private func close(_ host: ScreenHost) {
         host.pop(self)
-        if let onCancel { onCancel(host) } else { host.say(host.language == .en ? "Cancelled" : "Đã huỷ") }
+        if let onCancel { onCancel(host) } else { host.say(host.language == .en ? "Nothing changed" : "Không thay đổi gì") }
     }
 
     public func render(into g: inout CellGrid, top: Int, bottom: Int, host: ScreenHost) {

@@ -64,5 +64,6 @@ final class AppointmentFixture {
     var grid: CellGrid { app.currentGrid() }
     var top: Screen? { app.screens.last }
     var message: String { app.message ?? "" }
+    var form: FormScreen? { app.screens.last as? FormScreen }
     var appointments: AppointmentsScreen? { app.screens.first { $0 is AppointmentsScreen } as? AppointmentsScreen }
 }

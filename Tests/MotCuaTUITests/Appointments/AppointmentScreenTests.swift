@@ -15,8 +15,9 @@ struct AppointmentScreenTests {
         #expect(f.top is AppointmentsScreen)
         #expect(f.screen.contains("Lịch hẹn — Thứ Hai 05/01/2026 (hôm nay) · 0 hẹn"), "\(f.screen)")
         #expect(f.screen.contains("(chưa có lịch hẹn)"))
-        // From now (08:00) plus nothing: today's free list starts at the current time.
-        #expect(f.screen.contains("Còn trống") && f.screen.contains("08:00 (2)"))
+        // From now (08:00) plus the desk's hour of notice: only bookable places (trial finding 6).
+        let todayFree = try #require(f.rows.first { $0.contains("Còn trống") })
+        #expect(todayFree.contains("Còn trống (") && todayFree.contains(": 09:00 (2)") && !todayFree.contains("08:"), "\(todayFree)")
         try f.keys("Right")
         #expect(f.screen.contains("Lịch hẹn — Thứ Ba 06/01/2026 · 2 hẹn"), "\(f.screen)")
         let an = try #require(f.rows.first { $0.contains("Nguyễn Văn An") })
@@ -257,6 +258,11 @@ struct AppointmentScreenTests {
         #expect(try f.db.ticket(code: "H001", day: f.session.today)?.appointmentId == 1)
         try f.setClock("2026-01-06 08:45")
         try f.keys("Down F5")
+        // The question already says what will happen (trial finding 8); nothing is written before the yes.
+        #expect(f.top is ConfirmScreen, "\(f.screen)")
+        #expect(f.screen.contains("Đến muộn 30 phút") && f.screen.contains("vãng lai"), "\(f.screen)")
+        #expect(try f.db.appointment(id: 2)?.status == .booked)
+        try f.keys("Enter")
         #expect(f.message.contains("cấp số A001") && f.message.contains("Đến muộn 30 phút"), "\(f.message)")
         // A second F5 on a checked-in appointment is refused with the reason.
         try f.keys("F5")

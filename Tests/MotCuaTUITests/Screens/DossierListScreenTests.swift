@@ -228,7 +228,7 @@ struct ScreensDossierListTests {
         #expect(f.top === prompt && prompt.text == "thiếu giấy tờ")
         try f.keys("Esc Enter")
         #expect(f.top === list)
-        #expect(f.message == "Đã huỷ")
+        #expect(f.message == "Không thay đổi gì")
         #expect(try f.status(f.mận) == .received)
         #expect(try f.actions(f.mận) == ["receive"])
     }

@@ -1,5 +1,6 @@
 import Testing
 import MotCuaCore
+import MotCuaStore
 @testable import MotCuaTUI
 
 /// The acceptance test for "help says one thing, the keys do another": on every screen
@@ -27,6 +28,8 @@ struct HelpKeysWalkTests {
         ("appointments, booking form", "M-2 F2 a"),
         ("appointments, date prompt", "M-2 g"),
         ("appointments, waitlist page", "M-2 d"),
+        // 26/11 09:00 is full and Phạm Văn Cường waits for it (see the setup in `walk`).
+        ("appointments, waitlist page with someone", "M-2 Right d"),
     ]
 
     static let lies = ["không dùng ở màn hình này", "not available", "chưa có trong bản này"]
@@ -40,6 +43,13 @@ struct HelpKeysWalkTests {
         // Enough people waiting that every reopening can call one (a key may close a ticket).
         for i in 0..<60 {
             _ = try f.db.addWalkIn(WalkInRequest(name: "Người chờ \(i)"), now: ScreenFixture.at(25, 8, i % 60), actor: f.clerk)
+        }
+        // Two bookings fill 26/11 09:00; a third person waits for it.
+        for (name, phone, waitlist) in [("Nguyễn Văn An", "0912345671", false), ("Trần Thị Bình", "0912345672", false),
+                                        ("Phạm Văn Cường", "0912345673", true)] {
+            _ = try f.db.bookAppointment(BookingRequest(name: name, phone: phone, at: LocalDateTime(date: ScreenFixture.day(26), hour: 9, minute: 0),
+                                                        kind: .guidance),
+                                         waitlistIfFull: waitlist, now: f.session.now, actor: f.clerk, calendar: f.session.calendar)
         }
         f.app.refresh()
         func open() throws {

@@ -40,6 +40,20 @@ enum AppointmentActions {
         let who = "\(a.reference) \(TimeOfDay.hhmm(a.startMinute)) \(a.applicantName)"
         switch kind {
         case .checkIn:
+            // Too late: the citizen is queued as a walk-in; the clerk is told before anything is written.
+            if let late = lateNote(a, session: session, language: host.language) {
+                host.confirm(YesNoQuestion(
+                    title: en ? "Check in" : "Đã đến",
+                    message: (en ? "\(who) has come? " : "\(who) đã đến? ") + late,
+                    defaultYes: true, under: screen,
+                    onYes: { host in
+                        do {
+                            try checkIn(id, host: host, session: session)
+                            changed()
+                        } catch { host.report(error) }
+                    }))
+                return
+            }
             do {
                 try checkIn(id, host: host, session: session)
                 changed()
@@ -62,7 +76,9 @@ enum AppointmentActions {
                                 let r = try session.actOnAppointment(AppointmentActionRequest(id: id, kind: .cancel, reason: reason))
                                 changed()
                                 host.say(en ? "Appointment \(a.reference) cancelled" : "Đã huỷ lịch hẹn \(a.reference)")
-                                if let offer = r.offer { showOffer(offer, message: r.message, host: host) }
+                                if let offer = r.offer {
+                                    showOffer(offer, message: r.message, session: session, host: host, onBooked: { _ in changed() })
+                                }
                             } catch { host.report(error) }
                         }))
                 }))
@@ -83,6 +99,16 @@ enum AppointmentActions {
         }
     }
 
+    /// "Late by N minutes: queued as a walk-in" when checking `a` in now would do so (the model's
+    /// decision, read before writing), nil otherwise.
+    static func lateNote(_ a: Appointment, session: DeskSession, language: Language) -> String? {
+        guard let settings = try? session.profile().appointments else { return nil }
+        let decision = AppointmentRules.checkIn(a, now: session.now, settings: settings)
+        guard decision.asWalkIn else { return nil }
+        return language == .en ? "\(decision.lateMinutes) minutes late: will be queued as a walk-in (A ticket)."
+                               : "Đến muộn \(decision.lateMinutes) phút: sẽ cấp số như khách vãng lai."
+    }
+
     /// Checks in and says the ticket given (and, when too late, that it is a walk-in's).
     static func checkIn(_ id: Int64, host: ScreenHost, session: DeskSession) throws {
         let en = host.language == .en
@@ -96,8 +122,10 @@ enum AppointmentActions {
         }
     }
 
-    /// A place freed by a cancel: the person to phone, prominently.
-    static func showOffer(_ offer: WaitlistEntry, message: Localized?, host: ScreenHost) {
+    /// A place freed (a cancel, a reschedule, a removal from the waitlist): the person to phone,
+    /// prominently; F2 there opens the booking form filled for them.
+    static func showOffer(_ offer: WaitlistEntry, message: Localized?, session: DeskSession, host: ScreenHost,
+                          onBooked: @escaping (LocalDate) -> Void = { _ in }) {
         let en = host.language == .en
         let place = offer.offeredMinute.map(TimeOfDay.hhmm) ?? TimeOfDay.hhmm(offer.wantedMinute)
         var lines = ["! " + (en ? "PHONE: \(offer.applicantName) — \(offer.phone)" : "GỌI ĐIỆN: \(offer.applicantName) — \(offer.phone)"),
@@ -107,7 +135,7 @@ enum AppointmentActions {
                      en ? "They were first on the waitlist (\(offer.reference)); book them with F2 once they agree."
                         : "Người này đứng đầu danh sách chờ (\(offer.reference)); đồng ý thì đặt hẹn bằng F2."]
         if let message { lines += ["", message.text(host.language)] }
-        host.push(TextPanelScreen(title: en ? "Waitlist: a place to offer" : "Danh sách chờ: có chỗ để báo", lines: lines))
+        host.push(WaitlistScreen(session: session, offer: offer, lines: lines, onBooked: onBooked))
         host.say(message?.text(host.language) ?? lines[0], warning: true)
     }
 
@@ -119,6 +147,7 @@ enum AppointmentActions {
             title: en ? "Check in by name or phone" : "Ghi nhận đã đến theo tên hoặc điện thoại",
             label: en ? "Name, phone or ID of today's appointment:" : "Tên, điện thoại hoặc CCCD (lịch hẹn hôm nay):", under: screen,
             validate: { $0.isEmpty ? (en ? "Type a name, a phone number or an ID" : "Cần gõ tên, số điện thoại hoặc CCCD") : nil },
+            asksBeforeDiscard: false,
             onAccept: { text, host in
                 let found = try session.db.findAppointments(text, day: session.today).filter { $0.status == .booked && $0.kind != .home }
                 guard let first = found.first, let id = first.id else {
@@ -137,8 +166,9 @@ enum AppointmentActions {
                 }
                 host.confirm(YesNoQuestion(
                     title: en ? "Check in" : "Đã đến",
-                    message: en ? "\(first.reference) \(TimeOfDay.hhmm(first.startMinute)) \(first.applicantName) (\(first.kind.label.en)) has come?"
-                                : "\(first.reference) \(TimeOfDay.hhmm(first.startMinute)) \(first.applicantName) (\(first.kind.label.vi.lowercased())) đã đến?",
+                    message: (en ? "\(first.reference) \(TimeOfDay.hhmm(first.startMinute)) \(first.applicantName) (\(first.kind.label.en)) has come?"
+                                 : "\(first.reference) \(TimeOfDay.hhmm(first.startMinute)) \(first.applicantName) (\(first.kind.label.vi.lowercased())) đã đến?")
+                        + (lateNote(first, session: session, language: host.language).map { " " + $0 } ?? ""),
                     defaultYes: true, under: screen,
                     onYes: { host in
                         do {

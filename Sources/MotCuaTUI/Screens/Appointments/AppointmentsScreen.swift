@@ -40,8 +40,9 @@ public final class AppointmentsScreen: Screen {
 
     public var barActions: [Action] {
         showsWeek ? [.help, .appointmentBook, .calendarWeek, .calendarGoto, .calendarToday, .appointmentWaitlist, .appointmentCallList, .quit]
-                  : [.help, .appointmentBook, .appointmentCheckIn, .appointmentReschedule, .appointmentNoShow, .appointmentCancel,
-                     .calendarWeek, .calendarGoto, .quit]
+                  // What a clerk needs most at 80 columns; everything else is in F1.
+                  : [.help, .appointmentBook, .appointmentCheckIn, .searchStart, .appointmentReschedule, .appointmentCancel,
+                     .appointmentWaitlist, .calendarWeek, .quit]
     }
 
     public func text(for action: Action) -> ActionText? { Self.text(for: action) }
@@ -49,7 +50,7 @@ public final class AppointmentsScreen: Screen {
     static func text(for action: Action) -> ActionText? {
         switch action {
         case .searchStart:
-            ActionText(vi: "Tìm hẹn", "Tìm lịch hẹn hôm nay theo tên, điện thoại hoặc CCCD để ghi nhận đã đến",
+            ActionText(vi: "Tìm hẹn", "Tìm hẹn hôm nay (tên, điện thoại, CCCD) để ghi nhận đã đến",
                        en: "Find", "Find today's appointment by name, phone or ID to check it in")
         case .calendarPrev: ActionText(vi: "Ngày trước", "Ngày trước", en: "Prev day", "Previous day")
         case .calendarNext: ActionText(vi: "Ngày sau", "Ngày sau", en: "Next day", "Next day")
@@ -131,8 +132,7 @@ public final class AppointmentsScreen: Screen {
             do { host.push(try BookAppointmentScreen(session: session, day: day, onBooked: { [weak self] d in self?.go(to: d) })) }
             catch { host.report(error) }
         case .appointmentWaitlist:
-            host.push(TextPanelScreen(title: host.language == .en ? "Waitlist — \(day.vietnamese)" : "Danh sách chờ — \(day.vietnamese)",
-                                      lines: waitlistLines(host.language)))
+            host.push(WaitlistScreen(session: session, day: day, onBooked: { [weak self] _ in self?.reload() }))
         case .appointmentCallList:
             do { host.push(try CallListScreen.make(session: session, language: host.language)) }
             catch { host.report(error) }
@@ -176,28 +176,23 @@ public final class AppointmentsScreen: Screen {
             }))
     }
 
-    func waitlistLines(_ language: Language) -> [String] {
-        let en = language == .en
-        let w = loaded?.waitlist ?? []
-        guard !w.isEmpty else { return [en ? "Nobody is on the waitlist for this day." : "Không có ai trong danh sách chờ của ngày này."] }
-        return w.map { e in
-            let offered = e.offeredMinute.map { en ? " · place \(TimeOfDay.hhmm($0))" : " · chỗ \(TimeOfDay.hhmm($0))" } ?? ""
-            let mark = e.status == .offered ? "! " : "  "
-            return "\(mark)\(e.reference) \(TimeOfDay.hhmm(e.wantedMinute)) \(e.kind.letter) \(e.applicantName) · \(e.phone) · "
-                + e.status.label.text(language) + offered
-        }
-    }
-
     // MARK: - Drawing
 
+    /// The first time a place can still be booked: now plus the desk's notice.
+    private var bookable: LocalDateTime {
+        let notice = schedule?.settings.minNoticeMinutes ?? 0
+        return VietnamTime.local(session.now.addingTimeInterval(TimeInterval(notice * 60)))
+    }
+
     public func render(into g: inout CellGrid, top: Int, bottom: Int, host: ScreenHost) {
+        let bookable = bookable
         if showsWeek, let week {
             AppointmentsView.render(week: week, selected: day, into: &g, top: top, bottom: bottom, today: session.today,
-                                    fallback: schedule?.settings.hours.workdaySpans ?? OpeningHours.standardDay,
+                                    bookable: bookable, fallback: schedule?.settings.hours.workdaySpans ?? OpeningHours.standardDay,
                                     language: host.language)
         } else if let loaded {
             AppointmentsView.render(day: loaded, list: &list, into: &g, top: top, bottom: bottom, today: session.today,
-                                    nowMinute: VietnamTime.local(session.now).minuteOfDay, language: host.language,
+                                    bookable: bookable, language: host.language,
                                     symbols: host.symbols)
         }
     }

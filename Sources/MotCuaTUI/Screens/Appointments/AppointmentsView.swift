@@ -60,8 +60,16 @@ enum AppointmentsView {
         return (en ? "Waitlist: phone \(who) — a place is free" : "Danh sách chờ — có chỗ, cần gọi: \(who)", true)
     }
 
+    /// The first minute of `day` a place can still be booked at (`bookable` is now plus the
+    /// desk's notice): nil for a day wholly ahead, past the end of the day for one gone by.
+    static func firstBookable(_ day: LocalDate, _ bookable: LocalDateTime) -> Int? {
+        if day > bookable.date { return nil }
+        if day < bookable.date { return 24 * 60 }
+        return bookable.minuteOfDay
+    }
+
     static func render(day d: AppointmentDay, list: inout ListView, into g: inout CellGrid, top: Int, bottom: Int,
-                       today: LocalDate, nowMinute: Int, language: Language, symbols: Symbols) {
+                       today: LocalDate, bookable: LocalDateTime, language: Language, symbols: Symbols) {
         guard bottom > top else { return }
         let en = language == .en
         let width = g.cols - 2
@@ -78,8 +86,8 @@ enum AppointmentsView {
             let hours = d.spans.map(\.text).joined(separator: ", ")
             let makeUp = d.isMakeUp ? (en ? " · make-up working day" : " · ngày làm bù") : ""
             line((en ? "Hours: " : "Giờ làm việc: ") + hours + makeUp, CellStyle(.dim, role: .muted))
-            let from: Int? = d.day == today ? nowMinute : (d.day < today ? 24 * 60 : nil)
-            line(freeLine(d, from: from, language: language))
+            // Only places that can still be booked: not before now plus the desk's notice.
+            line(freeLine(d, from: firstBookable(d.day, bookable), language: language))
         }
         let wl = waitlistLine(d.waitlist, language: language)
         let k = DayColumns(cols: g.cols)
@@ -157,7 +165,7 @@ enum AppointmentsView {
     }
 
     static func render(week w: AppointmentWeek, selected: LocalDate, into g: inout CellGrid, top: Int, bottom: Int,
-                       today: LocalDate, fallback: [OpenSpan], language: Language) {
+                       today: LocalDate, bookable: LocalDateTime, fallback: [OpenSpan], language: Language) {
         guard bottom > top + 3, !w.days.isEmpty else { return }
         let en = language == .en
         g.put(row: top, col: 1, text: CellWidth.truncate(weekTitle(w, language: language), toCells: g.cols - 2), style: CellStyle(.bold))
@@ -186,15 +194,26 @@ enum AppointmentsView {
             g.put(row: row, col: 1, text: TimeOfDay.hhmm(t), style: CellStyle(.dim, role: .muted))
             for (i, d) in w.days.enumerated() where d.closure == nil {
                 let open = d.spans.contains { $0.start < t + step && t < $0.end }
+                // Gone by (or inside the desk's notice): never shown as free.
+                let first = firstBookable(d.day, bookable)
+                let past = first.map { t + step <= $0 } ?? false
                 let text: String
                 if !open {
                     text = "  ·"
                 } else {
                     let booked = d.appointments.filter { $0.status.holdsPlace && $0.startMinute >= t && $0.startMinute < t + step }.count
-                    let free = d.slots.filter { $0.startMinute >= t && $0.startMinute < t + step }.reduce(0) { $0 + $1.free }
-                    text = free == 0 ? " \(booked)/0 " + (en ? "full" : "kín") : " \(booked)/\(free)"
+                    // Free places count the places held for waitlist offers as taken (the slots
+                    // come from `placesTaken`), and only the ones still bookable.
+                    let free = d.slots.filter { $0.startMinute >= t && $0.startMinute < t + step && $0.startMinute >= (first ?? 0) }
+                        .reduce(0) { $0 + $1.free }
+                    if past {
+                        text = booked > 0 ? " \(booked)/–" : "  –"
+                    } else {
+                        text = free == 0 ? " \(booked)/0 " + (en ? "full" : "kín") : " \(booked)/\(free)"
+                    }
                 }
-                let style: CellStyle = d.day == selected ? CellStyle(.bold) : .plain
+                var style: CellStyle = d.day == selected ? CellStyle(.bold) : .plain
+                if past { style = CellStyle(.dim, role: .muted) }
                 g.put(row: row, col: colStart(i), text: CellWidth.fit(text, toCells: colWidth), style: style)
             }
         }
@@ -215,8 +234,8 @@ enum AppointmentsView {
                 g.put(row: totalRow, col: colStart(i), text: CellWidth.fit(text, toCells: colWidth), style: CellStyle(.bold))
             }
         }
-        let legend = en ? "Cell: booked/free places (\(step)-minute rows) · * today"
-                        : "Ô: số hẹn/chỗ còn trống (mỗi dòng \(step) phút) · * hôm nay"
+        let legend = en ? "Cell: booked/free places (\(step)-minute rows) · – past · * today"
+                        : "Ô: số hẹn/chỗ còn trống (mỗi dòng \(step) phút) · – đã qua · * hôm nay"
         g.put(row: bottom - 1, col: 1, text: CellWidth.truncate(legend, toCells: g.cols - 2), style: CellStyle(.dim, role: .muted))
     }
 }

@@ -12,18 +12,35 @@ enum SlotFields {
     static func choice(_ slots: [AppointmentSlot], language: Language) -> ChoiceField {
         let options = slots.map { ChoiceOption(id: "\($0.day.iso) \($0.timeText)", label($0, language)) }
         let empty = [ChoiceOption(id: "", label: Localized(vi: "(không còn giờ trống)", en: "(no free time)"))]
-        return ChoiceField(id: "at", label: Localized(vi: "Giờ hẹn", en: "Time"), options: options.isEmpty ? empty : options,
-                           hint: Localized(vi: "←/→: các giờ còn trống gần nhất của loại hẹn này", en: "←/→: the next free times for this kind"))
+        var field = ChoiceField(id: "at", label: Localized(vi: "Giờ hẹn", en: "Time"), options: options.isEmpty ? empty : options,
+                                hint: Localized(vi: "←/→: các giờ còn trống gần nhất; gõ giờ thì sang ô Hoặc giờ khác",
+                                                en: "←/→: the next free times; typing goes to Or another time"))
+        // Typing a time here must never step the choice silently ("03/12 10:00" would visit
+        // 11:00, 11:15 …): typed characters go to "Hoặc giờ khác" (see `redirectTyping`).
+        field.typingSelects = false
+        return field
+    }
+
+    /// A character typed on the slot choice moves to "Hoặc giờ khác" and is typed there. True when
+    /// the key was taken (the caller then passes it on to the form).
+    static func redirectTyping(_ key: Key, in form: inout Form) -> Bool {
+        guard form.focusedID == "at", case .character(let ch) = key, ch != " " else { return false }
+        return form.focus(id: "at_text")
     }
 
     static var otherField: FormField { .text(TextField(
         id: "at_text", label: Localized(vi: "Hoặc giờ khác", en: "Or another time"), kind: .text, maxLength: 20,
-        hint: Localized(vi: "Ví dụ 12/01 08:30 hoặc 12/01/2026 08:30; để trống = giờ đã chọn ở trên",
-                        en: "E.g. 12/01 08:30 or 12/01/2026 08:30; empty = the time chosen above"))) }
+        hint: Localized(vi: "8h30 (ngày đã chọn ở trên), 12/01 08:30 hoặc 12/01/2026 08:30; để trống = giờ đã chọn",
+                        en: "8h30 (the day chosen above), 12/01 08:30 or 12/01/2026 08:30; empty = the time chosen"))) }
 
-    /// The time asked for: typed, else chosen. Errors name the field they come from.
-    static func time(_ form: Form, today: LocalDate) throws -> LocalDateTime {
+    /// The time asked for: typed, else chosen. A time typed alone (`8h30`, `08:30`) is on the day
+    /// of the time chosen above (else `day`). Errors name the field they come from.
+    static func time(_ form: Form, today: LocalDate, day: LocalDate) throws -> LocalDateTime {
         if let typed = TextInput.nonBlank(form.value(of: "at_text")) {
+            if let minute = TimeOfDay.parse(typed) {
+                let chosen = TextInput.nonBlank(form.value(of: "at")).flatMap(LocalDateTime.init(parsing:))?.date ?? day
+                return LocalDateTime(date: chosen, hour: minute / 60, minute: minute % 60)
+            }
             do { return try BookingRequest.parseTime(typed, today: today) } catch let e as FieldError {
                 throw FieldError(field: "at_text", label: e.label, problem: e.problem)
             }
@@ -56,7 +73,9 @@ final class BookAppointmentScreen: FormScreen {
     /// The clerk said yes to the waitlist for this request (kept only for what was asked).
     private var waitlistAnswer: BookingRequest?
 
-    init(session: DeskSession, day: LocalDate, onBooked: @escaping (LocalDate) -> Void = { _ in }) throws {
+    /// - Parameter prefill: a person on the waitlist: the form is filled from their entry (kind,
+    ///   name, phone, CCCD, procedures) with the place held for them (or the time they wanted).
+    init(session: DeskSession, day: LocalDate, prefill: WaitlistEntry? = nil, onBooked: @escaping (LocalDate) -> Void = { _ in }) throws {
         self.session = session
         self.day = day
         self.onBooked = onBooked
@@ -106,9 +125,31 @@ final class BookAppointmentScreen: FormScreen {
         var form = Form(title: Localized(vi: "Đặt lịch hẹn", en: "Book an appointment"), fields: fields, language: lang)
         form.focus(id: "lookup")
         super.init(form: form)
+        if let e = prefill { fill(from: e) }
         updateKind()
         try updateSlots()
-        self.form.markClean()
+        if let e = prefill {
+            let minute = e.offeredMinute ?? e.wantedMinute
+            let id = "\(e.day.iso) \(TimeOfDay.hhmm(minute))"
+            if !self.form.select(id, in: "at") {
+                self.form.setText(String(format: "%02d/%02d/%04d ", e.day.day, e.day.month, e.day.year) + TimeOfDay.hhmm(minute),
+                                  of: "at_text")
+            }
+            self.form.focus(id: "name")
+        } else {
+            self.form.markClean()
+        }
+    }
+
+    /// The waitlist entry's person and wishes in the fields.
+    private func fill(from e: WaitlistEntry) {
+        form.select(e.kind.rawValue, in: "kind")
+        form.setText(e.applicantName, of: "name")
+        form.setText(e.phone, of: "phone")
+        form.setText(e.idNumber ?? "", of: "id_number")
+        for (field, code) in zip(["procedure", "procedure2", "procedure3"], e.procedureCodes) {
+            form.select(code, in: field)
+        }
     }
 
     private var kind: AppointmentKind { form.value(of: "kind").flatMap(AppointmentKind.init(rawValue:)) ?? .guidance }
@@ -150,6 +191,16 @@ final class BookAppointmentScreen: FormScreen {
         guard let d = try session.db.dossier(code: code) else { return }
         if let address = d.deliveryAddress { form.setText(address, of: "address") }
         if (form.value(of: "name") ?? "").isEmpty { form.setText(d.applicantName, of: "name") }
+        // The store takes the applicant's phone when none is typed; the clerk sees it here.
+        if TextInput.nonBlank(form.value(of: "phone")) == nil, let applicantId = d.applicantId,
+           let phone = TextInput.nonBlank(try session.db.applicant(id: applicantId)?.phone) {
+            form.setText(phone, of: "phone")
+        }
+    }
+
+    override func handle(key: Key, host: ScreenHost) -> Bool {
+        _ = SlotFields.redirectTyping(key, in: &form)
+        return super.handle(key: key, host: host)
     }
 
     override func valueChanged(host: ScreenHost) {
@@ -161,9 +212,26 @@ final class BookAppointmentScreen: FormScreen {
         } catch { host.report(error) }
     }
 
+    /// A name typed in a picker that found nothing in its list is refused, naming the field:
+    /// never dropped, which would book fewer procedures (and minutes) than the clerk typed.
+    private func checkPickers(_ ids: [String]) throws {
+        for id in ids {
+            guard let typed = TextInput.nonBlank(form.text(of: id)), TextInput.nonBlank(form.value(of: id)) == nil else { continue }
+            let label = form[id]?.label ?? Localized(vi: id, en: id)
+            let isDossier = id == "dossier"
+            throw FieldError(field: id, label: label,
+                             problem: isDossier
+                                ? Localized(vi: "'\(typed)' không khớp hồ sơ nào đang mở; chọn trong danh sách gợi ý",
+                                            en: "'\(typed)' matches no open dossier; pick one from the suggestions")
+                                : Localized(vi: "'\(typed)' không có trong danh mục thủ tục; chọn trong danh sách gợi ý hoặc xoá đi (C-u)",
+                                            en: "'\(typed)' is not in the procedure catalogue; pick one from the suggestions or clear it (C-u)"))
+        }
+    }
+
     private func request() throws -> BookingRequest {
-        let at = try SlotFields.time(form, today: session.today)
         let home = kind == .home
+        try checkPickers(home ? ["dossier"] : ["procedure", "procedure2", "procedure3"])
+        let at = try SlotFields.time(form, today: session.today, day: day)
         return BookingRequest(name: form.value(of: "name") ?? "", phone: form.value(of: "phone"), idNumber: form.value(of: "id_number"),
                               at: at, kind: kind, procedureCodes: home ? [] : procedureCodes,
                               dossierCode: home ? form.value(of: "dossier") : nil, address: home ? form.value(of: "address") : nil)
@@ -257,17 +325,27 @@ final class RescheduleScreen: FormScreen {
         super.init(form: form)
     }
 
+    override func handle(key: Key, host: ScreenHost) -> Bool {
+        _ = SlotFields.redirectTyping(key, in: &form)
+        return super.handle(key: key, host: host)
+    }
+
     override func submit(host: ScreenHost) throws -> FormResult {
         let typed = TextInput.nonBlank(form.value(of: "at_text")) != nil
         let en = host.language == .en
         do {
-            let at = try SlotFields.time(form, today: session.today)
+            let at = try SlotFields.time(form, today: session.today, day: appointment.day)
             guard let id = appointment.id else { throw RuleViolation(code: "no_id", message: Localized(vi: "Lịch hẹn chưa lưu", en: "Not saved")) }
             let r = try session.actOnAppointment(AppointmentActionRequest(id: id, kind: .reschedule, newTime: at))
             onDone()
             let a = r.appointment
             host.say(en ? "Appointment \(a.reference) moved to \(TimeOfDay.hhmm(a.startMinute)) \(a.day.iso)"
                         : "Đã dời hẹn \(a.reference) sang \(TimeOfDay.hhmm(a.startMinute)) ngày \(a.day.vietnamese)")
+            // The old place may pass to the first on the waitlist: shown as prominently as a cancel's.
+            if let offer = r.offer {
+                let done = onDone
+                AppointmentActions.showOffer(offer, message: r.message, session: session, host: host, onBooked: { _ in done() })
+            }
             return FormResult(headline: (en ? "  MOVED " : "  ĐÃ DỜI HẸN ") + a.reference + "  ",
                               lines: [a.applicantName, "\(a.timeRange) \(OpeningHours.weekdayName(a.day.isoWeekday)) \(a.day.vietnamese)"])
         } catch {

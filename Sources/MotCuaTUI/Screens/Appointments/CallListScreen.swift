@@ -17,11 +17,12 @@ enum CallListScreen {
         let path = session.db.path
         guard !path.isEmpty, path != ":memory:" else {
             return TextPanelScreen(title: en ? "Call list (not written: no database file)" : "Danh sách gọi điện (chưa ghi tệp: không có tệp dữ liệu)",
-                                   lines: lines)
+                                   lines: lines, verbatim: true)
         }
         let file = try CallListFile.write(list, besideDatabase: path)
         return TextPanelScreen(title: en ? "Call list — written to a file" : "Danh sách gọi điện — đã ghi ra tệp",
                                lines: [(en ? "File: " : "Tệp: ") + file.lastPathComponent,
-                                       (en ? "Folder: " : "Thư mục: ") + file.deletingLastPathComponent().path, ""] + lines)
+                                       (en ? "Folder: " : "Thư mục: ") + file.deletingLastPathComponent().path, ""] + lines,
+                               verbatim: true)
     }
 }

@@ -10,9 +10,13 @@ final class TextPanelScreen: Screen {
     private var room = 10
     private var total = 0
 
-    init(title: String, lines: [String]) {
+    /// Lines shown as they are (a table, a ruler): spacing kept, cut to the width, never wrapped.
+    let verbatim: Bool
+
+    init(title: String, lines: [String], verbatim: Bool = false) {
         self.title = title
         self.lines = lines
+        self.verbatim = verbatim
     }
 
     var keyContext: KeyContext { .form }
@@ -74,7 +78,7 @@ final class TextPanelScreen: Screen {
     func render(into g: inout CellGrid, top: Int, bottom: Int, host: ScreenHost) {
         guard bottom > top else { return }
         g.put(row: top, col: 1, text: CellWidth.truncate(title, toCells: g.cols - 2), style: CellStyle(.bold))
-        let wrapped = lines.flatMap { Self.wrap($0, width: g.cols - 2) }
+        let wrapped = verbatim ? lines : lines.flatMap { Self.wrap($0, width: g.cols - 2) }
         room = max(1, bottom - top - 2)
         total = wrapped.count
         offset = max(0, min(offset, max(0, wrapped.count - room)))

@@ -242,17 +242,31 @@ public final class QueueScreen: Screen {
 
     // MARK: - Drawing
 
-    /// `Hẹn sắp tới: 09:00 Nguyễn Văn A (hướng dẫn) · 09:15 …`
-    static func upcomingLine(_ list: [Appointment], language: Language) -> String {
+    /// `Hẹn sắp tới: 09:00 Nguyễn Văn A (hướng dẫn) · 09:15 …`: as many whole items as fit in
+    /// `width`, then how many more.
+    static func upcomingLine(_ list: [Appointment], language: Language, width: Int = Int.max) -> String {
         let items = list.map { "\(TimeOfDay.hhmm($0.startMinute)) \($0.applicantName) (\($0.kind.label.text(language).lowercased()))" }
-        return (language == .en ? "Appointments due: " : "Hẹn sắp tới: ") + items.joined(separator: " · ")
+        let head = language == .en ? "Appointments due: " : "Hẹn sắp tới: "
+        var line = head
+        for (i, item) in items.enumerated() {
+            let candidate = line + (i == 0 ? "" : " · ") + item
+            let left = items.count - i - 1
+            let more = left > 0 ? (language == .en ? " · +\(left) more" : " · +\(left) hẹn nữa") : ""
+            guard CellWidth.of(candidate + more) <= width || i == 0 else {
+                let rest = items.count - i
+                return line + (language == .en ? " · +\(rest) more" : " · +\(rest) hẹn nữa")
+            }
+            line = candidate
+        }
+        return line
     }
 
     public func render(into g: inout CellGrid, top: Int, bottom: Int, host: ScreenHost) {
         var bottom = bottom
         if !upcoming.isEmpty && bottom - top > 8 {
             bottom -= 1
-            g.put(row: bottom, col: 1, text: CellWidth.truncate(Self.upcomingLine(upcoming, language: host.language), toCells: g.cols - 2),
+            g.put(row: bottom, col: 1, text: CellWidth.truncate(Self.upcomingLine(upcoming, language: host.language, width: g.cols - 2),
+                                                                     toCells: g.cols - 2),
                   style: CellStyle(.bold))
         }
         page = QueueView.waitingRoom(top: top, bottom: bottom, servingCount: snapshot?.serving.count ?? 0)

@@ -11,12 +11,17 @@ enum QueueView {
     /// and the name the rest: names are what the clerk reads aloud.
     struct Columns: Equatable {
         var ticket = 5, name = 0, priority = 0, purpose = 0, status = 0, waited = 6
+        /// Blank cells between two columns.
+        static let gap = 1
 
         init(cols: Int, lines: [QueueLine], language: Language) {
             let labels = Ticket.Status.allCases.map { CellWidth.of($0.label.text(language)) }
             let headings = QueueView.headings(language)
             status = max(labels.max() ?? 0, lines.map { CellWidth.of($0.status) }.max() ?? 0, CellWidth.of(headings[4]))
-            priority = min(16, max(CellWidth.of(headings[2]), lines.compactMap { $0.priority.map { CellWidth.of($0) } }.max() ?? 0))
+            // One more cell than the widest: "Ưu tiên" and "Thủ tục" must not read as one heading.
+            priority = min(16, max(CellWidth.of(headings[2]), lines.map { CellWidth.of($0.priorityColumn) }.max() ?? 0)) + 1
+            // The wait is never cut (`!396 ph`): as wide as the longest, right-aligned.
+            waited = max(CellWidth.of(headings[5]), lines.map { CellWidth.of(QueueView.waitedText($0.waitedMinutes, language: language)) }.max() ?? 0)
             let fixed = 1 + ticket + priority + status + waited + 5 // left margin and 5 gaps
             let rest = max(20, cols - 1 - fixed)
             let longestPurpose = lines.map { CellWidth.of($0.purpose) }.max() ?? 0
@@ -78,7 +83,7 @@ enum QueueView {
                 : q.isPriority ? CellStyle(.bold, role: .priority) : (serving ? CellStyle(.bold) : .plain)
             let long = q.waitedMinutes > longWaitMinutes && !serving && !muted
             let ticket = (q.isMine ? symbols.pointer : "") + q.ticket
-            putRow(into: &g, row: row, cells: [(ticket, k.ticket), (q.name, k.name), (q.priority ?? "", k.priority),
+            putRow(into: &g, row: row, cells: [(ticket, k.ticket), (q.name, k.name), (q.priorityColumn, k.priority),
                                                (q.purpose, k.purpose), (q.status, k.status)],
                    waited: muted ? "" : waitedText(q.waitedMinutes, language: language),
                    columns: k, style: base, waitedStyle: long ? CellStyle(.bold, role: .warning) : base)
