@@ -341,10 +341,12 @@ extension AppDatabase {
 
     /// A home delivery booked for a dossier that ended another way is cancelled in the same
     /// action, its reason the dossier's end, and its place offered to the waitlist.
-    static func cancelHomeAppointment(for dossier: Dossier, now: Date, log: inout ActionBatch, _ db: Database) throws {
+    @discardableResult
+    static func cancelHomeAppointment(for dossier: Dossier, now: Date, log: inout ActionBatch, _ db: Database) throws -> [Appointment] {
         let rows = try Row.fetchAll(db, sql: "SELECT * FROM appointments WHERE dossier_code = ? AND status = 'booked'",
                                     arguments: [dossier.code]).map(AppointmentRow.decode)
-        guard !rows.isEmpty else { return }
+        guard !rows.isEmpty else { return [] }
+        var cancelled: [Appointment] = []
         let profile = try Self.profile(db)
         for before in rows {
             var a = before
@@ -356,7 +358,9 @@ extension AppDatabase {
             data.appointmentBefore = before
             data.extra = ["dossier": dossier.code, "dossier_status": dossier.status.rawValue]
             try log.record(entity: "appointment", key: "\(a.id ?? 0)", action: "cancel", data: data)
+            cancelled.append(a)
         }
+        return cancelled
     }
 
     /// Booked appointments from `today` on that no longer fit the desk's rules (after a change

@@ -209,13 +209,20 @@ extension AppDatabase {
             case .process, .ready, .resume: break
             }
             var log = ActionBatch(db, at: now, actor: actor)
-            try log.record(entity: "dossier", key: d.code, action: request.kind.rawValue, data: data)
+            // The appointment follows first, so the dossier's step stays the batch's main event
+            // (what undo names).
+            var notes: [Localized] = []
             if request.kind == .deliverHome {
                 try Self.serveHomeAppointment(for: d.code, now: now, log: &log, db)
             } else if d.status.isFinal {
                 // Returned at the desk, posted, rejected, withdrawn: nobody is to drive it home.
-                try Self.cancelHomeAppointment(for: d, now: now, log: &log, db)
+                notes = try Self.cancelHomeAppointment(for: d, now: now, log: &log, db).map { a in
+                    Localized(vi: "Đã huỷ lịch hẹn trả tại nhà \(a.reference) lúc \(TimeOfDay.hhmm(a.startMinute)) ngày \(a.day.vietnamese) của hồ sơ này",
+                              en: "Cancelled the home delivery \(a.reference) at \(TimeOfDay.hhmm(a.startMinute)) on \(a.day.iso) for this dossier")
+                }
             }
+            try log.record(entity: "dossier", key: d.code, action: request.kind.rawValue, data: data)
+            if !notes.isEmpty { return DossierActionResult(dossier: result.dossier, warnings: result.warnings, notes: notes) }
             return result
         }
     }

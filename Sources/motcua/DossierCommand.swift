@@ -281,6 +281,7 @@ extension DossierStepCommand {
             let now = try global.clock().now()
             let result = try db.actOnDossier(request(), now: now, actor: try global.actor(counter: step.counter))
             for w in result.warnings { Output.warn(w, lang) }
+            for n in result.notes { Output.note(n, lang) }
             let d = result.dossier
             if global.json { Output.print(Output.json(DossierJSON(d, today: VietnamTime.local(now).date))); return }
             Output.print("\(d.code): \(d.status.label.text(lang))")

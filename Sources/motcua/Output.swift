@@ -25,6 +25,12 @@ enum Output {
     static func print(_ text: String) { Swift.print(text) }
 
     /// A warning on standard error (the action was done; stdout stays clean for `--json`).
+    /// Something a command did besides what was asked (a linked appointment cancelled): said on
+    /// stderr so `--json` stays one document.
+    static func note(_ note: Localized, _ lang: Language) {
+        FileHandle.standardError.write(Data(((lang == .vi ? "Lưu ý: " : "Note: ") + note.text(lang) + "\n").utf8))
+    }
+
     static func warn(_ warning: Localized?, _ lang: Language) {
         guard let warning else { return }
         FileHandle.standardError.write(Data(((lang == .vi ? "Cảnh báo: " : "Warning: ") + warning.text(lang) + "\n").utf8))

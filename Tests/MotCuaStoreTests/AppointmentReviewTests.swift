@@ -49,8 +49,14 @@ import MotCuaCore
         _ = try db.markReady(d.code, now: at("2026-11-30 09:00"), actor: clerk1)
         guard case .booked(let home) = try db.book("Trần Văn Bảy", at: "2026-12-01 08:20", kind: .home, dossier: d.code,
                                                    now: "2026-11-30 09:10") else { Issue.record("not booked"); return }
-        _ = try db.returnResult(d.code, receivedBy: "Trần Văn Bảy", now: at("2026-11-30 10:00"), actor: clerk1)
+        let returned = try db.returnResult(d.code, receivedBy: "Trần Văn Bảy", now: at("2026-11-30 10:00"), actor: clerk1)
+        #expect(returned.notes.first?.vi.contains("Đã huỷ lịch hẹn trả tại nhà #1") == true)
         #expect(try db.appointment(id: try #require(home.id))?.status == .cancelled)
+        // Undo names the dossier's step and puts both back.
+        let undo = try db.undoLast(now: at("2026-11-30 10:01"), actor: clerk1)
+        #expect(undo.subject == d.code, "\(undo.message.vi)")
+        #expect(try db.appointment(id: try #require(home.id))?.status == .booked)
+        _ = try db.returnResult(d.code, receivedBy: "Trần Văn Bảy", now: at("2026-11-30 10:02"), actor: clerk1)
         #expect(try db.freeSlots(day: date("2026-12-01"), kind: .guidance, calendar: testCalendar).first { $0.timeText == "08:15" }?.free == 1)
     }
 

@@ -78,6 +78,12 @@ public struct DossierActionRequest: Sendable, Hashable {
 public struct DossierActionResult: Sendable, Hashable {
     public let dossier: Dossier
     public let warnings: [Localized]
+    /// What the step changed besides the dossier (a home delivery booked for it, cancelled).
+    public var notes: [Localized] = []
+
+    public init(dossier: Dossier, warnings: [Localized], notes: [Localized] = []) {
+        self.dossier = dossier; self.warnings = warnings; self.notes = notes
+    }
 }
 
 public enum DossierRules {

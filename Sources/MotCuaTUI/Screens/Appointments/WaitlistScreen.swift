@@ -151,7 +151,7 @@ final class WaitlistScreen: Screen {
             let offered = e.offeredMinute.map { en ? " · place \(TimeOfDay.hhmm($0))" : " · chỗ \(TimeOfDay.hhmm($0))" } ?? ""
             let mark = e.status == .offered ? "!" : " "
             let line = "\(mark)\(e.reference) \(TimeOfDay.hhmm(e.wantedMinute)) \(e.kind.letter) \(e.applicantName) · \(e.phone) · "
-                + e.status.label.text(host.language) + offered
+                + e.statusLabel.text(host.language) + offered
             var style: CellStyle = e.status == .offered ? CellStyle(.bold, role: .warning) : .plain
             if list.selected == i { style = WidgetStyle.highlight }
             g.put(row: top + 2 + k, col: 1, text: CellWidth.fit(line, toCells: width), style: style)

@@ -55,7 +55,9 @@ enum DossierActions {
                                                               receiverIdNumber: receiverID, address: address, trackingNumber: tracking,
                                                               missing: missing, reason: reason))
             let d = result.dossier
-            host.say(successMessage(d, target: target, reason: reason, tracking: d.trackingNumber, host: host))
+            // What the step changed besides the dossier (a home delivery cancelled) is said too.
+            let notes = result.notes.map { ". " + $0.text(host.language) }.joined()
+            host.say(successMessage(d, target: target, reason: reason, tracking: d.trackingNumber, host: host) + notes)
             changed()
         }
         func report(_ body: () throws -> Void) {
