@@ -33,6 +33,7 @@ public protocol DeskStore: AnyObject, Sendable {
     func actOnDossier(_ request: DossierActionRequest, now: Date, actor: Actor) throws -> DossierActionResult
     func dossier(code: String) throws -> Dossier?
     func dossiers(matching query: DossierQuery) throws -> [Dossier]
+    func lookupDossiers(name: String, idNumber: String, limit: Int) throws -> [Dossier]
     func searchDossiers(_ text: String, limit: Int) throws -> [Dossier]
     func applicant(id: Int64) throws -> Applicant?
     func applicant(idNumber: String) throws -> Applicant?

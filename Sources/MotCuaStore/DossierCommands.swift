@@ -227,6 +227,22 @@ extension AppDatabase {
         }
     }
 
+    /// A citizen's dossiers found by their name and CCCD together (both must match: a CCCD alone
+    /// tells nothing to a stranger on the phone), newest first. Through the CCCD's index and the
+    /// applicant's dossiers, never a scan.
+    public func lookupDossiers(name: String, idNumber: String, limit: Int = 20) throws -> [Dossier] {
+        let id = try CitizenID.parse(idNumber).digits
+        let folded = VietnameseText.fold(try WalkInRequest.personName(name))
+        return try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, name FROM applicants WHERE id_number = ?", arguments: [id]) else { return [] }
+            let applicantId: Int64 = row["id"]
+            let onFile: String = row["name"]
+            let dossiers = try Row.fetchAll(db, sql: "SELECT * FROM dossiers WHERE applicant_id = ? ORDER BY received_at DESC LIMIT ?",
+                                            arguments: [applicantId, limit]).map(DossierRow.decode)
+            return dossiers.filter { VietnameseText.fold($0.applicantName) == folded || VietnameseText.fold(onFile) == folded }
+        }
+    }
+
     public func dossier(code: String) throws -> Dossier? {
         try read { db in try DossierRow.fetch(code: code, db) }
     }

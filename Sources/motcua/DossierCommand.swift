@@ -5,7 +5,7 @@ import MotCuaStore
 
 struct DossierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "dossier", abstract: "Hồ sơ thủ tục hành chính (dossiers).",
-                                                    subcommands: [Receive.self, List.self, Show.self, Process.self, Ready.self, Return.self, Post.self, DeliverHome.self,
+                                                    subcommands: [Receive.self, List.self, Show.self, Lookup.self, Process.self, Ready.self, Return.self, Post.self, DeliverHome.self,
                                                                   Supplement.self, Resume.self, Reject.self, Withdraw.self], defaultSubcommand: List.self)
 
     struct Receive: ParsableCommand {
@@ -115,6 +115,54 @@ struct DossierCommand: ParsableCommand {
                      d.status.label.text(lang), d.timeliness(today: today, calendar: calendar).label.text(lang)]
                 }))
                 if let note = dues.compactMap({ $0?.note }).first { Output.print(DueDate.mark + " " + note.text(lang)) }
+            }
+        }
+    }
+
+    struct Lookup: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Tra cứu cho công dân hỏi lại: tình trạng hồ sơ bằng lời dễ hiểu (look up a dossier for a citizen who asks).",
+            discussion: "Bằng mã hồ sơ (--code), hoặc họ tên cùng số CCCD (--name và --id-number, cả hai phải khớp).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Mã hồ sơ trên giấy hẹn (dossier code)") var code: String?
+        @Option(help: "Họ tên người nộp (applicant's name), with --id-number") var name: String?
+        @Option(name: .customLong("id-number"), help: "Số CCCD của người nộp, with --name") var idNumber: String?
+
+        func run() throws {
+            try runReporting(global) { lang in
+                let found: [Dossier]
+                let db = try global.openExistingDatabase()
+                if let code = TextInput.nonBlank(code) {
+                    guard let d = try db.dossier(code: code) else {
+                        throw FieldError(field: "code", label: Localized(vi: "--code", en: "--code"),
+                                         problem: Localized(vi: "không có hồ sơ '\(code)'; xem lại mã trên giấy hẹn",
+                                                            en: "no dossier '\(code)'; check the code on the receipt"))
+                    }
+                    found = [d]
+                } else if let name = TextInput.nonBlank(name), let id = TextInput.nonBlank(idNumber) {
+                    found = try db.lookupDossiers(name: name, idNumber: id, limit: 20)
+                } else {
+                    throw FieldError(field: name == nil ? "name" : "id_number", label: Localized(vi: "Tra cứu", en: "Look-up"),
+                                     problem: Localized(vi: "cần --code, hoặc cả --name và --id-number",
+                                                        en: "give --code, or both --name and --id-number"))
+                }
+                let now = try global.clock().now()
+                let today = VietnamTime.local(now).date
+                let (calendar, _) = try global.workingCalendar()
+                let answers = try found.map { d in
+                    (d, DossierLookup.plainWords(d, procedureName: try db.procedure(code: d.procedureCode)?.name, today: today, calendar: calendar))
+                }
+                if global.json {
+                    struct Answer: Encodable { let dossier: DossierJSON; let said: [String] }
+                    Output.print(Output.json(answers.map { Answer(dossier: DossierJSON($0.0, today: today), said: $0.1.map { $0.text(lang) }) }))
+                    return
+                }
+                if answers.isEmpty {
+                    Output.print(lang == .vi ? "Không tìm thấy hồ sơ nào với họ tên và số CCCD này."
+                                             : "No dossier with this name and ID number.")
+                    return
+                }
+                Output.print(answers.map { $0.1.map { Output.safe($0.text(lang)) }.joined(separator: "\n") }.joined(separator: "\n\n"))
             }
         }
     }

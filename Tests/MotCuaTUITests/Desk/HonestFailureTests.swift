@@ -37,6 +37,9 @@ final class FailingStore: DeskStore, @unchecked Sendable {
     func actOnDossier(_ r: DossierActionRequest, now: Date, actor: Actor) throws -> DossierActionResult { try inner.actOnDossier(r, now: now, actor: actor) }
     func dossier(code: String) throws -> Dossier? { try inner.dossier(code: code) }
     func dossiers(matching q: DossierQuery) throws -> [Dossier] { try inner.dossiers(matching: q) }
+    func lookupDossiers(name: String, idNumber: String, limit: Int) throws -> [Dossier] {
+        try inner.lookupDossiers(name: name, idNumber: idNumber, limit: limit)
+    }
     func searchDossiers(_ text: String, limit: Int) throws -> [Dossier] { try inner.searchDossiers(text, limit: limit) }
     func applicant(id: Int64) throws -> Applicant? { try inner.applicant(id: id) }
     func applicant(idNumber: String) throws -> Applicant? { try inner.applicant(idNumber: idNumber) }
