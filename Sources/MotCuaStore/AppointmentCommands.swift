@@ -249,16 +249,17 @@ extension AppDatabase {
         return try AppointmentRow.fetch(day: day, db) + holds
     }
 
-    /// A home delivery booked without a phone takes the applicant's phone on file: the clerk
-    /// must be able to call before going out.
+    /// A home delivery booked without a phone or an address takes the applicant's on file (the
+    /// dossier's delivery address comes first, in `BookingRequest`): the clerk must be able to
+    /// call before going out, and to find the house.
     static func withApplicantPhone(_ request: BookingRequest, _ db: Database) throws -> BookingRequest {
-        guard request.kind == .home, TextInput.nonBlank(request.phone) == nil,
-              let code = TextInput.nonBlank(request.dossierCode),
-              let phone = try String.fetchOne(db, sql: """
-                  SELECT a.phone FROM dossiers d JOIN applicants a ON a.id = d.applicant_id WHERE d.code = ?
+        guard request.kind == .home, let code = TextInput.nonBlank(request.dossierCode),
+              let row = try Row.fetchOne(db, sql: """
+                  SELECT a.phone, a.address, d.delivery_address FROM dossiers d JOIN applicants a ON a.id = d.applicant_id WHERE d.code = ?
                   """, arguments: [code.trimmingCharacters(in: .whitespaces).uppercased()]) else { return request }
         var r = request
-        r.phone = phone
+        if TextInput.nonBlank(r.phone) == nil { r.phone = row["phone"] }
+        if TextInput.nonBlank(r.address) == nil, (row["delivery_address"] as String?) == nil { r.address = row["address"] }
         return r
     }
 

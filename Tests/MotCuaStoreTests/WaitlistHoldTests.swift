@@ -107,3 +107,16 @@ import MotCuaCore
         #expect(try db.callNext(counter: 2, now: now, actor: clerk2).called?.code == "A002")
     }
 }
+
+@Suite struct HomeDeliveryAddressTests {
+    @Test func aHomeDeliveryWithoutAnAddressTakesTheApplicantsWhenTheDossierHasNone() throws {
+        let fixture = try StoreFixture()
+        let db = fixture.store
+        let d = try db.receiveDossier(ReceiveRequest(procedureCode: P.tcht, name: "Trần Văn Bảy", phone: "0977123456",
+                                                     address: "Thôn 5, xã Tân Phú", delivery: "desk"),
+                                      now: at("2026-11-25 09:00"), actor: clerk1, calendar: testCalendar)
+        guard case .booked(let a) = try db.book("Trần Văn Bảy", at: "2026-12-01 08:20", kind: .home, dossier: d.code,
+                                                now: "2026-11-30 09:10") else { Issue.record("not booked"); return }
+        #expect(a.address == "Thôn 5, xã Tân Phú")
+    }
+}

@@ -202,8 +202,9 @@ public struct BookingRequest: Sendable, Hashable {
         }
         let step = s.minutes(for: kind)
         if (start - span.start - travel) % step != 0 {
-            throw refuse("giờ hẹn theo khung \(step) phút từ \(TimeOfDay.hhmm(span.start + travel)) (ví dụ \(TimeOfDay.hhmm(span.start + travel)), \(TimeOfDay.hhmm(span.start + travel + step)))",
-                         "times go in steps of \(step) minutes from \(TimeOfDay.hhmm(span.start + travel))")
+            let starts = spans.map { TimeOfDay.hhmm($0.start + travel) }.joined(separator: " và từ ")
+            throw refuse("giờ hẹn theo khung \(step) phút, bắt đầu từ \(starts) (ví dụ \(TimeOfDay.hhmm(span.start + travel)), \(TimeOfDay.hhmm(span.start + travel + step)))",
+                         "times go in steps of \(step) minutes from \(spans.map { TimeOfDay.hhmm($0.start + travel) }.joined(separator: " and from "))")
         }
         let earliest = now.addingTimeInterval(TimeInterval(s.minNoticeMinutes * 60))
         if VietnamTime.instant(at) < earliest {

@@ -29,6 +29,8 @@ struct AppointmentTrialTests {
         #expect(try f.db.appointment(id: 1)?.startMinute != 8 * 60)
         #expect(f.screen.contains("GỌI ĐIỆN: Phạm Văn Cường — 0987654321"), "\(f.screen)")
         #expect(f.message.contains("Phạm Văn Cường"), "\(f.message)")
+        // The move itself is said on the offer page too (second trial: it was hidden).
+        #expect(f.screen.contains("Đã dời hẹn #1 sang"), "\(f.screen)")
     }
 
     @Test("4: No at a question and Esc on the search line say nothing changed; Esc closes / at once")

@@ -125,10 +125,12 @@ enum AppointmentActions {
     /// A place freed (a cancel, a reschedule, a removal from the waitlist): the person to phone,
     /// prominently; F2 there opens the booking form filled for them.
     static func showOffer(_ offer: WaitlistEntry, message: Localized?, session: DeskSession, host: ScreenHost,
-                          onBooked: @escaping (LocalDate) -> Void = { _ in }) {
+                          done: String? = nil, onBooked: @escaping (LocalDate) -> Void = { _ in }) {
         let en = host.language == .en
         let place = offer.offeredMinute.map(TimeOfDay.hhmm) ?? TimeOfDay.hhmm(offer.wantedMinute)
-        var lines = ["! " + (en ? "PHONE: \(offer.applicantName) — \(offer.phone)" : "GỌI ĐIỆN: \(offer.applicantName) — \(offer.phone)"),
+        // What the clerk just did comes first, so the offer page does not hide it.
+        var lines = done.map { [$0, ""] } ?? []
+        lines += ["! " + (en ? "PHONE: \(offer.applicantName) — \(offer.phone)" : "GỌI ĐIỆN: \(offer.applicantName) — \(offer.phone)"),
                      "",
                      en ? "A place is free at \(place) on \(offer.day.iso) (\(offer.kind.label.en))."
                         : "Có chỗ trống lúc \(place) ngày \(offer.day.vietnamese) (\(offer.kind.label.vi)).",
@@ -136,7 +138,7 @@ enum AppointmentActions {
                         : "Người này đứng đầu danh sách chờ (\(offer.reference)); đồng ý thì đặt hẹn bằng F2."]
         if let message { lines += ["", message.text(host.language)] }
         host.push(WaitlistScreen(session: session, offer: offer, lines: lines, onBooked: onBooked))
-        host.say(message?.text(host.language) ?? lines[0], warning: true)
+        host.say(message?.text(host.language) ?? lines.first { $0.hasPrefix("! ") } ?? "", warning: true)
     }
 
     /// `/`: today's appointment found by name, phone or CCCD; one match is checked in after a

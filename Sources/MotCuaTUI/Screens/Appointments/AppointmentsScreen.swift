@@ -164,6 +164,11 @@ public final class AppointmentsScreen: Screen {
             validate: { text in
                 guard DateInput.parse(text, today: today) != nil else {
                     let shown = text.isEmpty ? "" : " '\(text)'"
+                    // Written right but not a day of the calendar (31/02): say that, not the form.
+                    let parts = text.split(separator: "/")
+                    if (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
+                        return en ? "There is no day\(shown) in the calendar" : "Không có ngày\(shown) trong lịch"
+                    }
                     return en ? "Date\(shown) is not valid: expected dd/mm or dd/mm/yyyy, e.g. 12/01 or 12/01/2026"
                               : "Ngày\(shown) không hợp lệ: cần dạng dd/mm hoặc dd/mm/yyyy, ví dụ 12/01 hoặc 12/01/2026"
                 }

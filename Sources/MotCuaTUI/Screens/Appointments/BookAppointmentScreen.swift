@@ -83,7 +83,10 @@ final class BookAppointmentScreen: FormScreen {
         let db = session.db
         let catalog = try session.catalog()
         let kinds = AppointmentKind.allCases.map { ChoiceOption(id: $0.rawValue, label: $0.label) }
+        // Only dossiers whose procedure brings results home (a home delivery of any other is refused).
+        let homeProcedures = Set(catalog.procedures.filter { $0.deliveries.contains(.home) }.map(\.code))
         let open = try db.dossiers(matching: DossierQuery(statuses: Set(DossierStatus.allCases.filter(\.isOpen)), limit: 500))
+            .filter { homeProcedures.contains($0.procedureCode) }
         let dossierItems = open.map { d in
             PickerItem(id: d.code, title: "\(d.code) \(d.applicantName)",
                        subtitle: [d.status.label.text(lang), d.deliveryAddress].compactMap { $0 }.joined(separator: " · "),
@@ -189,11 +192,12 @@ final class BookAppointmentScreen: FormScreen {
         guard let code = form.value(of: "dossier"), code != lastDossier else { return }
         lastDossier = code
         guard let d = try session.db.dossier(code: code) else { return }
-        if let address = d.deliveryAddress { form.setText(address, of: "address") }
+        let applicant = try d.applicantId.flatMap { try session.db.applicant(id: $0) }
+        // The dossier's delivery address, else the applicant's own (as the store takes it).
+        if let address = d.deliveryAddress ?? TextInput.nonBlank(applicant?.address) { form.setText(address, of: "address") }
         if (form.value(of: "name") ?? "").isEmpty { form.setText(d.applicantName, of: "name") }
         // The store takes the applicant's phone when none is typed; the clerk sees it here.
-        if TextInput.nonBlank(form.value(of: "phone")) == nil, let applicantId = d.applicantId,
-           let phone = TextInput.nonBlank(try session.db.applicant(id: applicantId)?.phone) {
+        if TextInput.nonBlank(form.value(of: "phone")) == nil, let phone = TextInput.nonBlank(applicant?.phone) {
             form.setText(phone, of: "phone")
         }
     }
@@ -339,12 +343,14 @@ final class RescheduleScreen: FormScreen {
             let r = try session.actOnAppointment(AppointmentActionRequest(id: id, kind: .reschedule, newTime: at))
             onDone()
             let a = r.appointment
-            host.say(en ? "Appointment \(a.reference) moved to \(TimeOfDay.hhmm(a.startMinute)) \(a.day.iso)"
-                        : "Đã dời hẹn \(a.reference) sang \(TimeOfDay.hhmm(a.startMinute)) ngày \(a.day.vietnamese)")
+            let moved = en ? "Appointment \(a.reference) moved to \(TimeOfDay.hhmm(a.startMinute)) \(a.day.iso)"
+                           : "Đã dời hẹn \(a.reference) sang \(TimeOfDay.hhmm(a.startMinute)) ngày \(a.day.vietnamese)"
+            host.say(moved)
             // The old place may pass to the first on the waitlist: shown as prominently as a cancel's.
             if let offer = r.offer {
                 let done = onDone
-                AppointmentActions.showOffer(offer, message: r.message, session: session, host: host, onBooked: { _ in done() })
+                AppointmentActions.showOffer(offer, message: r.message, session: session, host: host, done: moved + ".",
+                                             onBooked: { _ in done() })
             }
             return FormResult(headline: (en ? "  MOVED " : "  ĐÃ DỜI HẸN ") + a.reference + "  ",
                               lines: [a.applicantName, "\(a.timeRange) \(OpeningHours.weekdayName(a.day.isoWeekday)) \(a.day.vietnamese)"])

@@ -32,7 +32,7 @@ public final class QueueScreen: Screen {
                                        .cursorUp, .cursorDown, .pageUp, .pageDown, .cursorFirst, .cursorLast]
     /// What a clerk needs all morning.
     public var barActions: [Action] {
-        [.help, .walkinRegister, .dossierReceive, .queueCallNext, .queueRecall, .queueDone, .queueNoShow, .viewDossiers, .quit]
+        [.help, .walkinRegister, .dossierReceive, .queueCallNext, .queueRecall, .queueDone, .queueNoShow, .viewAppointments, .viewDossiers, .quit]
     }
 
     public func text(for action: Action) -> ActionText? { Self.text(for: action) }
@@ -42,6 +42,9 @@ public final class QueueScreen: Screen {
         switch action {
         case .searchStart:
             ActionText(vi: "Tìm", "Tìm công dân, số thứ tự, hồ sơ", en: "Find", "Find citizens, tickets and dossiers")
+        case .viewAppointments:
+            // Short on the bar, so appointments and dossiers both fit at 80 columns.
+            ActionText(vi: "Hẹn", "Xem lịch hẹn", en: "Appts", "Show appointments")
         case .cursorUp, .cursorDown, .pageUp, .pageDown, .cursorFirst, .cursorLast:
             ActionText(label: action.label, help: Localized(vi: action.helpLine.vi + " trong danh sách chờ",
                                                             en: action.helpLine.en + " in the waiting list"))
