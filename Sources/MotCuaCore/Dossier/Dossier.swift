@@ -49,6 +49,9 @@ public struct Dossier: Hashable, Sendable, Codable {
     /// The procedure as the catalog had it at receipt (nil only on a file whose catalog row was
     /// gone when the snapshot was first taken).
     public var procedureSnapshot: ProcedureSnapshot?
+    /// The papers received (form 01's "thành phần hồ sơ"); empty on dossiers received before
+    /// the list was kept.
+    public var documents: [ReceivedDocument] = []
 
     public init(id: Int64? = nil, code: String, procedureCode: String, applicantId: Int64? = nil,
                 applicantName: String, channel: Channel, delivery: Delivery = .desk,
