@@ -78,6 +78,11 @@ extension DeskStore {
         try actOnDossier(request, now: now, actor: actor, calendar: WorkingCalendar())
     }
 
+    /// Results ready for more than five working days (the usual reminder), or back from the post.
+    public func uncollectedDossiers(today: LocalDate, calendar: WorkingCalendar) throws -> [UncollectedDossier] {
+        try uncollectedDossiers(today: today, days: 5, calendar: calendar)
+    }
+
     public func send(_ code: String, to department: String, now: Date, actor: Actor) throws -> DossierActionResult {
         try actOnDossier(DossierActionRequest(code: code, kind: .send, sentTo: department), now: now, actor: actor)
     }

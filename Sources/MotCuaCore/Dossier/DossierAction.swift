@@ -261,7 +261,7 @@ public enum DossierRules {
         return DossierActionResult(dossier: d, warnings: warnings)
     }
 
-    static let newDueLabel = Localized(vi: "Ngày hẹn trả mới (--new-due)", en: "New due date (--new-due)")
+    static let newDueLabel = Localized(vi: "Ngày hẹn trả mới", en: "New due date")
 
     /// Form 04's new date: after the current due date, and a day the desk works (the citizen is
     /// told to come that day).
