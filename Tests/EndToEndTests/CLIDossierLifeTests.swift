@@ -102,6 +102,9 @@ import Testing
         #expect(try desk.rows(["dossier", "list", "--overdue"]).map { $0["code"] as? String } == [code])
         let shown = try desk.ok(["dossier", "show", code]).stdout
         #expect(shown.contains("03/12/2026") && shown.contains("30/11/2026") && shown.contains("Chờ xác minh nơi cư trú"))
+        // `check` does not take the moved date for a calendar change.
+        let check = try desk.run(["check"])
+        #expect(!check.stdout.contains(code) && !check.stderr.contains(code), "\(check.stdout)")
     }
 
     @Test func badInputOnTheLifeSteps() throws {
