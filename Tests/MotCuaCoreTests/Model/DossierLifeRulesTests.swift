@@ -165,6 +165,16 @@ import Testing
         #expect(valid.documents == [ReceivedDocument(name: "Tờ khai", originals: 1, copies: 0)])
     }
 
+    @Test func theLookUpSaysTheApologyAndThePostsReturn() throws {
+        let moved = try apologize(dossier(), to: "2026-12-03")
+        let said = DossierLookup.plainWords(moved, procedureName: nil, today: d("2026-12-01"), calendar: calendar).map(\.vi).joined(separator: " ")
+        #expect(said.contains("hẹn lần đầu ngày 30/11/2026") && said.contains("hẹn lại ngày 03/12/2026"), "\(said)")
+        var back = dossier(.ready)
+        back.delivery = .post; back.readyAt = time("2026-11-27", 9); back.postReturnedAt = time("2026-12-01", 9)
+        let words = DossierLookup.plainWords(back, procedureName: nil, today: d("2026-12-01"), calendar: calendar).map(\.vi).joined(separator: " ")
+        #expect(words.contains("Bưu điện đã trả kết quả về Bộ phận Một cửa ngày 01/12/2026") && !words.contains("sẽ gửi qua bưu chính"))
+    }
+
     @Test func amountsAreWrittenTheVietnameseWay() {
         #expect(VND.text(0) == "0 đ" && VND.text(3000) == "3.000 đ" && VND.text(1_250_000) == "1.250.000 đ")
     }
