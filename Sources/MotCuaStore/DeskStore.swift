@@ -30,9 +30,16 @@ public protocol DeskStore: AnyObject, Sendable {
 
     // Dossiers and applicants
     func receiveDossier(_ request: ReceiveRequest, now: Date, actor: Actor, calendar: WorkingCalendar) throws -> Dossier
-    func actOnDossier(_ request: DossierActionRequest, now: Date, actor: Actor) throws -> DossierActionResult
+    /// One clerk step on a dossier; `calendar` (the desk's, with its announcements) judges an
+    /// apology's new date.
+    func actOnDossier(_ request: DossierActionRequest, now: Date, actor: Actor, calendar: WorkingCalendar) throws -> DossierActionResult
     func dossier(code: String) throws -> Dossier?
     func dossiers(matching query: DossierQuery) throws -> [Dossier]
+    /// Results waiting for the citizen to be phoned (`Dossier.uncollected`): ready for more than
+    /// `days` working days, or brought back by the post; longest waiting first.
+    func uncollectedDossiers(today: LocalDate, days: Int, calendar: WorkingCalendar) throws -> [UncollectedDossier]
+    /// The desk header's counts: dossiers in progress due today, and overdue (`Dossier.timeliness`).
+    func workload(today: LocalDate) throws -> (dueToday: Int, overdue: Int)
     func lookupDossiers(name: String, idNumber: String, limit: Int) throws -> [Dossier]
     func searchDossiers(_ text: String, limit: Int) throws -> [Dossier]
     func applicant(id: Int64) throws -> Applicant?
@@ -65,16 +72,52 @@ extension AppDatabase: DeskStore {}
 
 /// The clerk's actions by name, each one store write (`actOnDossier` / `moveTicket` underneath).
 extension DeskStore {
+    /// A step that counts no working days, with the built-in calendar; an apology should go
+    /// through `apologize(_:newDueDate:reason:now:actor:calendar:)` with the desk's calendar.
+    public func actOnDossier(_ request: DossierActionRequest, now: Date, actor: Actor) throws -> DossierActionResult {
+        try actOnDossier(request, now: now, actor: actor, calendar: WorkingCalendar())
+    }
+
+    /// Results ready for more than five working days (the usual reminder), or back from the post.
+    public func uncollectedDossiers(today: LocalDate, calendar: WorkingCalendar) throws -> [UncollectedDossier] {
+        try uncollectedDossiers(today: today, days: 5, calendar: calendar)
+    }
+
+    public func send(_ code: String, to department: String, now: Date, actor: Actor) throws -> DossierActionResult {
+        try actOnDossier(DossierActionRequest(code: code, kind: .send, sentTo: department), now: now, actor: actor)
+    }
+
+    public func postDelivered(_ code: String, now: Date, actor: Actor) throws -> DossierActionResult {
+        try actOnDossier(DossierActionRequest(code: code, kind: .postDelivered), now: now, actor: actor)
+    }
+
+    public func postReturned(_ code: String, now: Date, actor: Actor) throws -> DossierActionResult {
+        try actOnDossier(DossierActionRequest(code: code, kind: .postReturned), now: now, actor: actor)
+    }
+
+    /// Form 04: the due date moves to `newDueDate` (a working day of `calendar`, after the
+    /// current one); the dossier stays counted as late against its first date.
+    public func apologize(_ code: String, newDueDate: LocalDate, reason: String, now: Date, actor: Actor,
+                          calendar: WorkingCalendar) throws -> DossierActionResult {
+        try actOnDossier(DossierActionRequest(code: code, kind: .apologize, reason: reason, newDueDate: newDueDate),
+                         now: now, actor: actor, calendar: calendar)
+    }
+
     public func markReady(_ code: String, now: Date, actor: Actor) throws -> DossierActionResult {
         try actOnDossier(DossierActionRequest(code: code, kind: .ready), now: now, actor: actor)
     }
 
-    public func returnResult(_ code: String, receivedBy name: String, idNumber: String? = nil, now: Date, actor: Actor) throws -> DossierActionResult {
-        try actOnDossier(DossierActionRequest(code: code, kind: .return, receiverName: name, receiverIdNumber: idNumber), now: now, actor: actor)
+    /// `feeCollected` nil: the fee of the procedure as received (its snapshot).
+    public func returnResult(_ code: String, receivedBy name: String, idNumber: String? = nil, feeCollected: Int? = nil,
+                             now: Date, actor: Actor) throws -> DossierActionResult {
+        try actOnDossier(DossierActionRequest(code: code, kind: .return, receiverName: name, receiverIdNumber: idNumber,
+                                              feeCollected: feeCollected), now: now, actor: actor)
     }
 
-    public func post(_ code: String, trackingNumber: String, address: String? = nil, now: Date, actor: Actor) throws -> DossierActionResult {
-        try actOnDossier(DossierActionRequest(code: code, kind: .post, address: address, trackingNumber: trackingNumber), now: now, actor: actor)
+    public func post(_ code: String, trackingNumber: String, address: String? = nil, postage: Int? = nil,
+                     now: Date, actor: Actor) throws -> DossierActionResult {
+        try actOnDossier(DossierActionRequest(code: code, kind: .post, address: address, trackingNumber: trackingNumber,
+                                              postage: postage), now: now, actor: actor)
     }
 
     public func deliverHome(_ code: String, receivedBy name: String, now: Date, actor: Actor) throws -> DossierActionResult {

@@ -26,22 +26,25 @@ extension AppDatabase {
                                   deliveryAddress: valid.deliveryAddress, notes: valid.notes, receivedAt: now, dueDate: due,
                                   ticketCode: valid.ticketCode, counter: actor.counter, clerk: actor.user)
             dossier.procedureSnapshot = ProcedureSnapshot(valid.procedure)
+            dossier.documents = valid.documents
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]   // the same text for the same row
             let snapshot = (try? encoder.encode(dossier.procedureSnapshot)).map { String(decoding: $0, as: UTF8.self) }
             try db.execute(sql: """
                 INSERT INTO dossiers (code, day, seq, procedure_code, applicant_id, applicant_name, channel, delivery,
                     delivery_address, notes, received_at, due_date, status, ticket_code, counter, clerk, search_key,
-                    procedure_snapshot)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                    procedure_snapshot, documents)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 """, arguments: [dossier.code, day.iso, seq, dossier.procedureCode, applicant.id, dossier.applicantName,
                                  dossier.channel.rawValue, dossier.delivery.rawValue, dossier.deliveryAddress, dossier.notes,
                                  Timestamp.text(now), due.iso, dossier.status.rawValue, dossier.ticketCode,
-                                 dossier.counter, dossier.clerk, VietnameseText.fold(dossier.applicantName), snapshot])
+                                 dossier.counter, dossier.clerk, VietnameseText.fold(dossier.applicantName), snapshot,
+                                 DossierRow.documentsJSON(dossier.documents)])
             dossier.id = db.lastInsertedRowID
             var data = EventData(to: dossier.status.rawValue)
             data.procedure = dossier.procedureCode; data.applicant = dossier.applicantName
             data.channel = dossier.channel.rawValue; data.dueDate = due.iso; data.ticket = dossier.ticketCode
+            if !dossier.documents.isEmpty { data.documents = dossier.documents }
             try log.record(entity: "dossier", key: dossier.code, action: "receive", data: data)
             return dossier
         }
@@ -172,8 +175,9 @@ extension AppDatabase {
     }
 
     /// One step of a dossier (ready, return, post, deliver home, supplement, resume, reject,
-    /// withdraw, process), checked by `DossierRules`, written with its typed event.
-    public func actOnDossier(_ request: DossierActionRequest, now: Date, actor: Actor) throws -> DossierActionResult {
+    /// withdraw, process, send, post delivered / returned, apologize), checked by
+    /// `DossierRules`, written with its typed event. `calendar` judges an apology's new date.
+    public func actOnDossier(_ request: DossierActionRequest, now: Date, actor: Actor, calendar: WorkingCalendar) throws -> DossierActionResult {
         try write { db in
             try Self.checkCounter(actor, try Self.profile(db))
             guard let before = try DossierRow.fetch(code: request.code, db) else {
@@ -195,17 +199,23 @@ extension AppDatabase {
                                  problem: Localized(vi: "\(id) là CCCD của người nộp \(before.applicantName); người nhận thay phải dùng CCCD của chính mình",
                                                     en: "\(id) is the applicant's (\(before.applicantName)); someone collecting for them shows their own"))
             }
-            let result = try DossierRules.apply(request, to: before, procedure: try Self.procedure(code: before.procedureCode, db), now: now)
+            let result = try DossierRules.apply(request, to: before, procedure: try Self.procedure(code: before.procedureCode, db),
+                                            now: now, calendar: calendar)
             let d = result.dossier
             try DossierRow.updateState(d, db)
             var data = EventData(from: before.status.rawValue, to: d.status.rawValue)
             data.dossierBefore = before
             switch request.kind {
-            case .return: data.receiverName = d.resultReceiver; data.receiverIdNumber = d.resultReceiverId
+            case .return:
+                data.receiverName = d.resultReceiver; data.receiverIdNumber = d.resultReceiverId; data.feeCollected = d.feeCollected
             case .deliverHome: data.receiverName = d.resultReceiver
-            case .post: data.trackingNumber = d.trackingNumber; data.address = d.deliveryAddress
+            case .post: data.trackingNumber = d.trackingNumber; data.address = d.deliveryAddress; data.postage = d.postage
             case .supplement: data.missing = d.missingItems
             case .reject, .withdraw: data.reason = d.reason
+            case .send: data.sentTo = d.sentTo
+            case .apologize:
+                data.reason = d.apologyReason; data.dueDate = d.dueDate.iso; data.previousDueDate = before.dueDate.iso
+            case .postDelivered, .postReturned: data.trackingNumber = d.trackingNumber
             case .process, .ready, .resume: break
             }
             var log = ActionBatch(db, at: now, actor: actor)

@@ -161,6 +161,25 @@ enum Migrations {
         m.registerMigration("v8-waitlist-outcome") { db in
             try db.execute(sql: "ALTER TABLE waitlist ADD COLUMN outcome TEXT CHECK (outcome IN ('booked', 'removed'))")
         }
+        // v9: the dossier's life to the citizen's hands (issue 9): the papers received (form 01),
+        // where it was sent for processing, the first due date kept when an apology (form 04)
+        // moves it, the post's charge, delivery and return, and the fee collected. Lateness is
+        // judged on the first due date, so the overdue and due-today counts go through an index
+        // on that expression (the same text the queries use).
+        m.registerMigration("v9-dossier-life") { db in
+            try db.execute(sql: """
+                ALTER TABLE dossiers ADD COLUMN documents TEXT NOT NULL DEFAULT '[]';
+                ALTER TABLE dossiers ADD COLUMN sent_to TEXT;
+                ALTER TABLE dossiers ADD COLUMN sent_at TEXT;
+                ALTER TABLE dossiers ADD COLUMN original_due_date TEXT;
+                ALTER TABLE dossiers ADD COLUMN apology_reason TEXT;
+                ALTER TABLE dossiers ADD COLUMN postage INTEGER CHECK (postage >= 0);
+                ALTER TABLE dossiers ADD COLUMN post_delivered_at TEXT;
+                ALTER TABLE dossiers ADD COLUMN post_returned_at TEXT;
+                ALTER TABLE dossiers ADD COLUMN fee_collected INTEGER CHECK (fee_collected >= 0);
+                CREATE INDEX dossiers_status_late ON dossiers(status, COALESCE(original_due_date, due_date));
+                """)
+        }
         return m
     }
 }

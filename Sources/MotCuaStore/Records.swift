@@ -181,7 +181,26 @@ enum DossierRow {
         d.reason = r["reason"]
         d.missingItems = missing
         d.procedureSnapshot = (r["procedure_snapshot"] as String?).flatMap { try? JSONDecoder().decode(ProcedureSnapshot.self, from: Data($0.utf8)) }
+        d.documents = try r.required("documents", what, key) { try? JSONDecoder().decode([ReceivedDocument].self, from: Data($0.utf8)) }
+        d.sentTo = r["sent_to"]
+        d.sentAt = try r.optionalDate("sent_at", what, key)
+        if let raw = r["original_due_date"] as String? {
+            guard let day = LocalDate(iso: raw) else { throw unreadable(what, key, "original_due_date", raw) }
+            d.originalDueDate = day
+        }
+        d.apologyReason = r["apology_reason"]
+        d.postage = r["postage"]
+        d.postDeliveredAt = try r.optionalDate("post_delivered_at", what, key)
+        d.postReturnedAt = try r.optionalDate("post_returned_at", what, key)
+        d.feeCollected = r["fee_collected"]
         return d
+    }
+
+    /// The papers as stored: a JSON list, the same text for the same list.
+    static func documentsJSON(_ documents: [ReceivedDocument]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(documents)) ?? Data("[]".utf8), as: UTF8.self)
     }
 
     /// Writes what a clerk's step changes.
@@ -189,10 +208,14 @@ enum DossierRow {
         let missing = String(decoding: (try? JSONEncoder().encode(d.missingItems)) ?? Data("[]".utf8), as: UTF8.self)
         try db.execute(sql: """
             UPDATE dossiers SET status = ?, closed_at = ?, tracking_number = ?, ready_at = ?, result_receiver = ?,
-                result_receiver_id = ?, reason = ?, missing_items = ?, delivery_address = ?
+                result_receiver_id = ?, reason = ?, missing_items = ?, delivery_address = ?,
+                due_date = ?, original_due_date = ?, apology_reason = ?, sent_to = ?, sent_at = ?, postage = ?,
+                post_delivered_at = ?, post_returned_at = ?, fee_collected = ?
             WHERE id = ?
             """, arguments: [d.status.rawValue, d.closedAt.map(Timestamp.text), d.trackingNumber, d.readyAt.map(Timestamp.text),
-                             d.resultReceiver, d.resultReceiverId, d.reason, missing, d.deliveryAddress, d.id])
+                             d.resultReceiver, d.resultReceiverId, d.reason, missing, d.deliveryAddress,
+                             d.dueDate.iso, d.originalDueDate?.iso, d.apologyReason, d.sentTo, d.sentAt.map(Timestamp.text), d.postage,
+                             d.postDeliveredAt.map(Timestamp.text), d.postReturnedAt.map(Timestamp.text), d.feeCollected, d.id])
     }
 
     static func fetch(code: String, _ db: Database) throws -> Dossier? {

@@ -13,6 +13,10 @@ public struct DossierQuery: Hashable, Sendable {
     public var dueOn: LocalDate?
     /// Due strictly before this day.
     public var dueBefore: LocalDate?
+    /// First due date (`Dossier.lateAfter`: before any apology moved it) on this day, or
+    /// strictly before it: what "due today" and "overdue" are judged on.
+    public var lateOn: LocalDate?
+    public var lateBefore: LocalDate?
     /// Of one applicant.
     public var applicantId: Int64?
     /// For one of these procedures (e.g. every procedure of a field); an empty set matches nothing.
@@ -34,11 +38,34 @@ public struct DossierQuery: Hashable, Sendable {
     /// Still open (not returned, posted, delivered, rejected or withdrawn).
     public static var openStatuses: Set<DossierStatus> { DossierStatus.openStatuses }
 
-    /// Overdue on `today`, by the model's one definition (`Dossier.isOverdue`): open and due
-    /// strictly before today.
+    /// Overdue on `today`, by the model's one definition (`Dossier.isOverdue`): in progress and
+    /// first due strictly before today (an apology's new date does not excuse it).
     public static func overdue(on today: LocalDate) -> DossierQuery {
-        DossierQuery(statuses: DossierStatus.inProgressStatuses, dueBefore: today)
+        var q = DossierQuery(statuses: DossierStatus.inProgressStatuses)
+        q.lateBefore = today
+        return q
     }
+
+    /// Due today by the same rule (`Timeliness.dueToday`): in progress, first due today.
+    public static func dueToday(_ today: LocalDate) -> DossierQuery {
+        var q = DossierQuery(statuses: DossierStatus.inProgressStatuses)
+        q.lateOn = today
+        return q
+    }
+
+    /// `Dossier.lateAfter` in SQL, written exactly as the index `dossiers_status_late` is.
+    static let lateAfterSQL = "COALESCE(original_due_date, due_date)"
+}
+
+/// A result waiting at the desk, with the phone to call the citizen on.
+public struct UncollectedDossier: Sendable, Hashable {
+    public let dossier: Dossier
+    /// The applicant's phone on file (nil: none given).
+    public let phone: String?
+    /// Waiting since: the day the post brought it back, else the day it was ready.
+    public let since: Date
+    /// Brought back by the post (the citizen may not know it is at the desk).
+    public var returnedByPost: Bool { dossier.postReturnedAt == since }
 }
 
 /// The desk's search box and lists: queries the screens need beyond the command line's.
@@ -63,6 +90,8 @@ extension AppDatabase {
         if let d = query.receivedOn { clauses.append("day = ?"); args.append(d.iso.databaseValue) }
         if let d = query.dueOn { clauses.append("due_date = ?"); args.append(d.iso.databaseValue) }
         if let d = query.dueBefore { clauses.append("due_date < ?"); args.append(d.iso.databaseValue) }
+        if let d = query.lateOn { clauses.append("\(DossierQuery.lateAfterSQL) = ?"); args.append(d.iso.databaseValue) }
+        if let d = query.lateBefore { clauses.append("\(DossierQuery.lateAfterSQL) < ?"); args.append(d.iso.databaseValue) }
         if let id = query.applicantId { clauses.append("applicant_id = ?"); args.append(id.databaseValue) }
         var exact: ((Row) -> Bool)?
         // A search of digits also finds the dossiers of the citizen with that CCCD (prefix) or
@@ -100,6 +129,35 @@ extension AppDatabase {
                 return try Row.fetchAll(db, sql: sql + " LIMIT \(limit)", arguments: StatementArguments(args)).map(DossierRow.decode)
             }
             return try SearchKey.fetch(db, sql: sql, arguments: args, limit: limit) { row in try exact(row) ? DossierRow.decode(row) : nil }
+        }
+    }
+
+    /// Ready results to phone about: through the status index, so the cost follows the results
+    /// now at the desk, never the years of history; the rule is `Dossier.uncollected`.
+    public func uncollectedDossiers(today: LocalDate, days: Int = 5, calendar: WorkingCalendar) throws -> [UncollectedDossier] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT d.*, a.phone AS applicant_phone FROM dossiers d LEFT JOIN applicants a ON a.id = d.applicant_id
+                WHERE d.status = ?
+                """, arguments: [DossierStatus.ready.rawValue])
+            return try rows.compactMap { row -> UncollectedDossier? in
+                let d = try DossierRow.decode(row)
+                guard let since = d.uncollected(today: today, days: days, calendar: calendar) else { return nil }
+                return UncollectedDossier(dossier: d, phone: row["applicant_phone"], since: since)
+            }.sorted { ($0.since, $0.dossier.code) < ($1.since, $1.dossier.code) }
+        }
+    }
+
+    /// Counts for the desk's header, through the index on status and first due date.
+    public func workload(today: LocalDate) throws -> (dueToday: Int, overdue: Int) {
+        let statuses = DossierStatus.inProgressStatuses.map(\.rawValue).sorted()
+        let marks = Array(repeating: "?", count: statuses.count).joined(separator: ",")
+        return try read { db in
+            func count(_ op: String) throws -> Int {
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dossiers WHERE status IN (\(marks)) AND \(DossierQuery.lateAfterSQL) \(op) ?",
+                                 arguments: StatementArguments(statuses + [today.iso])) ?? 0
+            }
+            return (dueToday: try count("="), overdue: try count("<"))
         }
     }
 

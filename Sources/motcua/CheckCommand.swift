@@ -60,13 +60,15 @@ struct CheckCommand: ParsableCommand {
             if procedures[d.procedureCode] == nil { procedures[d.procedureCode] = try store.procedure(code: d.procedureCode) }
             guard let p = procedures[d.procedureCode] else { continue }
             let now = DueDateRule.dueDate(procedure: p, receivedAt: d.receivedAt, calendar: calendar, profile: profile)
-            guard now != d.dueDate else { continue }
+            // The first date promised: an apology (form 04) moved `dueDate` on purpose.
+            let first = d.lateAfter
+            guard now != first else { continue }
             out.append(Warning(
                 kind: "due-date-changed",
-                message: "Hồ sơ \(d.code): hẹn trả \(d.dueDate.vietnamese) nhưng theo lịch và danh mục hiện hành là \(now.vietnamese) "
-                    + (now < d.dueDate ? "(sớm hơn: cần giải quyết trước hạn mới)" : "(muộn hơn: có thể hẹn lại)"),
-                messageEn: "Dossier \(d.code): due \(d.dueDate.iso), but the calendar and catalog in force give \(now.iso) "
-                    + (now < d.dueDate ? "(earlier: resolve by the new date)" : "(later: the date may be moved)"),
+                message: "Hồ sơ \(d.code): hẹn trả \(first.vietnamese) nhưng theo lịch và danh mục hiện hành là \(now.vietnamese) "
+                    + (now < first ? "(sớm hơn: cần giải quyết trước hạn mới)" : "(muộn hơn: có thể hẹn lại)"),
+                messageEn: "Dossier \(d.code): due \(first.iso), but the calendar and catalog in force give \(now.iso) "
+                    + (now < first ? "(earlier: resolve by the new date)" : "(later: the date may be moved)"),
                 file: nil, line: nil))
         }
         return out

@@ -5,8 +5,10 @@ import MotCuaStore
 
 struct DossierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "dossier", abstract: "Hồ sơ thủ tục hành chính (dossiers).",
-                                                    subcommands: [Receive.self, List.self, Show.self, Lookup.self, Process.self, Ready.self, Return.self, Post.self, DeliverHome.self,
-                                                                  Supplement.self, Resume.self, Reject.self, Withdraw.self], defaultSubcommand: List.self)
+                                                    subcommands: [Receive.self, List.self, Show.self, Lookup.self, Uncollected.self, Process.self, Send.self, Ready.self,
+                                                                  Return.self, Post.self, PostDelivered.self, PostReturned.self, DeliverHome.self,
+                                                                  Supplement.self, Resume.self, Apologize.self, Reject.self, Withdraw.self],
+                                                    defaultSubcommand: List.self)
 
     struct Receive: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Tiếp nhận hồ sơ, tính ngày hẹn trả (receive a dossier).")
@@ -28,6 +30,9 @@ struct DossierCommand: ParsableCommand {
         var correctRecord = false
         @Flag(name: .customLong("allow-duplicate"), help: "Vẫn nhận khi người này đã nộp cùng thủ tục hôm nay (allow a second one today)")
         var allowDuplicate = false
+        @Option(name: .customLong("document"),
+                help: "Giấy tờ nhận: 'tên:bản chính:bản sao' hoặc chỉ tên (1 bản sao); nhắc lại cho mỗi giấy (a paper received; repeat)")
+        var documents: [String] = []
 
         func run() throws {
             try runReporting(global) { lang in
@@ -40,7 +45,8 @@ struct DossierCommand: ParsableCommand {
                                              ticketCode: ticket, channel: channel, delivery: delivery, deliveryAddress: deliveryAddress,
                                              notes: notes,
                                              identity: useRecordOnFile ? .useRecordOnFile : correctRecord ? .correctRecord : nil,
-                                             allowDuplicate: allowDuplicate)
+                                             allowDuplicate: allowDuplicate,
+                                             documents: try documents.map { try ReceivedDocument.parse($0).validated() })
                 let (calendar, _) = try global.workingCalendar()
                 let db = try global.openDatabase { profile, lookup, day in
                     let valid = try request.validated(on: day, procedure: lookup)
@@ -167,6 +173,48 @@ struct DossierCommand: ParsableCommand {
         }
     }
 
+    struct Uncollected: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Kết quả chưa có người nhận, cần gọi điện cho công dân (results waiting: phone the citizen).",
+            discussion: "Hồ sơ có kết quả quá N ngày làm việc (mặc định 5), và hồ sơ bưu điện trả lại.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Số ngày làm việc đã có kết quả (working days ready, more than)") var days: Int = 5
+
+        func run() throws {
+            try runReporting(global) { lang in
+                guard (0...365).contains(days) else {
+                    throw FieldError(field: "days", label: Localized(vi: "--days", en: "--days"),
+                                     problem: Localized(vi: "\(days) không hợp lệ; từ 0 đến 365", en: "\(days) is not valid; 0 to 365"))
+                }
+                let db = try global.openExistingDatabase()
+                let today = VietnamTime.local(try global.clock().now()).date
+                let (calendar, _) = try global.workingCalendar()
+                let list = try db.uncollectedDossiers(today: today, days: days, calendar: calendar)
+                if global.json {
+                    struct Row: Encodable {
+                        let code: String, applicant: String, phone: String?, readySince: String, returnedByPost: Bool, workingDays: Int
+                    }
+                    Output.print(Output.json(list.map {
+                        Row(code: $0.dossier.code, applicant: $0.dossier.applicantName, phone: $0.phone,
+                            readySince: VietnamTime.iso8601($0.since), returnedByPost: $0.returnedByPost,
+                            workingDays: calendar.workingDaysBetween(VietnamTime.local($0.since).date, today))
+                    }))
+                    return
+                }
+                let vi = lang == .vi
+                if list.isEmpty { Output.print(vi ? "Không có kết quả nào chờ quá \(days) ngày làm việc." : "No result waiting more than \(days) working days."); return }
+                let header = vi ? ["Mã hồ sơ", "Người nộp", "Điện thoại", "Có kết quả từ", "Ghi chú"]
+                                : ["Code", "Applicant", "Phone", "Ready since", "Note"]
+                Output.print(Output.table(header, list.map { u in
+                    let n = calendar.workingDaysBetween(VietnamTime.local(u.since).date, today)
+                    let note = u.returnedByPost ? (vi ? "bưu điện trả lại" : "returned by the post")
+                                                : (vi ? "\(n) ngày làm việc" : "\(n) working days")
+                    return [u.dossier.code, u.dossier.applicantName, u.phone ?? (vi ? "(không có)" : "(none)"), u.since.vnDateTime, note]
+                }))
+            }
+        }
+    }
+
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Xem một hồ sơ và lịch sử (show a dossier and its history).")
         @OptionGroup var global: GlobalOptions
@@ -203,7 +251,25 @@ struct DossierCommand: ParsableCommand {
                     [vi ? "Nhận kết quả" : "Delivery", d.delivery.label.text(lang) + (d.deliveryAddress.map { " — \($0)" } ?? "")],
                 ]
                 if let n = d.notes { lines.append([vi ? "Ghi chú" : "Notes", n]) }
+                if !d.documents.isEmpty {
+                    lines.append([vi ? "Thành phần hồ sơ" : "Documents", d.documents.map { doc in
+                        vi ? "\(doc.name) (\(doc.originals) bản chính, \(doc.copies) bản sao)"
+                           : "\(doc.name) (\(doc.originals) original, \(doc.copies) copies)"
+                    }.joined(separator: "; ")])
+                }
+                if let fee = d.procedureSnapshot?.fee { lines.append([vi ? "Phí, lệ phí" : "Fee", VND.text(fee)]) }
+                if let to = d.sentTo {
+                    lines.append([vi ? "Chuyển xử lý" : "Sent to", to + (d.sentAt.map { " — \($0.vnDateTime)" } ?? "")])
+                }
+                if let first = d.originalDueDate {
+                    lines.append([vi ? "Hẹn trả lần đầu" : "First due date", first.vietnamese + (vi ? " (tính trễ hạn theo ngày này)" : " (lateness counts from it)")])
+                }
+                if let r = d.apologyReason { lines.append([vi ? "Lý do hẹn lại" : "Apology", r]) }
                 if let t = d.trackingNumber { lines.append([vi ? "Mã vận đơn" : "Tracking", t]) }
+                if let p = d.postage { lines.append([vi ? "Cước bưu chính" : "Postage", VND.text(p)]) }
+                if let t = d.postDeliveredAt { lines.append([vi ? "Bưu điện đã phát" : "Delivered by post", t.vnDateTime]) }
+                if let t = d.postReturnedAt { lines.append([vi ? "Bưu điện trả lại" : "Returned by the post", t.vnDateTime]) }
+                if let f = d.feeCollected { lines.append([vi ? "Phí đã thu" : "Fee collected", VND.text(f)]) }
                 if let r = d.resultReceiver {
                     lines.append([vi ? "Người nhận kết quả" : "Received by", r + (d.resultReceiverId.map { " (CCCD \($0))" } ?? "")])
                 }
@@ -231,6 +297,50 @@ struct DossierCommand: ParsableCommand {
         func request() -> DossierActionRequest { DossierActionRequest(code: step.code, kind: Self.kind) }
     }
 
+    struct Send: DossierStepCommand {
+        static let configuration = CommandConfiguration(abstract: "Chuyển hồ sơ đến phòng, cán bộ giải quyết (send for processing to a department).")
+        static let kind = DossierActionKind.send
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var step: DossierStepArguments
+        @Option(name: .customLong("to"), help: "Phòng, bộ phận hoặc cán bộ giải quyết (department or officer)") var to: String
+        func request() -> DossierActionRequest { DossierActionRequest(code: step.code, kind: Self.kind, sentTo: to) }
+    }
+
+    struct PostDelivered: DossierStepCommand {
+        static let configuration = CommandConfiguration(commandName: "post-delivered", abstract: "Bưu điện đã phát kết quả cho công dân (delivered by post).")
+        static let kind = DossierActionKind.postDelivered
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var step: DossierStepArguments
+        func request() -> DossierActionRequest { DossierActionRequest(code: step.code, kind: Self.kind) }
+    }
+
+    struct PostReturned: DossierStepCommand {
+        static let configuration = CommandConfiguration(commandName: "post-returned",
+                                                        abstract: "Bưu điện trả lại kết quả: có kết quả tại quầy, cần gọi công dân (returned by the post).")
+        static let kind = DossierActionKind.postReturned
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var step: DossierStepArguments
+        func request() -> DossierActionRequest { DossierActionRequest(code: step.code, kind: Self.kind) }
+    }
+
+    struct Apologize: DossierStepCommand {
+        static let configuration = CommandConfiguration(abstract: "Xin lỗi và hẹn lại ngày trả (mẫu 04); hồ sơ vẫn tính trễ hạn (apology and new due date).")
+        static let kind = DossierActionKind.apologize
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var step: DossierStepArguments
+        @Option(name: .customLong("new-due"), help: "Ngày hẹn trả mới, ngày làm việc sau ngày hẹn cũ: 2026-12-07 hoặc 07/12/2026") var newDue: String
+        @Option(help: "Lý do chậm trả (reason for the delay)") var reason: String?
+        func request() throws -> DossierActionRequest {
+            let today = VietnamTime.local(try global.clock().now()).date
+            guard let date = DateInput.parse(newDue, today: today) else {
+                throw FieldError(field: "new_due", label: Localized(vi: "--new-due", en: "--new-due"),
+                                 problem: Localized(vi: "'\(newDue)' không phải ngày hợp lệ; dạng đúng 2026-12-07 hoặc 07/12/2026",
+                                                    en: "'\(newDue)' is not a valid date; expected 2026-12-07 or 07/12/2026"))
+            }
+            return DossierActionRequest(code: step.code, kind: Self.kind, reason: reason, newDueDate: date)
+        }
+    }
+
     struct Ready: DossierStepCommand {
         static let configuration = CommandConfiguration(abstract: "Đã có kết quả tại bộ phận (result ready).")
         static let kind = DossierActionKind.ready
@@ -246,8 +356,10 @@ struct DossierCommand: ParsableCommand {
         @OptionGroup var step: DossierStepArguments
         @Option(name: .customLong("received-by"), help: "Người nhận kết quả (who took it)") var receivedBy: String
         @Option(name: .customLong("receiver-id-number"), help: "CCCD người nhận, bắt buộc khi không phải người nộp") var receiverIdNumber: String?
+        @Option(name: .customLong("fee-collected"), help: "Phí, lệ phí đã thu (VND); mặc định: phí của thủ tục khi tiếp nhận") var feeCollected: Int?
         func request() -> DossierActionRequest {
-            DossierActionRequest(code: step.code, kind: Self.kind, receiverName: receivedBy, receiverIdNumber: receiverIdNumber)
+            DossierActionRequest(code: step.code, kind: Self.kind, receiverName: receivedBy, receiverIdNumber: receiverIdNumber,
+                                 feeCollected: feeCollected)
         }
     }
 
@@ -258,8 +370,9 @@ struct DossierCommand: ParsableCommand {
         @OptionGroup var step: DossierStepArguments
         @Option(name: .customLong("tracking-number"), help: "Mã vận đơn, ví dụ EC136431858VN") var trackingNumber: String
         @Option(help: "Địa chỉ gửi (default: the dossier's delivery address)") var address: String?
+        @Option(help: "Cước bưu chính (postage, VND)") var postage: Int?
         func request() -> DossierActionRequest {
-            DossierActionRequest(code: step.code, kind: Self.kind, address: address, trackingNumber: trackingNumber)
+            DossierActionRequest(code: step.code, kind: Self.kind, address: address, trackingNumber: trackingNumber, postage: postage)
         }
     }
 
@@ -319,7 +432,7 @@ protocol DossierStepCommand: ParsableCommand {
     static var kind: DossierActionKind { get }
     var global: GlobalOptions { get }
     var step: DossierStepArguments { get }
-    func request() -> DossierActionRequest
+    func request() throws -> DossierActionRequest
 }
 
 extension DossierStepCommand {
@@ -327,7 +440,16 @@ extension DossierStepCommand {
         try runReporting(global) { lang in
             let db = try global.openExistingDatabase()
             let now = try global.clock().now()
-            let result = try db.actOnDossier(request(), now: now, actor: try global.actor(counter: step.counter))
+            let (calendar, _) = try global.workingCalendar()
+            let result: DossierActionResult
+            do {
+                result = try db.actOnDossier(try request(), now: now, actor: try global.actor(counter: step.counter), calendar: calendar)
+            } catch let e as FieldError {
+                // Named by the option that gives it.
+                let option = ["new_due": "--new-due", "sent_to": "--to", "postage": "--postage", "fee_collected": "--fee-collected"][e.field]
+                guard let option else { throw e }
+                throw FieldError(field: e.field, label: Localized(vi: "\(e.label.vi) (\(option))", en: "\(e.label.en) (\(option))"), problem: e.problem)
+            }
             for w in result.warnings { Output.warn(w, lang) }
             for n in result.notes { Output.note(n, lang) }
             let d = result.dossier

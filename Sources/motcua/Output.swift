@@ -98,6 +98,10 @@ struct DossierJSON: JSONRow {
     let dueDateProvisional: Bool?
     /// The note in Vietnamese (values never follow `--lang`); null when none.
     let dueDateNote: String?
+    /// Issue 9: where it was sent, the first due date (lateness counts from it), the apology,
+    /// the post's charge, delivery and return, the fee collected, the papers received.
+    let sentTo: String?, sentAt: String?, originalDueDate: String?, apologyReason: String?, postage: Int?
+    let postDeliveredAt: String?, postReturnedAt: String?, feeCollected: Int?, fee: Int?, documents: [ReceivedDocument]
     init(_ d: Dossier, today: LocalDate, due: DueDate? = nil) {
         code = d.code; procedure = d.procedureCode; applicant = d.applicantName; channel = d.channel.rawValue
         delivery = d.delivery.rawValue; deliveryAddress = d.deliveryAddress; notes = d.notes
@@ -107,6 +111,10 @@ struct DossierJSON: JSONRow {
         readyAt = d.readyAt.map(VietnamTime.iso8601); receivedBy = d.resultReceiver; receiverIdNumber = d.resultReceiverId
         missing = d.missingItems; reason = d.reason
         dueDateProvisional = due?.isProvisional; dueDateNote = due?.note?.vi
+        sentTo = d.sentTo; sentAt = d.sentAt.map(VietnamTime.iso8601); originalDueDate = d.originalDueDate?.iso
+        apologyReason = d.apologyReason; postage = d.postage; postDeliveredAt = d.postDeliveredAt.map(VietnamTime.iso8601)
+        postReturnedAt = d.postReturnedAt.map(VietnamTime.iso8601); feeCollected = d.feeCollected
+        fee = d.procedureSnapshot?.fee; documents = d.documents
     }
 }
 

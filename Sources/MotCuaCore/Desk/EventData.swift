@@ -22,6 +22,15 @@ public struct EventData: Codable, Hashable, Sendable {
     public var missing: [String]?
     public var reason: String?
     public var priority: String?
+    /// A dossier sent to processing: the department or officer.
+    public var sentTo: String?
+    /// Money in VND: the post's charge, the fee collected on return.
+    public var postage: Int?
+    public var feeCollected: Int?
+    /// An apology (form 04): the due date before it (`dueDate` is the new one).
+    public var previousDueDate: String?
+    /// The papers received with a dossier.
+    public var documents: [ReceivedDocument]?
     /// A correction: the fields that changed, old and new values.
     public var before: [String: String]?
     public var after: [String: String]?

@@ -52,6 +52,21 @@ public struct Dossier: Hashable, Sendable, Codable {
     /// The papers received (form 01's "thành phần hồ sơ"); empty on dossiers received before
     /// the list was kept.
     public var documents: [ReceivedDocument] = []
+    /// Sent on for processing: to which department or officer, and when.
+    public var sentTo: String?
+    public var sentAt: Date?
+    /// The first due date promised, kept when an apology (form 04) moves `dueDate`; nil while
+    /// the date has never moved. Lateness is always judged on it (`lateAfter`).
+    public var originalDueDate: LocalDate?
+    /// Why the date was moved (form 04's reason), the latest apology's.
+    public var apologyReason: String?
+    /// What the post charged to send the result (VND).
+    public var postage: Int?
+    /// The post delivered the result, or brought it back (then it is ready at the desk again).
+    public var postDeliveredAt: Date?
+    public var postReturnedAt: Date?
+    /// The fee collected when the result was handed over (VND).
+    public var feeCollected: Int?
 
     public init(id: Int64? = nil, code: String, procedureCode: String, applicantId: Int64? = nil,
                 applicantName: String, channel: Channel, delivery: Delivery = .desk,
@@ -65,18 +80,47 @@ public struct Dossier: Hashable, Sendable, Codable {
         self.clerk = clerk; self.trackingNumber = trackingNumber; self.closedAt = closedAt
     }
 
-    /// Overdue: still being resolved after the due date (the due day itself is still on time; a
-    /// result ready but not collected is resolved, not overdue). The one
-    /// definition; the store's overdue query is built from the same two facts
-    /// (`DossierStatus.openStatuses`, `dueDate < today`).
-    public func isOverdue(today: LocalDate) -> Bool { status.isInProgress && today > dueDate }
+    /// The date lateness is judged against: the first date promised. An apology (form 04) moves
+    /// the date the citizen is told (`dueDate`), but the dossier stays counted as late (Nghị định
+    /// 118/2025/NĐ-CP: a late dossier is apologised for, not excused). The one rule; the store's
+    /// overdue and due-today queries use the same expression (`COALESCE(original_due_date, due_date)`).
+    public var lateAfter: LocalDate { originalDueDate ?? dueDate }
 
-    /// Days left or late, in working days, as the desk, the board and the reports show it.
+    /// Whether an apology moved the due date.
+    public var wasApologised: Bool { originalDueDate != nil }
+
+    /// Overdue: still being resolved after the first due date (the due day itself is still on
+    /// time; a result ready but not collected is resolved, not overdue). The one definition; the
+    /// store's overdue query is built from the same two facts (`DossierStatus.inProgressStatuses`,
+    /// `lateAfter < today`).
+    public func isOverdue(today: LocalDate) -> Bool { status.isInProgress && today > lateAfter }
+
+    /// Days left or late, in working days, as the desk, the board and the reports show it;
+    /// counted from the first due date, so an apology does not turn "late" into "days left".
     public func timeliness(today: LocalDate, calendar: WorkingCalendar) -> Timeliness {
         guard status.isInProgress else { return .closed }
-        if today == dueDate { return .dueToday }
-        if today < dueDate { return .dueIn(workingDays: calendar.workingDaysBetween(today, dueDate)) }
-        return .late(workingDays: calendar.workingDaysBetween(dueDate, today))
+        if today == lateAfter { return .dueToday }
+        if today < lateAfter { return .dueIn(workingDays: calendar.workingDaysBetween(today, lateAfter)) }
+        return .late(workingDays: calendar.workingDaysBetween(lateAfter, today))
+    }
+
+    /// How the dossier was resolved against its first due date (Thông tư 01/2020/TT-VPCP: early
+    /// / on time / late), judged on the day the result came back (`readyAt`); nil while it has no
+    /// result (or was refused or withdrawn without one).
+    public func resolution(calendar: WorkingCalendar) -> Resolution? {
+        guard let readyAt else { return nil }
+        let day = VietnamTime.local(readyAt).date
+        if day > lateAfter { return .late }
+        return day < lateAfter ? .early : .onTime
+    }
+
+    /// A result waiting at the desk for the citizen to be phoned: the post brought it back, or
+    /// it has been ready for more than `days` working days. Returns the day it has waited since
+    /// (the post's return, else the ready day); nil when nobody needs to be phoned.
+    public func uncollected(today: LocalDate, days: Int, calendar: WorkingCalendar) -> Date? {
+        guard status == .ready, let readyAt else { return nil }
+        if let back = postReturnedAt, back >= readyAt { return back }
+        return calendar.workingDaysBetween(VietnamTime.local(readyAt).date, today) > days ? readyAt : nil
     }
 
     /// `<desk code>-<yyMMdd>-<seq>`, e.g. `XPH-261125-007`: printable, unique, sortable by day.

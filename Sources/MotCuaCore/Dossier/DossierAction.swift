@@ -4,14 +4,22 @@ import Foundation
 /// where it was posted, what is missing, why it was refused. Stored in columns and typed event
 /// data, never as a sentence.
 public enum DossierActionKind: String, Sendable, CaseIterable, Codable {
-    /// Sent on for processing (to the officer or department).
+    /// Sent on for processing, without naming where (kept for the desk's one-key step).
     case process
+    /// Sent on for processing to a named department or officer (`sentTo`, `sentAt`).
+    case send
     /// The result is back at the desk.
     case ready
     /// Handed over at the desk (receiver's name; their CCCD when not the applicant).
     case `return`
-    /// Sent by public post (address, tracking number).
+    /// Sent by public post (address, tracking number, postage).
     case post
+    /// The post delivered the result: the dossier stays posted, the delivery time is recorded.
+    case postDelivered = "post-delivered"
+    /// The post brought the result back: ready at the desk again, listed to phone the citizen.
+    case postReturned = "post-returned"
+    /// Form 04: apology and a new due date (reason). The status stays; the dossier stays late.
+    case apologize
     /// Brought to the citizen's home (receiver's name).
     case deliverHome = "deliver-home"
     /// Returned to the applicant to complete (what is missing).
@@ -23,13 +31,14 @@ public enum DossierActionKind: String, Sendable, CaseIterable, Codable {
     /// Withdrawn at the applicant's request (reason). Cannot be undone.
     case withdraw
 
-    /// The status the step leads to.
+    /// The status the step leads to. An apology keeps the dossier's status: it names
+    /// `.processing` here, and `target(from:)` is exact for every step.
     public var target: DossierStatus {
         switch self {
-        case .process, .resume: .processing
-        case .ready: .ready
+        case .process, .send, .resume, .apologize: .processing
+        case .ready, .postReturned: .ready
         case .return: .returned
-        case .post: .posted
+        case .post, .postDelivered: .posted
         case .deliverHome: .deliveredHome
         case .supplement: .needsSupplement
         case .reject: .rejected
@@ -37,12 +46,19 @@ public enum DossierActionKind: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The status after the step taken on a dossier in `current`.
+    public func target(from current: DossierStatus) -> DossierStatus { self == .apologize ? current : target }
+
     /// Steps a clerk cannot take back: the applicant has been told, so they confirm first.
     public var isIrreversible: Bool { self == .reject || self == .withdraw }
 
     public var label: Localized {
         switch self {
         case .process: Localized(vi: "Chuyển xử lý", en: "Send for processing")
+        case .send: Localized(vi: "Chuyển xử lý", en: "Sent for processing")
+        case .postDelivered: Localized(vi: "Bưu điện đã phát", en: "Delivered by post")
+        case .postReturned: Localized(vi: "Bưu điện trả lại", en: "Returned by the post")
+        case .apologize: Localized(vi: "Xin lỗi, hẹn lại ngày trả", en: "Apology and new due date")
         case .ready: Localized(vi: "Có kết quả", en: "Result ready")
         case .return: Localized(vi: "Trả tại quầy", en: "Return at the desk")
         case .post: Localized(vi: "Gửi bưu chính", en: "Send by post")
@@ -64,12 +80,23 @@ public struct DossierActionRequest: Sendable, Hashable {
     public var address: String?
     public var trackingNumber: String?
     public var missing: [String]
+    /// Why: a refusal, a withdrawal, or an apology (form 04).
     public var reason: String?
+    /// `send`: the department or officer it goes to.
+    public var sentTo: String?
+    /// `post`: what the post charged (VND), if known.
+    public var postage: Int?
+    /// `apologize`: the new due date.
+    public var newDueDate: LocalDate?
+    /// `return`: the fee collected (VND); nil takes the fee of the procedure as received.
+    public var feeCollected: Int?
 
     public init(code: String, kind: DossierActionKind, receiverName: String? = nil, receiverIdNumber: String? = nil,
-                address: String? = nil, trackingNumber: String? = nil, missing: [String] = [], reason: String? = nil) {
+                address: String? = nil, trackingNumber: String? = nil, missing: [String] = [], reason: String? = nil,
+                sentTo: String? = nil, postage: Int? = nil, newDueDate: LocalDate? = nil, feeCollected: Int? = nil) {
         self.code = code; self.kind = kind; self.receiverName = receiverName; self.receiverIdNumber = receiverIdNumber
         self.address = address; self.trackingNumber = trackingNumber; self.missing = missing; self.reason = reason
+        self.sentTo = sentTo; self.postage = postage; self.newDueDate = newDueDate; self.feeCollected = feeCollected
     }
 }
 
@@ -93,6 +120,31 @@ public enum DossierRules {
     /// dossier's status, and a result leaves only by a way the procedure's catalog row allows (or
     /// the way chosen when it was received). The desk calls it before its prompts.
     public static func precheck(_ kind: DossierActionKind, on dossier: Dossier, procedure: Procedure?) throws {
+        switch kind {
+        case .postDelivered, .postReturned:
+            // Only a result in the post's hands; once delivered it is in the citizen's hands.
+            guard dossier.status == .posted else {
+                throw RuleViolation(code: "dossier_transition",
+                                    message: Localized(vi: "Hồ sơ \(dossier.code) đang '\(dossier.status.label.vi)', chưa gửi qua bưu chính",
+                                                       en: "Dossier \(dossier.code) is '\(dossier.status.label.en)', not sent by post"))
+            }
+            if let at = dossier.postDeliveredAt {
+                let when = VietnamTime.local(at)
+                throw RuleViolation(code: "dossier_transition",
+                                    message: Localized(vi: "Hồ sơ \(dossier.code): bưu điện đã phát lúc \(when.hhmm) ngày \(when.date.vietnamese)",
+                                                       en: "Dossier \(dossier.code): the post delivered it at \(when.hhmm) on \(when.date.iso)"))
+            }
+            return
+        case .apologize:
+            guard dossier.status.isInProgress else {
+                throw RuleViolation(code: "dossier_apology",
+                                    message: Localized(vi: "Hồ sơ \(dossier.code) đang '\(dossier.status.label.vi)': chỉ xin lỗi, hẹn lại cho hồ sơ đang giải quyết",
+                                                       en: "Dossier \(dossier.code) is '\(dossier.status.label.en)': only a dossier in progress gets an apology and a new date"))
+            }
+            return
+        default:
+            break
+        }
         try dossier.status.check(to: kind.target, dossier: dossier.code)
         let way: Delivery? = switch kind {
         case .post: .post
@@ -115,8 +167,9 @@ public enum DossierRules {
     /// Checks the step against the dossier's state and the step's own fields, and returns the
     /// dossier as it will be stored. With the dossier's `procedure`, a result leaves only by a way
     /// its catalog row allows (or the way chosen when it was received).
+    /// `calendar` decides whether an apology's new date is a working day.
     public static func apply(_ request: DossierActionRequest, to dossier: Dossier, procedure: Procedure? = nil,
-                             now: Date) throws -> DossierActionResult {
+                             now: Date, calendar: WorkingCalendar = WorkingCalendar()) throws -> DossierActionResult {
         let kind = request.kind
         try precheck(kind, on: dossier, procedure: procedure)
         var d = dossier
@@ -124,6 +177,11 @@ public enum DossierRules {
         switch kind {
         case .process:
             break
+        case .send:
+            d.sentTo = try TextInput.required(request.sentTo, field: "sent_to",
+                                              label: Localized(vi: "Chuyển đến (phòng, cán bộ)", en: "Sent to (department, officer)"),
+                                              maxLength: 120)
+            d.sentAt = now
         case .ready:
             d.readyAt = now
         case .return:
@@ -146,6 +204,8 @@ public enum DossierRules {
             }
             d.resultReceiver = receiver
             d.resultReceiverId = id
+            d.feeCollected = try amount(request.feeCollected ?? dossier.procedureSnapshot?.fee, field: "fee_collected",
+                                        label: Localized(vi: "Phí, lệ phí đã thu", en: "Fee collected"))
         case .post:
             let address = try TextInput.optional(request.address ?? dossier.deliveryAddress, field: "address",
                                                  label: Localized(vi: "Địa chỉ gửi", en: "Postal address"))
@@ -166,6 +226,19 @@ public enum DossierRules {
             if let w = TrackingNumber.warning(for: TrackingNumber.check(tracking)) { warnings.append(w) }
             d.trackingNumber = tracking
             d.deliveryAddress = address
+            d.postage = try amount(request.postage, field: "postage", label: Localized(vi: "Cước bưu chính", en: "Postage"))
+            d.postDeliveredAt = nil
+        case .postDelivered:
+            d.postDeliveredAt = now
+        case .postReturned:
+            // Back at the desk: no longer closed, and listed to phone the citizen.
+            d.postReturnedAt = now
+            d.closedAt = nil
+        case .apologize:
+            d.apologyReason = try TextInput.required(request.reason, field: "reason", label: reasonLabel)
+            let newDue = try checkNewDueDate(request.newDueDate, for: dossier, calendar: calendar)
+            if d.originalDueDate == nil { d.originalDueDate = dossier.dueDate }
+            d.dueDate = newDue
         case .deliverHome:
             d.resultReceiver = try WalkInRequest.personName(request.receiverName ?? "", field: "receiver_name",
                                                             label: Localized(vi: "Người nhận kết quả", en: "Received by"))
@@ -182,8 +255,43 @@ public enum DossierRules {
         case .reject, .withdraw:
             d.reason = try TextInput.required(request.reason, field: "reason", label: reasonLabel)
         }
-        d.status = kind.target
-        if kind.target.isFinal { d.closedAt = now }
+        d.status = kind.target(from: dossier.status)
+        // A step that closes the dossier (a post's delivery only records the time it reached the citizen).
+        if d.status.isFinal && !dossier.status.isFinal { d.closedAt = now }
         return DossierActionResult(dossier: d, warnings: warnings)
+    }
+
+    static let newDueLabel = Localized(vi: "Ngày hẹn trả mới", en: "New due date")
+
+    /// Form 04's new date: after the current due date, and a day the desk works (the citizen is
+    /// told to come that day).
+    public static func checkNewDueDate(_ date: LocalDate?, for dossier: Dossier, calendar: WorkingCalendar) throws -> LocalDate {
+        guard let date else {
+            throw FieldError(field: "new_due", label: newDueLabel,
+                             problem: Localized(vi: "bắt buộc khi xin lỗi, hẹn lại", en: "is required for an apology"))
+        }
+        guard date > dossier.dueDate else {
+            throw FieldError(field: "new_due", label: newDueLabel,
+                             problem: Localized(vi: "\(date.vietnamese) không sau ngày hẹn hiện tại \(dossier.dueDate.vietnamese)",
+                                                en: "\(date.iso) is not after the current due date \(dossier.dueDate.iso)"))
+        }
+        guard calendar.isWorkingDay(date) else {
+            let next = calendar.nextWorkingDay(onOrAfter: date)
+            throw FieldError(field: "new_due", label: newDueLabel,
+                             problem: Localized(vi: "\(date.vietnamese) không phải ngày làm việc; ngày làm việc kế tiếp là \(next.vietnamese)",
+                                                en: "\(date.iso) is not a working day; the next working day is \(next.iso)"))
+        }
+        return date
+    }
+
+    /// An amount of money in VND: whole, not negative, below a billion (a typing slip otherwise).
+    static func amount(_ value: Int?, field: String, label: Localized) throws -> Int? {
+        guard let value else { return nil }
+        guard (0..<1_000_000_000).contains(value) else {
+            throw FieldError(field: field, label: label,
+                             problem: Localized(vi: "\(value) không hợp lệ; ghi số đồng từ 0 đến 999.999.999",
+                                                en: "\(value) is not valid; give VND from 0 to 999,999,999"))
+        }
+        return value
     }
 }

@@ -17,6 +17,9 @@ public enum DossierLookup {
             switch d.timeliness(today: today, calendar: calendar) {
             case .dueToday: when = Localized(vi: "hẹn trả hôm nay", en: "due today")
             case .dueIn(let n): when = Localized(vi: "hẹn trả ngày \(due.vietnamese) (còn \(n) ngày làm việc)", en: "due on \(due.iso) (\(n) working days left)")
+            case .late(let n) where d.wasApologised:
+                when = Localized(vi: "hẹn lần đầu ngày \(d.lateAfter.vietnamese), đã quá hạn \(n) ngày làm việc; bộ phận đã xin lỗi và hẹn lại ngày \(due.vietnamese)",
+                                 en: "first due on \(d.lateAfter.iso), \(n) working days late; the desk apologised and set a new date, \(due.iso)")
             case .late(let n): when = Localized(vi: "hẹn trả ngày \(due.vietnamese), đã quá hạn \(n) ngày làm việc; bộ phận sẽ liên hệ và xin lỗi, hẹn lại ngày trả",
                                                en: "was due on \(due.iso), \(n) working days late; the desk will contact you with an apology and a new date")
             case .closed: when = Localized(vi: "", en: "")
@@ -28,6 +31,13 @@ public enum DossierLookup {
                                    en: "Documents needed: \(items). Bring them to the desk for processing to continue."))
         case .ready:
             let since = d.readyAt.map { VietnamTime.local($0).date.vietnamese } ?? ""
+            if let back = d.postReturnedAt {
+                // The post could not deliver it: the result waits at the desk, whatever was chosen.
+                let on = VietnamTime.local(back).date
+                lines.append(Localized(vi: "Bưu điện đã trả kết quả về Bộ phận Một cửa ngày \(on.vietnamese). Mời đến nhận tại quầy, mang giấy hẹn và CCCD.",
+                                       en: "The post brought the result back to the desk on \(on.iso). Collect it at the desk with the receipt and an ID."))
+                break
+            }
             switch d.delivery {
             case .desk:
                 lines.append(Localized(vi: "Đã có kết quả\(since.isEmpty ? "" : " từ ngày \(since)"). Mời đến Bộ phận Một cửa nhận, mang giấy hẹn và CCCD; người nhận thay mang CCCD của mình.",
@@ -47,6 +57,10 @@ public enum DossierLookup {
             let on = d.closedAt.map { VietnamTime.local($0).date.vietnamese } ?? ""
             lines.append(Localized(vi: "Đã gửi kết quả qua bưu điện ngày \(on)\(d.trackingNumber.map { ", mã bưu gửi \($0)" } ?? "").",
                                    en: "The result was posted on \(on)\(d.trackingNumber.map { ", tracking number \($0)" } ?? "")."))
+            if let delivered = d.postDeliveredAt {
+                let day = VietnamTime.local(delivered).date
+                lines.append(Localized(vi: "Bưu điện đã phát ngày \(day.vietnamese).", en: "The post delivered it on \(day.iso)."))
+            }
         case .deliveredHome:
             let on = d.closedAt.map { VietnamTime.local($0).date.vietnamese } ?? ""
             lines.append(Localized(vi: "Đã mang kết quả đến nhà ngày \(on)\(d.resultReceiver.map { ", người nhận \($0)" } ?? "").",

@@ -14,11 +14,14 @@ public struct ReceiveRequest: Sendable {
     public var identity: IdentityChoice?
     /// The clerk confirmed a second dossier for the same person and procedure today.
     public var allowDuplicate: Bool
+    /// The papers received (form 01's list), each with its counts.
+    public var documents: [ReceivedDocument] = []
 
     public init(procedureCode: String, name: String, idNumber: String? = nil, phone: String? = nil,
                 address: String? = nil, ticketCode: String? = nil, channel: String = "direct",
                 delivery: String? = nil, deliveryAddress: String? = nil, notes: String? = nil,
-                identity: IdentityChoice? = nil, allowDuplicate: Bool = false) {
+                identity: IdentityChoice? = nil, allowDuplicate: Bool = false, documents: [ReceivedDocument] = []) {
+        self.documents = documents
         self.identity = identity; self.allowDuplicate = allowDuplicate
         self.procedureCode = procedureCode; self.name = name; self.idNumber = idNumber; self.phone = phone
         self.address = address; self.ticketCode = ticketCode; self.channel = channel; self.delivery = delivery
@@ -80,9 +83,10 @@ public struct ReceiveRequest: Sendable {
             throw FieldError(field: "channel", label: Localized(vi: "Hình thức nộp", en: "Channel"),
                              problem: Localized(vi: "người có số thứ tự nộp trực tiếp tại quầy", en: "a ticket holder submits in person"))
         }
+        let documents = try self.documents.map { try $0.validated() }
         return ValidReceive(procedure: procedure, applicant: Applicant(name: name, idNumber: id, phone: phone, address: address),
                             channel: channel, delivery: chosen, deliveryAddress: deliveryAddress, notes: notes, ticketCode: ticket,
-                            identity: identity, allowDuplicate: allowDuplicate)
+                            identity: identity, allowDuplicate: allowDuplicate, documents: documents)
     }
 }
 
@@ -96,6 +100,7 @@ public struct ValidReceive: Sendable, Hashable {
     public let ticketCode: String?
     public let identity: IdentityChoice?
     public let allowDuplicate: Bool
+    public var documents: [ReceivedDocument] = []
 }
 
 import Foundation

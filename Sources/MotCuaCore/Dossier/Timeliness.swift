@@ -19,3 +19,17 @@ public enum Timeliness: Hashable, Sendable {
         }
     }
 }
+
+/// How a resolved dossier stood against its first due date (the statistics' "sớm hạn / đúng
+/// hạn / trễ hạn").
+public enum Resolution: String, Hashable, Sendable, Codable {
+    case early, onTime = "on-time", late
+
+    public var label: Localized {
+        switch self {
+        case .early: Localized(vi: "Trước hạn", en: "Early")
+        case .onTime: Localized(vi: "Đúng hạn", en: "On time")
+        case .late: Localized(vi: "Trễ hạn", en: "Late")
+        }
+    }
+}

@@ -205,7 +205,7 @@ public final class DeskSession {
 
     /// One step of a dossier (ready, return, post, …), checked by `DossierRules`.
     public func act(_ request: DossierActionRequest) throws -> DossierActionResult {
-        try db.actOnDossier(request, now: now, actor: actor)
+        try db.actOnDossier(request, now: now, actor: actor, calendar: calendar)
     }
 
     /// Turns any error from the model or the store into one line for the status bar.

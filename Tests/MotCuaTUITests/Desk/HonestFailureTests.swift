@@ -34,7 +34,13 @@ final class FailingStore: DeskStore, @unchecked Sendable {
     func receiveDossier(_ r: ReceiveRequest, now: Date, actor: Actor, calendar: WorkingCalendar) throws -> Dossier {
         try inner.receiveDossier(r, now: now, actor: actor, calendar: calendar)
     }
-    func actOnDossier(_ r: DossierActionRequest, now: Date, actor: Actor) throws -> DossierActionResult { try inner.actOnDossier(r, now: now, actor: actor) }
+    func actOnDossier(_ r: DossierActionRequest, now: Date, actor: Actor, calendar: WorkingCalendar) throws -> DossierActionResult {
+        try inner.actOnDossier(r, now: now, actor: actor, calendar: calendar)
+    }
+    func uncollectedDossiers(today: LocalDate, days: Int, calendar: WorkingCalendar) throws -> [UncollectedDossier] {
+        try inner.uncollectedDossiers(today: today, days: days, calendar: calendar)
+    }
+    func workload(today: LocalDate) throws -> (dueToday: Int, overdue: Int) { try inner.workload(today: today) }
     func dossier(code: String) throws -> Dossier? { try inner.dossier(code: code) }
     func dossiers(matching q: DossierQuery) throws -> [Dossier] { try inner.dossiers(matching: q) }
     func lookupDossiers(name: String, idNumber: String, limit: Int) throws -> [Dossier] {
