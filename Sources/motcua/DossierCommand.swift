@@ -6,7 +6,8 @@ import MotCuaStore
 struct DossierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "dossier", abstract: "Hồ sơ thủ tục hành chính (dossiers).",
                                                     subcommands: [Receive.self, List.self, Show.self, Lookup.self, Process.self, Ready.self, Return.self, Post.self, DeliverHome.self,
-                                                                  Supplement.self, Resume.self, Reject.self, Withdraw.self], defaultSubcommand: List.self)
+                                                                  Supplement.self, Resume.self, Reject.self, Withdraw.self, Print.self, Register.self],
+                                                    defaultSubcommand: List.self)
 
     struct Receive: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Tiếp nhận hồ sơ, tính ngày hẹn trả (receive a dossier).")
