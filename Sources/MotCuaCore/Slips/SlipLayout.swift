@@ -8,7 +8,8 @@ public enum SlipLayout {
 
     /// `text` centred in `width` cells (wrapped first when it is too long).
     public static func center(_ text: String, width: Int = width) -> [String] {
-        wrap(text, width: width).map { line in
+        // A line that fits keeps its inner spacing; only a longer one is re-flowed.
+        (CellWidth.of(text) <= width ? [trimRight(text)] : wrap(text, width: width)).map { line in
             let pad = max(0, (width - CellWidth.of(line)) / 2)
             return String(repeating: " ", count: pad) + line
         }
@@ -60,6 +61,14 @@ public enum SlipLayout {
     public static func item(_ marker: String, _ text: String, indent: Int = 2, width: Int = width) -> [String] {
         let lead = String(repeating: " ", count: indent) + marker + " "
         return wrap(lead + text, width: width, indent: CellWidth.of(lead))
+    }
+
+    /// A block of lines centred as one (every line shifted by the same amount), so a drawing
+    /// such as the large ticket number keeps its shape.
+    public static func centerBlock(_ block: [String], width: Int = width) -> [String] {
+        let widest = block.map(CellWidth.of).max() ?? 0
+        let pad = String(repeating: " ", count: max(0, (width - widest) / 2))
+        return block.map { trimRight(pad + $0) }
     }
 
     /// A horizontal rule of `cells` cells, centred.

@@ -10,13 +10,13 @@ public enum TicketSlip {
         l.append("")
         l += SlipLayout.center(ticket.series == .priority ? "SỐ THỨ TỰ (ƯU TIÊN)" : "SỐ THỨ TỰ")
         l.append("")
-        l += BlockDigits.render(ticket.code).flatMap { SlipLayout.center($0) }
+        l += SlipLayout.centerBlock(BlockDigits.render(ticket.code))
         l.append("")
         l += SlipLayout.center(ticket.code)
         let t = VietnamTime.local(ticket.issuedAt)
         l += SlipLayout.center("Giờ lấy số: \(t.hhmm) ngày \(t.date.vietnamese)")
         l += SlipLayout.center(peopleAhead == 0 ? "Không có ai chờ trước" : "Số người chờ trước: \(peopleAhead)")
         l += SlipLayout.center("Vui lòng chờ gọi số trên bảng hoặc loa.")
-        return Slip(lines: l.map(SlipLayout.trimRight))
+        return Slip(lines: l)
     }
 }

@@ -176,6 +176,10 @@ import Testing
         let big = slip.lines.filter { $0.contains("█") }
         #expect(big.count == BlockDigits.height)
         #expect(Set(BlockDigits.render("A012").map(CellWidth.of)).count == 1)
+        // Drawn as one block: every line of the drawing is there, shifted by the same amount.
+        let drawn = BlockDigits.render("A012")
+        let shift = String(repeating: " ", count: (80 - CellWidth.of(drawn[0])) / 2)
+        #expect(big == drawn.map { SlipLayout.trimRight(shift + $0) })
         #expect(slip.ascii.lines.contains { $0.contains("#####") })
         t.series = .priority
         #expect(TicketSlip.render(ticket: t, peopleAhead: 0, profile: profile).text.contains("Không có ai chờ trước"))
