@@ -46,7 +46,8 @@ public enum ControlSheet {
             case "apologize": (from, to, what) = (office, d.applicantName, "Xin lỗi, hẹn lại")
             default: continue
             }
-            out.append(Step(from: from, to: to, at: e.at, due: due, result: what + " — " + timing))
+            // Receipt starts the clock: it has no timing of its own.
+            out.append(Step(from: from, to: to, at: e.at, due: due, result: e.action == "receive" ? what : what + " — " + timing))
         }
         return out
     }

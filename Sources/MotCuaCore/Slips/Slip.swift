@@ -55,7 +55,14 @@ public enum SlipForm: String, Sendable, CaseIterable, Codable {
 /// A rendered slip: lines of at most `SlipLayout.width` cells.
 public struct Slip: Hashable, Sendable {
     public var lines: [String]
-    public init(lines: [String]) { self.lines = lines }
+    /// A control or invisible character (from a record written before they were refused) is
+    /// shown as U+FFFD, never sent raw to the printer or the terminal.
+    public init(lines: [String]) {
+        self.lines = lines.map { line in
+            guard line.unicodeScalars.contains(where: VietnameseText.isForbidden) else { return line }
+            return String(String.UnicodeScalarView(line.unicodeScalars.map { VietnameseText.isForbidden($0) ? "\u{FFFD}" : $0 }))
+        }
+    }
 
     /// The text with LF line ends and a final newline.
     public var text: String { lines.joined(separator: "\n") + "\n" }

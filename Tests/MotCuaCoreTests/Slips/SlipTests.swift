@@ -152,7 +152,7 @@ import Testing
         let c = context(events: events)
         let steps = ControlSheet.steps(c)
         #expect(steps.count == 4)
-        #expect(steps[0].from == "Nguyễn Thị Hồng Sự" && steps[0].result.hasPrefix("Tiếp nhận — Trước hạn"))
+        #expect(steps[0].from == "Nguyễn Thị Hồng Sự" && steps[0].result == "Tiếp nhận")
         #expect(steps[2].result == "Có kết quả — Quá hạn")
         let slip = ControlSheet.render(c)
         checkWidth(slip)
@@ -219,6 +219,14 @@ import Testing
         let header = SlipLayout.nationalHeader(profile)
         #expect(header.allSatisfy { CellWidth.of($0) <= 80 })
         #expect(SlipText.ascii("ĐỒNG NAI ── █ … “x”") == ["DONG NAI -- # ... \"x\""])
+    }
+
+    @Test func controlCharactersNeverReachThePrinter() {
+        var d = dossier
+        d.applicantName = "Nguyễn\u{1B}[2J Văn"
+        let slip = ReceiptSlip.render(context(d))
+        #expect(!slip.text.unicodeScalars.contains { $0.value == 0x1B })
+        #expect(slip.text.contains("Nguyễn\u{FFFD}[2J Văn"))
     }
 
     @Test func formsParseByNameAndNumber() throws {
