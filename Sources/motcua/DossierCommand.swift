@@ -7,7 +7,7 @@ struct DossierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "dossier", abstract: "Hồ sơ thủ tục hành chính (dossiers).",
                                                     subcommands: [Receive.self, List.self, Show.self, Lookup.self, Uncollected.self, Process.self, Send.self, Ready.self,
                                                                   Return.self, Post.self, PostDelivered.self, PostReturned.self, DeliverHome.self,
-                                                                  Supplement.self, Resume.self, Apologize.self, Reject.self, Withdraw.self],
+                                                                  Supplement.self, Resume.self, Apologize.self, Reject.self, Withdraw.self, Print.self, Register.self],
                                                     defaultSubcommand: List.self)
 
     struct Receive: ParsableCommand {

@@ -27,6 +27,8 @@ struct SetupCommand: ParsableCommand {
     @Option(name: .customLong("late-after-minutes"), help: "Đến muộn quá số phút này thì cấp số như khách vãng lai (late limit)") var lateAfterMinutes: Int?
     @Option(name: .customLong("walk-in-wait-minutes"), help: "Khách vãng lai chờ quá số phút này: giữa hai người vãng lai tối đa một người hẹn (fairness)")
     var walkInWaitMinutes: Int?
+    @Option(name: .customLong("print-command"), help: "Lệnh in phiếu, ví dụ \"lp -d quay1\"; tệp phiếu được thêm vào cuối; dấu ngoặc kép cho tham số có dấu cách; 'none' để bỏ")
+    var printCommand: String?
 
     /// True when an appointment setting is given.
     var changesAppointments: Bool {
@@ -75,6 +77,9 @@ struct SetupCommand: ParsableCommand {
             }
             p.clerks = names
         }
+        if let printCommand {
+            p.printCommand = printCommand.trimmingCharacters(in: .whitespaces).lowercased() == "none" ? nil : try PrintCommand.parse(printCommand)
+        }
         if changesAppointments {
             var a = p.appointments
             if let hours { a.hours = try OpeningHours.parse(hours, base: a.hours) }
@@ -96,7 +101,7 @@ struct SetupCommand: ParsableCommand {
     func run() throws {
         try runReporting(global) { lang in
             let db = try global.openDatabase { profile, _, _ in _ = try applied(to: profile) }
-            let changed = [province, commune, deskName, deskCode, cutoff, clerks].contains { $0 != nil } || counters != nil
+            let changed = [province, commune, deskName, deskCode, cutoff, clerks, printCommand].contains { $0 != nil } || counters != nil
                 || changesAppointments
             let p = try applied(to: try db.profile())
             if changed { try db.saveProfile(p, now: try global.clock().now(), actor: try global.actor(counter: nil)) }
@@ -115,6 +120,7 @@ struct SetupCommand: ParsableCommand {
                 [vi ? "Giờ chốt mặc định" : "Default cut-off", p.defaultCutoffMinute.map { String(format: "%02d:%02d", $0 / 60, $0 % 60) } ?? "—"],
                 [vi ? "Cán bộ" : "Clerks", p.clerks.isEmpty ? "—" : p.clerks.joined(separator: "; ")],
                 // Labels, not codes: no `merit > disabled` in a Vietnamese line.
+                [vi ? "Lệnh in phiếu" : "Print command", p.printCommand.map(PrintCommand.display) ?? "—"],
                 [vi ? "Nhóm ưu tiên (theo thứ tự gọi)" : "Priority groups (calling order)",
                  p.priority.groups.map { $0.label.text(lang) }.joined(separator: " › ")],
             ] + Self.appointmentRows(p, lang: lang)).split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n"))
@@ -150,10 +156,13 @@ struct ProfileJSON: JSONRow {
     let province: String, commune: String, deskName: String, deskCode: String, counters: Int
     let cutoff: String?, clerks: [String], priorityGroups: [String], priorityRuleSource: String?
     let appointments: AppointmentSettingsJSON
+    /// The print command as an argument list (the slip's path is appended); null when none.
+    let printCommand: [String]?
     init(_ p: DeskProfile) {
         province = p.province; commune = p.commune; deskName = p.deskName; deskCode = p.deskCode; counters = p.counters
         cutoff = p.defaultCutoffMinute.map { String(format: "%02d:%02d", $0 / 60, $0 % 60) }
         clerks = p.clerks; priorityGroups = p.priority.groups.map(\.code); priorityRuleSource = p.priorityRuleSource
         appointments = AppointmentSettingsJSON(p.appointments)
+        printCommand = p.printCommand
     }
 }

@@ -18,10 +18,14 @@ public struct DeskProfile: Hashable, Sendable, Codable {
     public var clerks: [String] = []
     /// Hẹn giờ: opening hours, visit lengths, booking rules, the queue's fairness rule.
     public var appointments = AppointmentSettings()
+    /// The program and its arguments that print a slip (e.g. `["lp", "-d", "quay1"]`); the slip
+    /// file's path is appended as the last argument. Run as an argument list, never through a
+    /// shell. Nil: slips are only saved to files.
+    public var printCommand: [String]?
     /// The layout this profile was written with; fields added later decode to their defaults.
     public var version: Int = DeskProfile.currentVersion
 
-    public static let currentVersion = 3
+    public static let currentVersion = 4
 
     public init(province: String = "Tỉnh (chưa cài đặt)", commune: String = "Xã (chưa cài đặt)",
                 deskName: String = "Bộ phận Một cửa", deskCode: String = "MC", counters: Int = 2,
@@ -33,7 +37,8 @@ public struct DeskProfile: Hashable, Sendable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case province, commune, deskName, deskCode, counters, defaultCutoffMinute, priority, priorityRuleSource, clerks, appointments, version
+        case province, commune, deskName, deskCode, counters, defaultCutoffMinute, priority, priorityRuleSource, clerks, appointments
+        case printCommand, version
     }
 
     /// Field by field, each missing field taking its default: a profile saved by an older version
@@ -52,6 +57,7 @@ public struct DeskProfile: Hashable, Sendable, Codable {
         priorityRuleSource = try c.decodeIfPresent(String.self, forKey: .priorityRuleSource)
         clerks = try c.decodeIfPresent([String].self, forKey: .clerks) ?? []
         appointments = try c.decodeIfPresent(AppointmentSettings.self, forKey: .appointments) ?? AppointmentSettings()
+        printCommand = try c.decodeIfPresent([String].self, forKey: .printCommand)
         version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 1
     }
 

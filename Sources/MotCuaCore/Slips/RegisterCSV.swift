@@ -1,0 +1,61 @@
+import Foundation
+
+/// Form 07, Sổ theo dõi hồ sơ (Thông tư 03/2025/TT-VPCP, Phụ lục I; sources in Slip.swift): wider
+/// than 80 columns, so written as CSV for a spreadsheet: a UTF-8 byte-order mark and CRLF line
+/// ends, so Excel opens the Vietnamese right. The columns follow the issue (the 2018 register's
+/// columns as the desk keeps them); the 2025 register's exact column headings are not confirmed.
+public enum RegisterCSV {
+    /// One dossier's line in the register.
+    public struct Entry: Hashable, Sendable {
+        public var dossier: Dossier
+        public var applicant: Applicant?
+        /// When (and to whom) it was sent to processing: the first `process` event.
+        public var sentAt: Date?
+        public var sentTo: String?
+
+        public init(dossier: Dossier, applicant: Applicant? = nil, sentAt: Date? = nil, sentTo: String? = nil) {
+            self.dossier = dossier; self.applicant = applicant; self.sentAt = sentAt; self.sentTo = sentTo
+        }
+
+        /// Taken from the dossier's audit events.
+        public init(dossier: Dossier, applicant: Applicant?, events: [AuditEvent]) {
+            // `send` records the department (`dossier send --to`); `process` is the step without one.
+            let sent = events.first { $0.action == "send" } ?? events.first { $0.action == "process" }
+            let data = sent.map { EventData.parse($0.data) }
+            self.init(dossier: dossier, applicant: applicant, sentAt: dossier.sentAt ?? sent?.at,
+                      sentTo: dossier.sentTo ?? data?.sentTo)
+        }
+    }
+
+    public static let header = ["STT", "Mã hồ sơ", "Tên thủ tục hành chính", "Người nộp", "Địa chỉ, số điện thoại",
+                                "Tiếp nhận lúc", "Hẹn trả", "Chuyển xử lý lúc", "Có kết quả lúc",
+                                "Trả / gửi / giao lúc", "Người nhận kết quả", "Ghi chú"]
+
+    public static let byteOrderMark = "\u{FEFF}"
+
+    public static func rows(_ entries: [Entry]) -> [[String]] {
+        entries.enumerated().map { i, e in
+            let d = e.dossier
+            let contact = [e.applicant?.address ?? d.deliveryAddress, e.applicant?.phone].compactMap { $0 }.joined(separator: "; ")
+            var note = [d.status.label.vi]
+            if let t = d.trackingNumber { note.append("mã vận đơn \(t)") }
+            if !d.missingItems.isEmpty { note.append("cần bổ sung: " + d.missingItems.joined(separator: ", ")) }
+            if let r = d.reason { note.append("lý do: " + r) }
+            if let to = e.sentTo { note.append("chuyển: " + to) }
+            let handedOver = [DossierStatus.returned, .posted, .deliveredHome].contains(d.status) ? d.closedAt : nil
+            return [String(i + 1), d.code, d.procedureSnapshot?.name ?? d.procedureCode, d.applicantName, contact,
+                    stamp(d.receivedAt), d.dueDate.vietnamese, e.sentAt.map(stamp) ?? "", d.readyAt.map(stamp) ?? "",
+                    handedOver.map(stamp) ?? "", d.resultReceiver ?? "", note.joined(separator: "; ")]
+        }
+    }
+
+    /// The file's text: BOM, header, rows, CRLF.
+    public static func render(_ entries: [Entry]) -> String {
+        byteOrderMark + CSV.write([header] + rows(entries), lineEnding: "\r\n")
+    }
+
+    static func stamp(_ at: Date) -> String {
+        let l = VietnamTime.local(at)
+        return "\(l.hhmm) \(l.date.vietnamese)"
+    }
+}

@@ -1,0 +1,133 @@
+import ArgumentParser
+import Foundation
+import MotCuaCore
+import MotCuaStore
+
+extension DossierCommand {
+    struct Print: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "In phiếu của hồ sơ theo Thông tư 03/2025/TT-VPCP (print a dossier's slip).",
+            discussion: """
+                Mẫu (--form): receipt (01 giấy tiếp nhận và hẹn trả), supplement (02 yêu cầu bổ sung), \
+                refusal (03 từ chối), apology (04 xin lỗi, gia hạn: cần --new-due và --reason), \
+                stop (05 dừng giải quyết), control (06 phiếu kiểm soát). Phiếu in ra màn hình và lưu vào \
+                thư mục slips/ cạnh cơ sở dữ liệu; --to-printer gửi tới lệnh in đã cài (motcua setup --print-command).
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Mã hồ sơ (dossier code)") var code: String
+        @Option(help: "Mẫu: receipt | supplement | refusal | apology | stop | control") var form: String
+        @Flag(help: "Không dấu, chỉ ký tự ASCII (for printers without Vietnamese fonts)") var ascii = false
+        @Flag(name: .customLong("to-printer"), help: "Gửi tới máy in (send to the desk's print command)") var toPrinter = false
+        @Option(name: .customLong("new-due"), help: "Ngày hẹn trả mới cho mẫu 04 (new due date), YYYY-MM-DD") var newDue: String?
+        @Option(help: "Lý do (reason) for forms 02–05") var reason: String?
+
+        func run() throws {
+            try runReporting(global) { lang in
+                let slipForm = try SlipForm.parse(form)
+                let db = try global.openExistingDatabase(readOnly: true)
+                let now = try global.clock().now()
+                let (calendar, _) = try global.workingCalendar()
+                let context = try db.slipContext(code: code, issuedAt: now, calendar: calendar,
+                                                 clerk: global.clerk.flatMap(TextInput.nonBlank))
+                let slip: Slip
+                switch slipForm {
+                case .receipt: slip = ReceiptSlip.render(context)
+                case .supplement: slip = try SupplementSlip.render(context, reason: reason)
+                case .refusal: slip = try RefusalSlip.render(context, reason: reason)
+                case .stop: slip = try StopSlip.render(context, reason: reason)
+                case .control: slip = ControlSheet.render(context)
+                case .apology:
+                    guard let raw = TextInput.nonBlank(newDue) else {
+                        throw FieldError(field: "new_due", label: Localized(vi: "--new-due", en: "--new-due"),
+                                         problem: Localized(vi: "bắt buộc với mẫu 04 (apology), dạng YYYY-MM-DD",
+                                                            en: "is required for form 04 (apology), as YYYY-MM-DD"))
+                    }
+                    guard let date = LocalDate(iso: raw) else {
+                        throw FieldError(field: "new_due", label: Localized(vi: "--new-due", en: "--new-due"),
+                                         problem: Localized(vi: "'\(raw)' không phải ngày hợp lệ; dạng đúng YYYY-MM-DD",
+                                                            en: "'\(raw)' is not a valid date; expected YYYY-MM-DD"))
+                    }
+                    slip = try ApologySlip.render(context, newDue: date, reason: reason, calendar: calendar)
+                }
+                let final = ascii ? slip.ascii : slip
+                let name = SlipFiles.fileName(code: context.dossier.code, form: slipForm.rawValue, ascii: ascii)
+                let path = try SlipFiles.save(final.text, name: name, databasePath: db.path)
+                // Written straight to the descriptor, so it comes before any message on stderr.
+                if !global.json { FileHandle.standardOutput.write(Data(final.text.utf8)) }
+                var printed = false
+                if toPrinter {
+                    let command = try db.profile().printCommand ?? []
+                    try PrintCommand.run(command, file: path)
+                    printed = true
+                }
+                if global.json {
+                    struct Result: JSONRow { let code: String; let form: String; let file: String; let printed: Bool; let text: String }
+                    Output.print(Output.json(Result(code: context.dossier.code, form: slipForm.rawValue, file: path, printed: printed, text: final.text)))
+                    return
+                }
+                Output.note(Localized(vi: "Đã lưu phiếu: \(path)" + (printed ? "; đã gửi tới máy in." : ""),
+                                      en: "Slip saved: \(path)" + (printed ? "; sent to the printer." : "")), lang)
+            }
+        }
+    }
+
+    struct Register: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Sổ theo dõi hồ sơ, mẫu 07 (the register of dossiers received in a period).",
+            discussion: "Với --csv, ghi tệp CSV (UTF-8 có BOM, CRLF, mở được bằng Excel) vào thư mục slips/ cạnh cơ sở dữ liệu.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Từ ngày tiếp nhận (from), YYYY-MM-DD; default: today") var from: String?
+        @Option(help: "Đến ngày tiếp nhận (to, inclusive), YYYY-MM-DD; default: --from") var to: String?
+        @Flag(help: "Ghi tệp CSV (write the CSV file)") var csv = false
+
+        func run() throws {
+            try runReporting(global) { lang in
+                let today = VietnamTime.local(try global.clock().now()).date
+                let start = try Self.day(from, option: "from") ?? today
+                let end = try Self.day(to, option: "to") ?? start
+                guard start <= end else {
+                    throw FieldError(field: "to", label: Localized(vi: "--to", en: "--to"),
+                                     problem: Localized(vi: "\(end.vietnamese) trước --from \(start.vietnamese)",
+                                                        en: "\(end.iso) is before --from \(start.iso)"))
+                }
+                let db = try global.openExistingDatabase(readOnly: true)
+                let entries = try db.registerEntries(from: start, through: end)
+                var path: String?
+                if csv {
+                    path = try SlipFiles.save(RegisterCSV.render(entries), name: "register-\(start.iso)-\(end.iso).csv",
+                                              databasePath: db.path)
+                }
+                let rows = RegisterCSV.rows(entries)
+                if global.json {
+                    let keys = ["number", "code", "procedure", "applicant", "contact", "received_at", "due", "sent_at",
+                                "ready_at", "handed_over_at", "receiver", "note"]
+                    let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(keys, $0)) }
+                    if let path {
+                        struct Written: Encodable { let file: String; let rows: [[String: String]] }
+                        Output.print(Output.json(Written(file: path, rows: objects)))
+                    } else {
+                        Output.print(Output.json(objects))
+                    }
+                    return
+                }
+                if let path {
+                    Output.print(lang == .vi ? "Đã ghi sổ theo dõi hồ sơ (\(entries.count) hồ sơ): \(path)"
+                                             : "Register written (\(entries.count) dossiers): \(path)")
+                    return
+                }
+                if rows.isEmpty { Output.print(lang == .vi ? "Không có hồ sơ nào." : "No dossiers."); return }
+                Output.print(Output.table(Array(RegisterCSV.header.prefix(7)), rows.map { Array($0.prefix(7)) }))
+            }
+        }
+
+        static func day(_ raw: String?, option: String) throws -> LocalDate? {
+            guard let raw = TextInput.nonBlank(raw) else { return nil }
+            guard let d = LocalDate(iso: raw) else {
+                throw FieldError(field: option, label: Localized(vi: "--\(option)", en: "--\(option)"),
+                                 problem: Localized(vi: "'\(raw)' không phải ngày hợp lệ; dạng đúng YYYY-MM-DD",
+                                                    en: "'\(raw)' is not a valid date; expected YYYY-MM-DD"))
+            }
+            return d
+        }
+    }
+}
