@@ -22,6 +22,8 @@ struct KeymapTests {
         + ["appointment.waitlist", "appointment.call-list", "calendar.prev-week", "calendar.next-week", "calendar.goto"]
         // Added by the appointments trial: taking someone off the waitlist at the desk.
         + ["appointment.waitlist-remove"]
+        // Added by issue 9: the results nobody has come for, to phone.
+        + ["dossier.uncollected"]
         #expect(Set(names) == Set(Action.allCases.map(\.rawValue)))
         for a in Action.allCases {
             #expect(ActionInfo.table[a] != nil, "\(a.rawValue) has no metadata")
