@@ -33,7 +33,7 @@ enum ShellChrome {
 
     /// `Bộ phận Một cửa — Xã Tân Lập · Quầy 1 · Cán bộ: lan   Hạn hôm nay: 1 · Quá hạn: 2  [Telex] 09:00 25/11/2026`.
     /// The counter and the clerk always show, and so do the dossiers due today and overdue
-    /// (the overdue count in the warning style when there are any). When room is short the
+    /// when there are any (the overdue count in the warning style when it is not 0). When room is short the
     /// desk's name is shortened first (down to nothing); if the commune still does not fit,
     /// the counts take their short wording (`Đến hạn 1 · Quá hạn 2`), then the clock drops the
     /// year; only then is the commune cut. So an 80-column desk still says where it is.
@@ -51,13 +51,15 @@ enum ShellChrome {
         func clockText(_ time: String) -> String {
             h.inputMethod.isEmpty ? time : "[\(CellWidth.pad(h.inputMethod, toCells: 5))] \(time)"
         }
+        // Nothing due today and nothing late: the room goes to the place and the date.
+        let workload = h.workload == .counts(dueToday: 0, overdue: 0) ? nil : h.workload
         let shortClock = h.shortClock.isEmpty ? h.clock : h.shortClock
         // The layouts to try, roomiest first: (short counts, short clock).
-        let layouts: [(short: Bool, clock: String)] = h.workload == nil
+        let layouts: [(short: Bool, clock: String)] = workload == nil
             ? [(false, h.clock), (false, shortClock)]
             : [(false, h.clock), (true, h.clock), (true, shortClock)]
         func parts(_ layout: (short: Bool, clock: String)) -> (load: (due: String, overdue: String)?, right: Int, place: String) {
-            let load = h.workload.map { $0.pieces(language, short: layout.short) }
+            let load = workload.map { $0.pieces(language, short: layout.short) }
             let clock = clockText(layout.clock)
             let loadW = load.map { CellWidth.of($0.due) + CellWidth.of(" \(symbols.dot) ") + CellWidth.of($0.overdue) } ?? 0
             let clockW = CellWidth.of(clock)
@@ -75,7 +77,7 @@ enum ShellChrome {
         let clockW = CellWidth.of(clock)
         if clockW > 0 { g.put(row: 0, col: g.cols - 1 - clockW, text: clock, style: style) }
         if let load {
-            let late = h.workload?.overdue.map { $0 > 0 } ?? false
+            let late = workload?.overdue.map { $0 > 0 } ?? false
             let text = load.due + " \(symbols.dot) "
             var col = g.cols - 1 - (clockW > 0 ? clockW + 2 : 0) - CellWidth.of(text) - CellWidth.of(load.overdue)
             col = g.put(row: 0, col: col, text: text, style: style)

@@ -39,6 +39,13 @@ struct WorkloadScreenTests {
         let wide = f.rows[0]
         #expect(wide.contains("Bộ phận Một cửa — Xã Tân Lập · Quầy 1 · Cán bộ: lan"), "\(wide)")
         #expect(wide.hasSuffix("Hạn hôm nay: 1 · Quá hạn: 1  [Telex] 09:00 25/11/2026"), "\(wide)")
+        // Nothing due and nothing late: the header is as it was, the date whole.
+        var h = try #require(f.session.header())
+        h.inputMethod = "Telex"
+        h.workload = .counts(dueToday: 0, overdue: 0)
+        var g0 = CellGrid(rows: 1, cols: 80)
+        ShellChrome.renderHeader(into: &g0, header: h, language: .vi, symbols: .unicode)
+        #expect(g0.rowText(0) == " Bộ phận Một cửa — Xã Tân Lập · Quầy 1 · Cán bộ: lan   [Telex] 09:00 25/11/2026", "\(g0.rowText(0))")
     }
 
     @Test("the desk says on opening what is late and where to see it")
