@@ -157,11 +157,9 @@ public final class DossierDetailScreen: Screen {
         pair(en ? "Dossier code" : "Mã hồ sơ", d.code, en ? "Status" : "Trạng thái", d.status.label.text(lang), bold)
         full(en ? "Procedure" : "Thủ tục", "\(d.procedureCode) — \(name)")
         pair(en ? "Field" : "Lĩnh vực", snapshot?.field ?? procedure?.field ?? dash, en ? "Time limit" : "Thời hạn", limit)
-        // The fee recorded at receipt; a long note goes on under the value rather than be cut.
-        let fee = snapshot.map { FeeText.text(fee: $0.fee, note: $0.feeNote, language: lang) } ?? dash
-        let feeLines = WidgetText.wrap(fee, toCells: max(1, cols - labelW - 3))
-        full(FeeText.label(lang), feeLines.first ?? dash)
-        for more in feeLines.dropFirst() { out.append(Line(pieces: [(labelW + 2, more, .plain)])) }
+        // The fee recorded at receipt, on one line (the amount comes first; the history keeps
+        // its place on an 80×24 page).
+        full(FeeText.label(lang), snapshot.map { FeeText.text(fee: $0.fee, note: $0.feeNote, language: lang) } ?? dash)
         full(en ? "Applicant" : "Người nộp", d.applicantName, bold)
         pair(en ? "Citizen ID" : "CCCD", applicant?.idNumber ?? dash, en ? "Phone" : "Điện thoại", applicant?.phone ?? dash)
         full(en ? "Address" : "Địa chỉ", applicant?.address ?? dash)
