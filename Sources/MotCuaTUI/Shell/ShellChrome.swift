@@ -33,8 +33,8 @@ enum ShellChrome {
 
     /// `Bộ phận Một cửa — Xã Tân Lập · Quầy 1 · Cán bộ: lan   Hạn hôm nay: 1 · Quá hạn: 2  [Telex] 09:00 25/11/2026`.
     /// The counter and the clerk always show, and so do the dossiers due today and overdue
-    /// when there are any (the overdue count in the warning style when it is not 0). When room is short the
-    /// desk's name is shortened first (down to nothing); if the commune still does not fit,
+    /// when there are any (the overdue count in the warning style when it is not 0). When room is
+    /// short the desk's name is shortened first (down to nothing); if the commune still does not fit,
     /// the counts take their short wording (`Đến hạn 1 · Quá hạn 2`), then the clock drops the
     /// year; only then is the commune cut. So an 80-column desk still says where it is.
     /// A desk name that already names the commune does not repeat it.
@@ -54,7 +54,7 @@ enum ShellChrome {
         // Nothing due today and nothing late: the room goes to the place and the date.
         let workload = h.workload == .counts(dueToday: 0, overdue: 0) ? nil : h.workload
         let shortClock = h.shortClock.isEmpty ? h.clock : h.shortClock
-        // The layouts to try, roomiest first: (short counts, short clock).
+        // The layouts to try, roomiest first: (the counts' short wording?, the clock shown).
         let layouts: [(short: Bool, clock: String)] = workload == nil
             ? [(false, h.clock), (false, shortClock)]
             : [(false, h.clock), (true, h.clock), (true, shortClock)]

@@ -48,6 +48,27 @@ struct WorkloadScreenTests {
         #expect(g0.rowText(0) == " Bộ phận Một cửa — Xã Tân Lập · Quầy 1 · Cán bộ: lan   [Telex] 09:00 25/11/2026", "\(g0.rowText(0))")
     }
 
+    @Test("at every width from 80 to 160, with a long clerk name and big counts, nothing overlaps and the counts and the counter show")
+    func headerWidths() {
+        for (clerk, commune) in [("lan", "Xã Tân Lập"), ("Nguyễn Thị Hồng Nhung Phương Thảo", "Xã Ea Kuăng Krông Pắc"), ("An", "")] {
+            for cols in 80...160 {
+                let h = DeskHeader(desk: "Trung tâm Phục vụ hành chính công", commune: commune, counter: 12, clerk: clerk,
+                                   clock: "09:00 25/11/2026", inputMethod: "Telex", shortClock: "09:00 25/11",
+                                   workload: .counts(dueToday: 123, overdue: 4567))
+                var g = CellGrid(rows: 1, cols: cols)
+                ShellChrome.renderHeader(into: &g, header: h, language: .vi, symbols: .unicode)
+                let line = g.rowText(0)
+                #expect(CellWidth.of(line) <= cols)
+                #expect(line.contains("Quầy 12 · Cán bộ: "), "\(cols): \(line)")
+                #expect(line.contains("123 · Quá hạn") && line.contains("4567") && line.contains("[Telex] 09:00 25/11"), "\(cols): \(line)")
+                // The left part ends before the counts begin (at least one blank between).
+                let counts = line.range(of: "Đến hạn") ?? line.range(of: "Hạn hôm nay")
+                if let counts { #expect(line[..<counts.lowerBound].hasSuffix(" "), "\(cols): \(line)") }
+                else { Issue.record("\(cols): no counts in \(line)") }
+            }
+        }
+    }
+
     @Test("the desk says on opening what is late and where to see it")
     func openingNote() throws {
         let f = try ScreenFixture()
