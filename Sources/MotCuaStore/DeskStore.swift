@@ -46,6 +46,10 @@ public protocol DeskStore: AnyObject, Sendable {
     func applicant(idNumber: String) throws -> Applicant?
     func searchApplicants(_ query: String, limit: Int) throws -> [Applicant]
 
+    // The workload at a glance (WorkloadQueries.swift)
+    /// Dossiers in progress due on `today` and due before it, counted through the index.
+    func dueCounts(today: LocalDate) throws -> (dueToday: Int, overdue: Int)
+
     // Appointments (hẹn giờ) and the waitlist
     func bookAppointment(_ request: BookingRequest, waitlistIfFull: Bool, now: Date, actor: Actor,
                          calendar: WorkingCalendar) throws -> BookingResult

@@ -20,8 +20,9 @@ struct KeymapTests {
            "queue.bring-back", "walkin.edit", "dossier.resume", "dossier.withdraw"]
         // Added by "Hẹn giờ": the waitlist, the call list, moving by week, jumping to a date.
         + ["appointment.waitlist", "appointment.call-list", "calendar.prev-week", "calendar.next-week", "calendar.goto"]
-        // Added by the appointments trial: taking someone off the waitlist at the desk.
-        + ["appointment.waitlist-remove"]
+        // Added by the appointments trial: taking someone off the waitlist at the desk; by issue 9:
+        // the results nobody has come for, to phone.
+        + ["appointment.waitlist-remove", "dossier.uncollected"]
         #expect(Set(names) == Set(Action.allCases.map(\.rawValue)))
         for a in Action.allCases {
             #expect(ActionInfo.table[a] != nil, "\(a.rawValue) has no metadata")

@@ -59,6 +59,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case dossierWithdraw = "dossier.withdraw"
     case dossierApologize = "dossier.apologize"
     case dossierPrint = "dossier.print"
+    case dossierUncollected = "dossier.uncollected"
     case formSubmit = "form.submit"
     case formCancel = "form.cancel"
     case fieldNext = "field.next"
@@ -175,6 +176,9 @@ public struct ActionInfo: Hashable, Sendable {
             "The applicant withdraws the dossier (with a reason; cannot be undone)"),
         row(.dossierApologize, .dossiers, "Xin lỗi", "Apologize", "Văn bản xin lỗi và hẹn lại", "Apology and new date"),
         row(.dossierPrint, .dossiers, "In", "Print", "In phiếu", "Print the slip"),
+        row(.dossierUncollected, .dossiers, "Chưa nhận KQ", "Uncollected",
+            "Kết quả đã có quá 5 ngày làm việc mà chưa ai nhận, kèm số điện thoại để gọi (lần nữa: quay lại)",
+            "Results ready for more than 5 working days and not collected, with phone numbers to call (again: back)"),
         row(.formSubmit, .forms, "Lưu", "Save", "Lưu biểu mẫu", "Submit the form"),
         row(.formCancel, .forms, "Huỷ", "Cancel", "Bỏ biểu mẫu", "Cancel the form"),
         row(.fieldNext, .forms, "Ô sau", "Next", "Sang ô sau", "Next field"),

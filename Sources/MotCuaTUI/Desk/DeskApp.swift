@@ -20,6 +20,7 @@ public enum DeskApp {
         let shell = Shell(terminal: terminal, language: session.language, keymap: keymap, roots: roots(session), home: .viewQueue,
                           header: { session.header() }, changes: { session.takeChange() }, commands: commands(session))
         shell.start()
+        if let note = morningNote(session.workload(), language: session.language, keymap: keymap) { shell.say(note.text, warning: note.warning) }
         if askClerk {
             do {
                 let clerks = try session.profile().clerks
@@ -27,6 +28,22 @@ public enum DeskApp {
             } catch { shell.report(error) }
         }
         return shell
+    }
+
+    /// What the desk says as it opens when dossiers fall due today or are late, and where to
+    /// see them (the register's key and its filter digits); nil when there are none. The
+    /// header keeps the counts after the next key.
+    static func morningNote(_ workload: DeskWorkload, language: Language, keymap: Keymap) -> StatusNote? {
+        guard case .counts(let due, let late) = workload, due + late > 0 else { return nil }
+        let en = language == .en
+        let key = keymap.keys(for: .viewDossiers, in: .queue).first?.name
+        var parts: [String] = []
+        if late > 0 { parts.append(en ? "\(late) dossier\(late == 1 ? "" : "s") overdue" : "\(late) hồ sơ quá hạn") }
+        if due > 0 { parts.append(en ? "\(due) due today" : "\(due) hồ sơ đến hạn trả hôm nay") }
+        // The register's filters: 4 overdue, 3 due today (its own digits, numbered on screen).
+        let digit = late > 0 ? "4" : "3"
+        let see = key.map { en ? " — \($0) then \(digit) to see them" : " — \($0) rồi \(digit) để xem" } ?? ""
+        return StatusNote((en ? "Today: " : "Hôm nay: ") + parts.joined(separator: ", ") + see, warning: late > 0)
     }
 
     /// Commands that work from every screen of a desk: undo (C-z) takes back this clerk's last

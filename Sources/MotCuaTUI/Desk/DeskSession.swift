@@ -85,13 +85,23 @@ public final class DeskSession {
 
     private func minuteNow() -> Int { Int(clock.now().timeIntervalSince1970 / 60) }
 
-    /// The header: the desk, its commune, this counter and clerk, and the time.
-    /// Nil when the profile cannot be read (the shell keeps the last header).
+    /// The header: the desk, its commune, this counter and clerk, the dossiers due today and
+    /// overdue, and the time. Nil when the profile cannot be read (the shell keeps the last header).
     public func header() -> DeskHeader? {
         guard let p = try? profile() else { return nil }
         let local = VietnamTime.local(now)
+        let d = local.date
+        func p2(_ v: Int) -> String { v < 10 ? "0\(v)" : String(v) }
         return DeskHeader(desk: p.deskName, commune: p.commune, counter: counter, clerk: actor.user,
-                          clock: "\(local.hhmm) \(local.date.vietnamese)")
+                          clock: "\(local.hhmm) \(d.vietnamese)", shortClock: "\(local.hhmm) \(p2(d.day))/\(p2(d.month))",
+                          workload: workload())
+    }
+
+    /// Dossiers due today and overdue, counted by the store (`DeskStore.dueCounts`);
+    /// `.unreadable` when it cannot count them.
+    public func workload() -> DeskWorkload {
+        guard let c = try? db.dueCounts(today: today) else { return .unreadable }
+        return .counts(dueToday: c.dueToday, overdue: c.overdue)
     }
 
     /// The desk profile; an unreadable one is an error, never the defaults ("MC, 2 counters").

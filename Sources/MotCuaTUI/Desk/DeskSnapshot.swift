@@ -1,3 +1,5 @@
+import MotCuaCore
+
 /// The title line of the desk screen.
 public struct DeskHeader: Hashable, Sendable {
     /// The desk's name, e.g. `Bộ phận Một cửa`.
@@ -13,9 +15,39 @@ public struct DeskHeader: Hashable, Sendable {
     public var clock: String
     /// The input method in force (`Telex`, `VNI`, `Tắt`), shown so the clerk knows what typing does.
     public var inputMethod: String = ""
+    /// The clock without the year (`08:05 25/11`), for when the header is short of room; empty:
+    /// the clock is never shortened.
+    public var shortClock: String = ""
+    /// Dossiers due today and overdue (nil: not shown, e.g. a header without a store).
+    public var workload: DeskWorkload?
 
-    public init(desk: String, commune: String = "", counter: Int, clerk: String, clock: String, inputMethod: String = "") {
+    public init(desk: String, commune: String = "", counter: Int, clerk: String, clock: String, inputMethod: String = "",
+                shortClock: String = "", workload: DeskWorkload? = nil) {
         self.desk = desk; self.commune = commune; self.counter = counter; self.clerk = clerk; self.clock = clock; self.inputMethod = inputMethod
+        self.shortClock = shortClock; self.workload = workload
+    }
+}
+
+/// "Late, before it happens": how many dossiers in progress fall due today and how many are
+/// past their due date, for the header (`Hạn hôm nay: 3 · Quá hạn: 2`).
+public enum DeskWorkload: Hashable, Sendable {
+    case counts(dueToday: Int, overdue: Int)
+    /// The store could not count them: said as `?`, never shown as 0.
+    case unreadable
+
+    public var overdue: Int? { if case .counts(_, let n) = self { n } else { nil } }
+    public var dueToday: Int? { if case .counts(let n, _) = self { n } else { nil } }
+
+    /// The two pieces as the header shows them, the long wording or the short one:
+    /// `Hạn hôm nay: 3` / `Quá hạn: 2`, or `Đến hạn 3` / `Quá hạn 2`.
+    public func pieces(_ language: Language, short: Bool) -> (due: String, overdue: String) {
+        let en = language == .en
+        let due = dueToday.map(String.init) ?? "?"
+        let late = overdue.map(String.init) ?? "?"
+        if short {
+            return en ? ("Due \(due)", "Late \(late)") : ("Đến hạn \(due)", "Quá hạn \(late)")
+        }
+        return en ? ("Due today: \(due)", "Overdue: \(late)") : ("Hạn hôm nay: \(due)", "Quá hạn: \(late)")
     }
 }
 

@@ -31,9 +31,12 @@ enum ShellChrome {
 
     // MARK: - Header
 
-    /// `Bộ phận Một cửa — Xã Tân Lập · Quầy 1 · Cán bộ: lan        [Telex] 09:00 25/11/2026`.
-    /// The counter and the clerk always show; when room is short the desk's name is shortened
-    /// first (down to nothing), then the commune, so an 80-column desk still says where it is.
+    /// `Bộ phận Một cửa — Xã Tân Lập · Quầy 1 · Cán bộ: lan   Hạn hôm nay: 1 · Quá hạn: 2  [Telex] 09:00 25/11/2026`.
+    /// The counter and the clerk always show, and so do the dossiers due today and overdue
+    /// when there are any (the overdue count in the warning style when it is not 0). When room is
+    /// short the desk's name is shortened first (down to nothing); if the commune still does not fit,
+    /// the counts take their short wording (`Đến hạn 1 · Quá hạn 2`), then the clock drops the
+    /// year; only then is the commune cut. So an 80-column desk still says where it is.
     /// A desk name that already names the commune does not repeat it.
     static func renderHeader(into g: inout CellGrid, header: DeskHeader?, language: Language, symbols: Symbols) {
         let style = CellStyle(.bold, role: .header)
@@ -43,16 +46,51 @@ enum ShellChrome {
         // A long clerk name is shortened (a third of the width at most) so the place still shows.
         let clerkName = CellWidth.truncate(h.clerk, toCells: max(8, g.cols / 3 - 8))
         let clerk = language == .en ? "Clerk: \(clerkName)" : "Cán bộ: \(clerkName)"
-        // The input method's label is padded to the widest ("Telex") so the header does not shift.
-        let clock = h.inputMethod.isEmpty ? h.clock : "[\(CellWidth.pad(h.inputMethod, toCells: 5))] \(h.clock)"
-        let clockW = CellWidth.of(clock)
-        let room = g.cols - 2 - (clockW > 0 ? clockW + 2 : 0)
         let fixed = " \(symbols.dot) \(counter) \(symbols.dot) \(clerk)"
-        let place = placeText(desk: h.desk, commune: h.commune, room: room - CellWidth.of(fixed), symbols: symbols)
+        // The input method's label is padded to the widest ("Telex") so the header does not shift.
+        func clockText(_ time: String) -> String {
+            h.inputMethod.isEmpty ? time : "[\(CellWidth.pad(h.inputMethod, toCells: 5))] \(time)"
+        }
+        // Nothing due today and nothing late: the room goes to the place and the date.
+        let workload = h.workload == .counts(dueToday: 0, overdue: 0) ? nil : h.workload
+        let shortClock = h.shortClock.isEmpty ? h.clock : h.shortClock
+        // The layouts to try, roomiest first: (the counts' short wording?, the clock shown).
+        let layouts: [(short: Bool, clock: String)] = workload == nil
+            ? [(false, h.clock), (false, shortClock)]
+            : [(false, h.clock), (true, h.clock), (true, shortClock)]
+        func parts(_ layout: (short: Bool, clock: String)) -> (load: (due: String, overdue: String)?, right: Int, place: String) {
+            let load = workload.map { $0.pieces(language, short: layout.short) }
+            let clock = clockText(layout.clock)
+            let loadW = load.map { CellWidth.of($0.due) + CellWidth.of(" \(symbols.dot) ") + CellWidth.of($0.overdue) } ?? 0
+            let clockW = CellWidth.of(clock)
+            let right = (loadW > 0 ? loadW + 2 : 0) + (clockW > 0 ? clockW + 2 : 0)
+            let room = g.cols - 2 - right
+            return (load, right, placeText(desk: h.desk, commune: h.commune, room: room - CellWidth.of(fixed), symbols: symbols))
+        }
+        let chosen = layouts.first { placeKeepsCommune(parts($0).place, desk: h.desk, commune: h.commune) } ?? layouts[layouts.count - 1]
+        let (load, right, place) = parts(chosen)
+        let room = g.cols - 2 - right
         // No place left: no separator in front of the counter.
         let line = place.isEmpty ? "\(counter) \(symbols.dot) \(clerk)" : place + fixed
         g.put(row: 0, col: 1, text: CellWidth.truncate(line, toCells: max(0, room)), style: style)
+        let clock = clockText(chosen.clock)
+        let clockW = CellWidth.of(clock)
         if clockW > 0 { g.put(row: 0, col: g.cols - 1 - clockW, text: clock, style: style) }
+        if let load {
+            let late = workload?.overdue.map { $0 > 0 } ?? false
+            let text = load.due + " \(symbols.dot) "
+            var col = g.cols - 1 - (clockW > 0 ? clockW + 2 : 0) - CellWidth.of(text) - CellWidth.of(load.overdue)
+            col = g.put(row: 0, col: col, text: text, style: style)
+            // Reverse on the header's own reverse: the late count stands out in colour and without.
+            g.put(row: 0, col: col, text: load.overdue, style: late ? CellStyle([.bold, .reverse], role: .warning) : style)
+        }
+    }
+
+    /// True when `place` (as `placeText` made it) still names the commune whole (or, without a
+    /// commune, shows the desk's name or a fair part of it).
+    static func placeKeepsCommune(_ place: String, desk: String, commune: String) -> Bool {
+        if commune.isEmpty { return CellWidth.of(place) >= min(CellWidth.of(desk), 12) }
+        return VietnameseText.fold(place).contains(VietnameseText.fold(commune))
     }
 
     /// The desk and its commune in `room` cells: whole when they fit, else the desk's name cut

@@ -50,6 +50,11 @@ final class FailingStore: DeskStore, @unchecked Sendable {
     func applicant(id: Int64) throws -> Applicant? { try inner.applicant(id: id) }
     func applicant(idNumber: String) throws -> Applicant? { try inner.applicant(idNumber: idNumber) }
     func searchApplicants(_ q: String, limit: Int) throws -> [Applicant] { try inner.searchApplicants(q, limit: limit) }
+    var failWorkload = false
+    func dueCounts(today: LocalDate) throws -> (dueToday: Int, overdue: Int) {
+        if failWorkload { throw broken }
+        return try inner.dueCounts(today: today)
+    }
     func bookAppointment(_ r: BookingRequest, waitlistIfFull: Bool, now: Date, actor: Actor, calendar: WorkingCalendar) throws -> BookingResult {
         try inner.bookAppointment(r, waitlistIfFull: waitlistIfFull, now: now, actor: actor, calendar: calendar)
     }

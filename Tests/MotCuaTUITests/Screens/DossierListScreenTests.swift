@@ -6,7 +6,7 @@ import MotCuaStore
 
 @Suite("Screens: dossier register")
 struct ScreensDossierListTests {
-    @Test("opens on all open dossiers by due date, overdue marked in the warning role")
+    @Test("opens on all open dossiers by urgency, overdue marked in the warning role")
     func openDossiers() throws {
         let f = try ScreenFixture()
         try f.openList()
@@ -14,11 +14,12 @@ struct ScreensDossierListTests {
         #expect(rows[1].contains("Sổ theo dõi hồ sơ — Tất cả đang mở (1/4)"), "\(f.screenText)")
         #expect(rows[2].hasPrefix(" 1 Đang mở 2 Hôm nay 3 Hẹn hôm nay 4 Quá hạn 5 Chờ trả 6 Trạng thái 7 Lĩnh vực"))
         #expect(rows[4].contains("Mã hồ sơ") && rows[4].contains("Trạng thái"))
-        let order = [f.sự, f.hưng, f.mận, f.bảy].map { code in f.row(containing: code) ?? -1 }
+        // Urgency: overdue, due today, due later, then the ready result (resolved, waiting to be collected).
+        let order = [f.sự, f.mận, f.bảy, f.hưng].map { code in f.row(containing: code) ?? -1 }
         #expect(order == [5, 6, 7, 8])
         #expect(rows[5].contains("Nguyễn Hồng Sự") && rows[5].contains("16/11/26") && rows[5].contains("!19/11/26")
                 && rows[5].contains("Đã tiếp nhận"))
-        #expect(rows[7].contains(" 25/11/26") && !rows[7].contains("!"))
+        #expect(rows[6].contains(" 25/11/26") && !rows[6].contains("!"))
         let g = f.grid
         // The selected first row is reversed; its overdue due date stays in the warning role.
         #expect(g[5, 1].style.isReverse)
@@ -108,7 +109,7 @@ struct ScreensDossierListTests {
         #expect(f.top is QueueScreen) // Esc with nothing to clear closes the register
     }
 
-    @Test("s toggles the order: due, newest received, code")
+    @Test("s toggles the order: urgency, newest received, code")
     func sort() throws {
         let f = try ScreenFixture()
         let list = try f.openList()
@@ -119,7 +120,7 @@ struct ScreensDossierListTests {
         try f.keys("s")
         #expect(list.model.rows.map(\.code) == [f.sự, f.mận, f.hưng, f.bảy].sorted())
         try f.keys("s")
-        #expect(list.model.sort == .due)
+        #expect(list.model.sort == .urgency)
     }
 
     @Test("movement: Down, End, Home, PgDn on a long list scrolls with the selection")

@@ -110,6 +110,13 @@ public final class DossierDetailScreen: Screen {
         }
     }
 
+    /// "Trong ngày" / "3 ngày làm việc" / "30 ngày" for a snapshot's time limit, in the
+    /// catalog's one wording (`Procedure.processingText`).
+    static func processingText(days: Int, unit: ProcessingUnit) -> Localized {
+        Procedure(code: "", name: "", field: "", processingDays: days, processingUnit: unit, cutoffMinuteOfDay: nil, fee: 0,
+                  feeNote: "", deliveries: [], effectiveFrom: nil, effectiveTo: nil, legalBasis: "").processingText
+    }
+
     /// How an audit action is named on screen (one wording, shared with the CLI).
     static func actionLabel(_ action: String, _ language: Language) -> String {
         AuditActionLabel.label(action).text(language)
@@ -141,12 +148,18 @@ public final class DossierDetailScreen: Screen {
         }
         let local = VietnamTime.local(d.receivedAt)
         let due = Self.dueText(d, today: session.today, calendar: session.calendar, language: lang)
-        let name = procedure?.name ?? (en ? "(not in the catalog)" : "(không có trong danh mục)")
+        // The procedure as it was on the day of receipt (the dossier's snapshot), else the catalog's.
+        let snapshot = d.procedureSnapshot
+        let name = snapshot?.name ?? procedure?.name ?? (en ? "(not in the catalog)" : "(không có trong danh mục)")
+        let limit = snapshot.map { Self.processingText(days: $0.processingDays, unit: $0.processingUnit).text(lang) }
+            ?? procedure?.processingText.text(lang) ?? dash
 
         pair(en ? "Dossier code" : "Mã hồ sơ", d.code, en ? "Status" : "Trạng thái", d.status.label.text(lang), bold)
         full(en ? "Procedure" : "Thủ tục", "\(d.procedureCode) — \(name)")
-        pair(en ? "Field" : "Lĩnh vực", procedure?.field ?? dash,
-             en ? "Time limit" : "Thời hạn", procedure?.processingText.text(lang) ?? dash)
+        pair(en ? "Field" : "Lĩnh vực", snapshot?.field ?? procedure?.field ?? dash, en ? "Time limit" : "Thời hạn", limit)
+        // The fee recorded at receipt, on one line (the amount comes first; the history keeps
+        // its place on an 80×24 page).
+        full(FeeText.label(lang), snapshot.map { FeeText.text(fee: $0.fee, note: $0.feeNote, language: lang) } ?? dash)
         full(en ? "Applicant" : "Người nộp", d.applicantName, bold)
         pair(en ? "Citizen ID" : "CCCD", applicant?.idNumber ?? dash, en ? "Phone" : "Điện thoại", applicant?.phone ?? dash)
         full(en ? "Address" : "Địa chỉ", applicant?.address ?? dash)

@@ -1,3 +1,4 @@
+import Foundation
 import MotCuaCore
 import MotCuaStore
 
@@ -20,6 +21,12 @@ public enum DossierListFilter: Hashable, Sendable {
     case field(String)
     /// Every dossier of one applicant.
     case applicant(id: Int64, name: String)
+    /// Results ready for more than `uncollectedAfter` working days and not collected: the ones
+    /// to phone (`dossier.uncollected`; no slot on the filter line).
+    case uncollected
+
+    /// Working days a ready result may wait before it is listed as uncollected.
+    public static let uncollectedAfter = 5
 
     /// 1…7 on the filter line; nil for `applicant`.
     public var slot: Int? {
@@ -31,7 +38,7 @@ public enum DossierListFilter: Hashable, Sendable {
         case .ready: 5
         case .status: 6
         case .field: 7
-        case .applicant: nil
+        case .applicant, .uncollected: nil
         }
     }
 
@@ -61,6 +68,9 @@ public enum DossierListFilter: Hashable, Sendable {
         case .status(let s): return (en ? "Status: " : "Trạng thái: ") + s.label.text(language)
         case .field(let f): return (en ? "Field: " : "Lĩnh vực: ") + f
         case .applicant(_, let name): return (en ? "Applicant: " : "Người nộp: ") + name
+        case .uncollected:
+            let n = Self.uncollectedAfter
+            return en ? "Uncollected over \(n) working days" : "Kết quả chưa nhận quá \(n) ngày LV"
         }
     }
 
@@ -79,14 +89,35 @@ public enum DossierListFilter: Hashable, Sendable {
             let codes = Set(procedures.filter { $0.field == f }.map(\.code))
             return DossierQuery(statuses: open, procedureCodes: codes)
         case .applicant(let id, _): return DossierQuery(applicantId: id)
+        // Only the ready ones are read; the working days are counted on them (`waitingDays`).
+        case .uncollected: return DossierQuery(statuses: [.ready])
         }
+    }
+}
+
+extension DossierListFilter {
+    /// Working days a ready result has waited on `today` (days after the one it came back,
+    /// up to today); nil when the dossier is not ready, or was made ready before the time was kept.
+    public static func waitingDays(_ d: Dossier, today: LocalDate, calendar: WorkingCalendar) -> Int? {
+        guard d.status == .ready, let at = d.readyAt else { return nil }
+        return calendar.workingDaysBetween(VietnamTime.local(at).date, today)
+    }
+
+    /// True when `d` belongs on the uncollected list: ready for more than `uncollectedAfter`
+    /// working days, or ready since before the time was kept (long ago).
+    public static func isUncollected(_ d: Dossier, today: LocalDate, calendar: WorkingCalendar) -> Bool {
+        guard d.status == .ready else { return false }
+        guard let days = waitingDays(d, today: today, calendar: calendar) else { return true }
+        return days > uncollectedAfter
     }
 }
 
 /// The register's order, toggled with `s`.
 public enum DossierSort: CaseIterable, Hashable, Sendable {
-    /// Due date, earliest first (what is late comes first), then code.
-    case due
+    /// Urgency (the default): overdue first, the most late first; then due today; then the rest
+    /// in progress by due date; then results ready, waiting longest first; finished ones last.
+    /// Then by code, so equal rows keep one order.
+    case urgency
     /// Received time, newest first.
     case received
     /// Dossier code (day and sequence), in order.
@@ -94,24 +125,44 @@ public enum DossierSort: CaseIterable, Hashable, Sendable {
 
     public var next: DossierSort {
         switch self {
-        case .due: .received
+        case .urgency: .received
         case .received: .code
-        case .code: .due
+        case .code: .urgency
         }
     }
 
     public func label(_ language: Language) -> String {
         let en = language == .en
         switch self {
-        case .due: return en ? "due date" : "hạn trả"
+        case .urgency: return en ? "urgency" : "độ gấp"
         case .received: return en ? "newest received" : "mới nhận"
         case .code: return en ? "code" : "mã hồ sơ"
         }
     }
 
-    func ordered(_ a: Dossier, _ b: Dossier) -> Bool {
+    /// Where a dossier stands in the urgency order on `today`: 0 overdue, 1 due today, 2 in
+    /// progress and not yet due, 3 result ready (resolved, waiting to be collected), 4 finished.
+    /// By the model's rules (`Dossier.isOverdue`, `DossierStatus.isInProgress`).
+    static func urgencyRank(_ d: Dossier, today: LocalDate) -> Int {
+        if d.status.isFinal { return 4 }
+        if !d.status.isInProgress { return 3 }
+        if d.isOverdue(today: today) { return 0 }
+        return d.dueDate == today ? 1 : 2
+    }
+
+    func ordered(_ a: Dossier, _ b: Dossier, today: LocalDate) -> Bool {
         switch self {
-        case .due: return (a.dueDate, a.code) < (b.dueDate, b.code)
+        case .urgency:
+            let ra = Self.urgencyRank(a, today: today), rb = Self.urgencyRank(b, today: today)
+            if ra != rb { return ra < rb }
+            if ra == 3 {
+                // Ready: the result waiting longest first (a result without its time, from before
+                // it was kept, counts as the longest).
+                let ta = a.readyAt ?? .distantPast, tb = b.readyAt ?? .distantPast
+                if ta != tb { return ta < tb }
+            }
+            // Overdue: the earliest due date is the most late; the rest: the next due first.
+            return (a.dueDate, a.code) < (b.dueDate, b.code)
         case .received: return a.receivedAt != b.receivedAt ? a.receivedAt > b.receivedAt : a.code > b.code
         case .code: return a.code < b.code
         }
@@ -125,7 +176,7 @@ public struct DossierListModel: Sendable {
     public private(set) var loaded: [Dossier] = []
     /// Code prefix or name words (`ng hong su`); empty shows every loaded dossier.
     public private(set) var search = ""
-    public private(set) var sort: DossierSort = .due
+    public private(set) var sort: DossierSort = .urgency
     /// The dossiers shown, searched and sorted.
     public private(set) var rows: [Dossier] = []
     /// Selection and scrolling (the desk's one list widget).
@@ -139,10 +190,16 @@ public struct DossierListModel: Sendable {
 
     public var selectedDossier: Dossier? { rows.indices.contains(selected) ? rows[selected] : nil }
 
-    /// New data (after a filter change or a write): the selection stays on the same dossier when
-    /// it is still listed, else on the same position.
-    public mutating func setLoaded(_ dossiers: [Dossier]) {
+    /// The day the urgency order is judged on: the desk's today at the last load (a placeholder,
+    /// 01/01/2000, until the first).
+    public private(set) var today = LocalDate(julianDay: 2_451_545)
+
+    /// New data (after a filter change or a write), judged on `today`: the selection stays on the
+    /// same dossier when it is still listed (wherever the new order puts it), else on the same
+    /// position.
+    public mutating func setLoaded(_ dossiers: [Dossier], today: LocalDate) {
         loaded = dossiers
+        self.today = today
         rebuild(keeping: selectedDossier?.code)
     }
 
@@ -177,7 +234,7 @@ public struct DossierListModel: Sendable {
 
     private mutating func rebuild(keeping code: String?) {
         let position = selected
-        rows = loaded.filter { Self.matches($0, search: search) }.sorted(by: sort.ordered)
+        rows = loaded.filter { Self.matches($0, search: search) }.sorted { [sort, today] in sort.ordered($0, $1, today: today) }
         list.setCount(rows.count)
         if let code, let i = rows.firstIndex(where: { $0.code == code }) {
             list.select(i)

@@ -18,6 +18,10 @@ public final class DossierListScreen: Screen {
     private var lastStatus: DossierStatus = .received
     private var lastField: String?
     private var loadError: String?
+    /// The applicants' phone numbers by dossier code, read for the uncollected list (to phone).
+    public private(set) var phones: [String: String] = [:]
+    /// The filter to go back to when `dossier.uncollected` is pressed again.
+    private var beforeUncollected: DossierListFilter = .open
     /// Rows of dossiers that fit on the screen at the last render (for paging).
     private var visibleRows = 15
 
@@ -73,7 +77,21 @@ public final class DossierListScreen: Screen {
             procedures = try session.db.procedures()
             var seen = Set<String>()
             fields = procedures.map(\.field).filter { seen.insert($0).inserted }
-            model.setLoaded(try session.db.dossiers(matching: filter.query(today: session.today, procedures: procedures)))
+            let today = session.today
+            var loaded = try session.db.dossiers(matching: filter.query(today: today, procedures: procedures))
+            if filter == .uncollected {
+                // The store reads the ready ones (by the status index); the working days since each
+                // came back are counted on the desk's calendar.
+                loaded = loaded.filter { DossierListFilter.isUncollected($0, today: today, calendar: session.calendar) }
+                var found: [String: String] = [:]
+                for d in loaded {
+                    if let phone = try d.applicantId.flatMap({ try session.db.applicant(id: $0) })?.phone { found[d.code] = phone }
+                }
+                phones = found
+            } else {
+                phones = [:]
+            }
+            model.setLoaded(loaded, today: today)
             loadError = nil
         } catch {
             loadError = session.message(for: error)
@@ -140,7 +158,7 @@ public final class DossierListScreen: Screen {
     public var implementedActions: Set<Action> { isTyping ? Self.typingActions : Self.listActions }
     static let movement: Set<Action> = [.cursorUp, .cursorDown, .pageUp, .pageDown, .cursorFirst, .cursorLast]
     static let listActions: Set<Action> = movement.union(DossierActions.actions)
-        .union([.searchStart, .itemOpen, .viewBack, .dossierReceive, .filterPrev, .filterNext, .sortNext])
+        .union([.searchStart, .itemOpen, .viewBack, .dossierReceive, .filterPrev, .filterNext, .sortNext, .dossierUncollected])
     static let typingActions: Set<Action> = movement.union([.formSubmit, .viewBack, .fieldClear])
     public var barActions: [Action] {
         isTyping ? [.help, .formSubmit, .fieldClear, .viewBack] : DossierActions.barActions
@@ -219,6 +237,21 @@ public final class DossierListScreen: Screen {
             host.say(host.language == .en ? "Sorted by \(model.sort.label(.en))" : "Sắp xếp theo \(model.sort.label(.vi))")
         case .dossierReceive:
             do { host.push(try ReceiveDossierScreen(session: session, ticket: nil)) } catch { host.report(error) }
+        case .dossierUncollected:
+            if filter == .uncollected {
+                setFilter(beforeUncollected)
+            } else {
+                beforeUncollected = filter
+                setFilter(.uncollected)
+                let en = host.language == .en
+                if model.rows.isEmpty {
+                    host.say(en ? "No result has waited more than \(DossierListFilter.uncollectedAfter) working days"
+                                : "Không có kết quả nào chờ nhận quá \(DossierListFilter.uncollectedAfter) ngày làm việc")
+                } else {
+                    let n = model.rows.count
+                    host.say(en ? "\(n) result\(n == 1 ? "" : "s") to phone about" : "\(n) kết quả cần gọi điện mời đến nhận")
+                }
+            }
         default:
             let code = model.selectedDossier?.code
             return DossierActions.perform(action, code: code, from: self, host: host, session: session) { [weak self] in
@@ -245,6 +278,22 @@ public final class DossierListScreen: Screen {
         init(cols: Int) {
             name = max(8, cols - 2 - (code + procedure + received + due + status) - 5)
         }
+    }
+
+    /// The uncollected list's columns: code, applicant, phone, ready on, waited, result by.
+    struct UncollectedColumns {
+        let code = 14, phone = 11, ready = 8, waited = 10, delivery = 12
+        let name: Int
+        init(cols: Int) {
+            name = max(8, cols - 2 - (code + phone + ready + waited + delivery) - 5)
+        }
+        var widths: [Int] { [code, name, phone, ready, waited, delivery] }
+    }
+
+    static func uncollectedHeadings(_ language: Language) -> [String] {
+        language == .en
+            ? ["Code", "Applicant", "Phone", "Ready", "Waiting", "Result by"]
+            : ["Mã hồ sơ", "Người nộp", "Điện thoại", "Có KQ", "Đã chờ", "Nhận KQ"]
     }
 
     static func headings(_ language: Language) -> [String] {
@@ -299,6 +348,11 @@ public final class DossierListScreen: Screen {
                 }
                 g.put(row: row, col: col, text: CellWidth.truncate(hint, toCells: max(0, g.cols - 1 - col)),
                       style: CellStyle(.dim, role: .muted))
+            } else if filter == .uncollected {
+                let hint = (en ? "Phone them to come for the result · " : "Gọi điện mời đến nhận kết quả · ")
+                    + host.hint([(.itemOpen, "xem", "open"), (.dossierReturn, "trả KQ", "return"),
+                                 (.dossierUncollected, "quay lại", "back")], in: .dossiers)
+                g.put(row: row, col: 1, text: CellWidth.truncate(hint, toCells: g.cols - 2), style: CellStyle(.dim, role: .muted))
             } else {
                 // 1–7 are the filter line's own keys, numbered on screen.
                 let arrows = [Action.filterPrev, .filterNext].compactMap { host.keyName(for: $0, in: .dossiers) }
@@ -313,8 +367,10 @@ public final class DossierListScreen: Screen {
         // Headings.
         let headRow = top + 3
         guard headRow < bottom else { return }
-        let h = Self.headings(lang)
-        let widths = [k.code, k.name, k.procedure, k.received, k.due, k.status]
+        let uncollected = filter == .uncollected
+        let u = UncollectedColumns(cols: g.cols)
+        let h = uncollected ? Self.uncollectedHeadings(lang) : Self.headings(lang)
+        let widths = uncollected ? u.widths : [k.code, k.name, k.procedure, k.received, k.due, k.status]
         var col = 1
         for (text, w) in zip(h, widths) {
             g.put(row: headRow, col: col, text: CellWidth.fit(text, toCells: w), style: CellStyle(.underline))
@@ -343,6 +399,21 @@ public final class DossierListScreen: Screen {
             let selected = i == model.selected
             let base = selected ? CellStyle(.reverse, role: .selected) : CellStyle.plain
             if selected { g.fill(row: row, style: base) }
+            if uncollected {
+                // Who to phone, since when the result waits, and how it was to go back.
+                let waited = DossierListFilter.waitingDays(d, today: today, calendar: session.calendar)
+                let cells = [d.code, d.applicantName, phones[d.code] ?? "—",
+                             d.readyAt.map { ScreenDraw.shortDate(VietnamTime.local($0).date) } ?? "?",
+                             waited.map { en ? "\($0) w. days" : "\($0) ngày LV" } ?? "?",
+                             d.delivery.label.text(lang)]
+                var c = 1
+                for (text, w) in zip(cells, widths) {
+                    g.put(row: row, col: c, text: CellWidth.fit(text, toCells: w), style: base)
+                    c += w + 1
+                }
+                row += 1
+                continue
+            }
             let overdue = d.isOverdue(today: today)
             let cells = [d.code, d.applicantName, d.procedureCode,
                          ScreenDraw.shortDate(VietnamTime.local(d.receivedAt).date)]

@@ -63,6 +63,8 @@ final class ReceiveDossierScreen: FormScreen {
                                             en: "For post or home; empty = the address above"))),
             .text(TextField(id: "notes", label: Localized(vi: "Ghi chú", en: "Notes"), maxLength: 200)),
             .info(InfoField(id: "due", label: Localized(vi: "Ngày hẹn trả", en: "Due date"), text: "", style: CellStyle(.bold))),
+            // The fee to collect, from the catalog, as soon as a procedure is chosen.
+            .info(InfoField(id: "fee", label: Localized(vi: "Lệ phí", en: "Fee"), text: "")),
         ]
         var form = Form(title: Localized(vi: "Tiếp nhận hồ sơ", en: "Receive a dossier"), fields: fields, language: lang)
         form.focus(id: ticket == nil ? "lookup" : "procedure")
@@ -71,16 +73,21 @@ final class ReceiveDossierScreen: FormScreen {
         form.markClean()
     }
 
-    /// Shows the due date the receipt will carry, from the procedure chosen and the clock.
+    /// Shows the due date the receipt will carry, from the procedure chosen and the clock, and
+    /// the procedure's fee from the catalog.
     private func updateDuePreview() {
         let vi = session.language == .vi
         let p: Procedure, due: DueDate
+        // No fee from a procedure chosen before: it is set again below, or stays empty on an error.
+        form.setText("", of: "fee")
         do {
             guard let code = form.value(of: "procedure"), let found = try session.db.procedure(code: code) else {
                 form.setText(vi ? "(chọn thủ tục để tính)" : "(choose a procedure)", of: "due")
+                form.setText(vi ? "(theo thủ tục)" : "(by procedure)", of: "fee")
                 return
             }
             p = found
+            form.setText(FeeText.text(fee: p.fee, note: p.feeNote, language: session.language), of: "fee")
             due = try session.previewDueDate(procedure: p)
         } catch {
             // Shown where the date would be: a preview that cannot be computed is not a blank.
