@@ -39,7 +39,6 @@ public protocol DeskStore: AnyObject, Sendable {
     /// `days` working days, or brought back by the post; longest waiting first.
     func uncollectedDossiers(today: LocalDate, days: Int, calendar: WorkingCalendar) throws -> [UncollectedDossier]
     /// The desk header's counts: dossiers in progress due today, and overdue (`Dossier.timeliness`).
-    func workload(today: LocalDate) throws -> (dueToday: Int, overdue: Int)
     func lookupDossiers(name: String, idNumber: String, limit: Int) throws -> [Dossier]
     func searchDossiers(_ text: String, limit: Int) throws -> [Dossier]
     func applicant(id: Int64) throws -> Applicant?

@@ -148,19 +148,6 @@ extension AppDatabase {
         }
     }
 
-    /// Counts for the desk's header, through the index on status and first due date.
-    public func workload(today: LocalDate) throws -> (dueToday: Int, overdue: Int) {
-        let statuses = DossierStatus.inProgressStatuses.map(\.rawValue).sorted()
-        let marks = Array(repeating: "?", count: statuses.count).joined(separator: ",")
-        return try read { db in
-            func count(_ op: String) throws -> Int {
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dossiers WHERE status IN (\(marks)) AND \(DossierQuery.lateAfterSQL) \(op) ?",
-                                 arguments: StatementArguments(statuses + [today.iso])) ?? 0
-            }
-            return (dueToday: try count("="), overdue: try count("<"))
-        }
-    }
-
     /// Dossiers whose code starts with `text` (case-insensitive), or whose applicant's folded name
     /// has every word of `text` as a word prefix (`ng hong su` → Nguyễn Hồng Sự). Newest first.
     public func searchDossiers(_ text: String, limit: Int = 50) throws -> [Dossier] {

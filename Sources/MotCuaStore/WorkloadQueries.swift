@@ -3,8 +3,10 @@ import GRDB
 import MotCuaCore
 
 /// The desk's workload at a glance: how many dossiers fall due today and how many are late,
-/// for the header and the desk's first look of the day. Counted in SQL through the
-/// `dossiers_status_due (status, due_date)` index, never by loading the register.
+/// for the header, the desk's first look of the day and the command line. Counted in SQL through
+/// the `dossiers_status_late (status, COALESCE(original_due_date, due_date))` index, never by
+/// loading the register. Late is judged on the first date promised (`Dossier.lateAfter`): an
+/// apology moves the due date but the dossier stays counted late.
 extension AppDatabase {
     /// Dossiers still being resolved (`DossierStatus.inProgressStatuses`, as `Dossier.isOverdue`
     /// counts them) due on `today`, and due before it (overdue). A result ready but not
@@ -19,15 +21,15 @@ extension AppDatabase {
         }
     }
 
-    /// One pass over the index: `status IN (…) AND due_date <= today` is one range per status in
-    /// `dossiers_status_due`, and both columns it sums are in the index (a covering index search;
-    /// the table is not read).
+    /// One pass over the index: `status IN (…) AND <late after> <= today` is one range per
+    /// status in `dossiers_status_late`: only in-progress rows due by today are read.
     static func dueCountsSQL(today: LocalDate) -> (String, StatementArguments) {
         let statuses = DossierStatus.inProgressStatuses.map(\.rawValue).sorted()
         let marks = Array(repeating: "?", count: statuses.count).joined(separator: ",")
+        let late = DossierQuery.lateAfterSQL
         let sql = """
-            SELECT COALESCE(SUM(due_date = ?), 0) AS due_today, COALESCE(SUM(due_date < ?), 0) AS overdue
-            FROM dossiers WHERE status IN (\(marks)) AND due_date <= ?
+            SELECT COALESCE(SUM(\(late) = ?), 0) AS due_today, COALESCE(SUM(\(late) < ?), 0) AS overdue
+            FROM dossiers WHERE status IN (\(marks)) AND \(late) <= ?
             """
         return (sql, StatementArguments([today.iso, today.iso] + statuses + [today.iso]))
     }

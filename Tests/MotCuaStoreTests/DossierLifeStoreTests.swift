@@ -12,7 +12,7 @@ import MotCuaStore
 
     /// The desk header's counts on `day`: [due today, overdue].
     func counts(_ day: String) throws -> [Int] {
-        let w = try db.workload(today: date(day))
+        let w = try db.dueCounts(today: date(day))
         return [w.dueToday, w.overdue]
     }
 

@@ -40,7 +40,6 @@ final class FailingStore: DeskStore, @unchecked Sendable {
     func uncollectedDossiers(today: LocalDate, days: Int, calendar: WorkingCalendar) throws -> [UncollectedDossier] {
         try inner.uncollectedDossiers(today: today, days: days, calendar: calendar)
     }
-    func workload(today: LocalDate) throws -> (dueToday: Int, overdue: Int) { try inner.workload(today: today) }
     func dossier(code: String) throws -> Dossier? { try inner.dossier(code: code) }
     func dossiers(matching q: DossierQuery) throws -> [Dossier] { try inner.dossiers(matching: q) }
     func lookupDossiers(name: String, idNumber: String, limit: Int) throws -> [Dossier] {

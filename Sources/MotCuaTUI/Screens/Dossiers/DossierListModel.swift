@@ -103,12 +103,13 @@ extension DossierListFilter {
         return calendar.workingDaysBetween(VietnamTime.local(at).date, today)
     }
 
-    /// True when `d` belongs on the uncollected list: ready for more than `uncollectedAfter`
-    /// working days, or ready since before the time was kept (long ago).
+    /// True when `d` belongs on the uncollected list: the rule is `Dossier.uncollected` (ready
+    /// for more than `uncollectedAfter` working days, or brought back by the post), as
+    /// `motcua dossier uncollected` lists; ready since before the time was kept counts too.
     public static func isUncollected(_ d: Dossier, today: LocalDate, calendar: WorkingCalendar) -> Bool {
         guard d.status == .ready else { return false }
-        guard let days = waitingDays(d, today: today, calendar: calendar) else { return true }
-        return days > uncollectedAfter
+        guard d.readyAt != nil else { return true }
+        return d.uncollected(today: today, days: uncollectedAfter, calendar: calendar) != nil
     }
 }
 

@@ -4,15 +4,7 @@ import MotCuaCore
 /// (`8.000 đ`), then the catalog's note on how it is set; a free procedure says so.
 enum FeeText {
     /// `8.000 đ`, `400.000 đ`, `0 đ`.
-    static func vnd(_ amount: Int) -> String {
-        let digits = String(amount.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(".") }
-            out.append(ch)
-        }
-        return (amount < 0 ? "-" : "") + out + " đ"
-    }
+    static func vnd(_ amount: Int) -> String { VND.text(amount) }
 
     /// The fee and its note in one line:
     /// - an amount: `8.000 đ — theo Nghị quyết HĐND tỉnh` (a note that starts with the amount
