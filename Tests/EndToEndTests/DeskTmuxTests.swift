@@ -17,7 +17,10 @@ import Testing
         let db = tmux.folder.db
         _ = try MotcuaProcess.run(["walkin", "add", "--name", "Nguyễn Hồng Sự", "--db", db])
         try tmux.start(deskCommand(db) + "; echo EXITED-$?", env: ["LANG": "C.UTF-8", "TERM": "xterm-256color", "USER": "lan"])
-        let first = try tmux.step("the queue shows the walk-in", shows: "Nguyễn Hồng Sự", seconds: 15)
+        _ = try tmux.step("the queue shows the walk-in", shows: "Nguyễn Hồng Sự", seconds: 15)
+        // Waits for the key bar too: under load tmux can be read while the first screen is
+        // still being written.
+        let first = try tmux.step("the key bar is drawn", shows: "Thoát", seconds: 5)
         #expect(first.contains("A001"))
         #expect(first.contains("Quầy 1"))
         #expect(first.contains("Thoát"))  // the key bar, compact at 80 columns
