@@ -193,7 +193,9 @@ public final class AppDatabase: Sendable {
         let hasCatalog = try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM procedures") ?? 0 } > 0
         if !hasCatalog {
             try write { db in
-                for p in ProcedureCatalog.builtIn.procedures { try ProcedureRow.upsert(p, db) }
+                let today = VietnamTime.local(Date()).date
+                for p in ProcedureCatalog.builtIn.procedures { _ = try ProcedureRow.writeVersion(p, db) }
+                for code in Set(ProcedureCatalog.builtIn.procedures.map(\.code)) { try ProcedureRow.refreshCurrent(code: code, on: today, db) }
                 var data = EventData()
                 data.extra = ["count": String(ProcedureCatalog.builtIn.procedures.count)]
                 try log(db, at: Date(), actor: Actor.current(counter: nil), entity: "procedures", key: "built-in",

@@ -39,7 +39,7 @@ extension AppDatabase {
             let person = Self.person(request)
             let checked = try request.check(schedule: schedule, now: now,
                                             existingOn: { try Self.placesTaken(day: $0, profile: profile, notFor: person, db) },
-                                            procedure: { try Self.procedure(code: $0, db) },
+                                            procedure: { try Self.procedure(code: $0, on: request.at.date, db) },
                                             dossier: { try DossierRow.fetch(code: $0, db) })
             var a = checked.appointment
             var log = ActionBatch(db, at: now, actor: actor)
@@ -86,7 +86,7 @@ extension AppDatabase {
             let person = Self.person(request)
             return try request.check(schedule: schedule, now: now,
                                      existingOn: { try Self.placesTaken(day: $0, profile: profile, notFor: person, db) },
-                                     procedure: { try Self.procedure(code: $0, db) },
+                                     procedure: { try Self.procedure(code: $0, on: request.at.date, db) },
                                      dossier: { try DossierRow.fetch(code: $0, db) })
         }
     }
@@ -155,7 +155,7 @@ extension AppDatabase {
                 let person = (id: a.idNumber, phone: a.phone)
                 let checked = try req.check(schedule: schedule, now: now, excluding: a.id,
                                             existingOn: { try Self.placesTaken(day: $0, profile: profile, notFor: person, db) },
-                                            procedure: { try Self.procedure(code: $0, db) },
+                                            procedure: { try Self.procedure(code: $0, on: req.at.date, db) },
                                             dossier: { try DossierRow.fetch(code: $0, db) })
                 if let full = checked.fullError { throw full }
                 if checked.appointment.day == a.day && checked.appointment.startMinute == a.startMinute {

@@ -15,7 +15,15 @@ public protocol DeskStore: AnyObject, Sendable {
     func saveProfile(_ profile: DeskProfile, now: Date, actor: Actor) throws
     func procedures() throws -> [Procedure]
     func procedure(code: String) throws -> Procedure?
-    func importProcedures(_ list: [Procedure], source: String, now: Date, actor: Actor) throws -> (added: Int, updated: Int)
+    /// The version of the code in force on `day` (a catalog keeps several: issue 9).
+    func procedure(code: String, on day: LocalDate) throws -> Procedure?
+    /// One row per code, the version that stands for it on `day`.
+    func procedures(on day: LocalDate) throws -> [Procedure]
+    /// Every version of every procedure.
+    func procedureVersions() throws -> [Procedure]
+    /// Adds versions (new code + effective-from) and corrects versions with the same key; never
+    /// rewrites another version.
+    func importProcedures(_ list: [Procedure], source: String, now: Date, actor: Actor) throws -> (added: Int, corrected: Int)
 
     // The queue
     func addWalkIn(_ request: WalkInRequest, now: Date, actor: Actor) throws -> Ticket
@@ -194,5 +202,12 @@ extension DeskStore {
     /// The ticket `counter` is dealing with now (`QueueRules.currentTicket`).
     public func currentTicket(counter: Int, day: LocalDate) throws -> Ticket? {
         QueueRules.currentTicket(counter: counter, in: try tickets(day: day))
+    }
+}
+
+extension DeskStore {
+    /// The version of the dossier's procedure it was received under (in force on its receiving day).
+    public func procedure(of dossier: Dossier) throws -> Procedure? {
+        try procedure(code: dossier.procedureCode, on: VietnamTime.local(dossier.receivedAt).date)
     }
 }

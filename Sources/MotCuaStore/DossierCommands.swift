@@ -12,7 +12,7 @@ extension AppDatabase {
             let profile = try Self.profile(db)
             try Self.checkCounter(actor, profile)
             let day = VietnamTime.local(now).date
-            let valid = try request.validated(on: day) { try Self.procedure(code: $0, db) }
+            let valid = try request.validated(on: day) { try Self.procedure(code: $0, on: day, db) }
             var log = ActionBatch(db, at: now, actor: actor)
             if let code = valid.ticketCode { try Self.startServing(ticket: code, day: day, actor: actor, log: &log, db) }
             let applicant = try Self.resolveApplicant(Self.checkTodaysTickets(valid, day: day, db), choice: valid.identity,
@@ -199,7 +199,9 @@ extension AppDatabase {
                                  problem: Localized(vi: "\(id) là CCCD của người nộp \(before.applicantName); người nhận thay phải dùng CCCD của chính mình",
                                                     en: "\(id) is the applicant's (\(before.applicantName)); someone collecting for them shows their own"))
             }
-            let result = try DossierRules.apply(request, to: before, procedure: try Self.procedure(code: before.procedureCode, db),
+            // The version the dossier was received under: its delivery ways, not a later law's.
+            let received = try Self.procedure(code: before.procedureCode, on: VietnamTime.local(before.receivedAt).date, db)
+            let result = try DossierRules.apply(request, to: before, procedure: received,
                                             now: now, calendar: calendar)
             let d = result.dossier
             try DossierRow.updateState(d, db)

@@ -180,6 +180,30 @@ enum Migrations {
                 CREATE INDEX dossiers_status_late ON dossiers(status, COALESCE(original_due_date, due_date));
                 """)
         }
+        // v10: the catalog keeps every version of a procedure (issue 9: the new Luật Hộ tịch from
+        // 1/3/2027 beside the old one), keyed by code and effective-from date ('' = since always,
+        // which sorts before every ISO date). `procedures` stays the table of codes that tickets
+        // and dossiers reference, holding the version that stands for the code today; an import
+        // adds versions here and never rewrites another. Every existing row becomes a version.
+        m.registerMigration("v10-procedure-versions") { db in
+            try db.execute(sql: """
+                CREATE TABLE procedure_versions (
+                    code TEXT NOT NULL REFERENCES procedures(code),
+                    effective_from TEXT NOT NULL DEFAULT '',
+                    name TEXT NOT NULL, field TEXT NOT NULL,
+                    processing_days INTEGER NOT NULL CHECK (processing_days >= 0),
+                    processing_unit TEXT NOT NULL DEFAULT 'working-days',
+                    cutoff_minute INTEGER, fee INTEGER NOT NULL DEFAULT 0, fee_note TEXT NOT NULL DEFAULT '',
+                    deliveries TEXT NOT NULL, effective_to TEXT,
+                    legal_basis TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '', folded_name TEXT NOT NULL,
+                    PRIMARY KEY (code, effective_from));
+                INSERT INTO procedure_versions (code, effective_from, name, field, processing_days, processing_unit,
+                    cutoff_minute, fee, fee_note, deliveries, effective_to, legal_basis, note, folded_name)
+                SELECT code, COALESCE(effective_from, ''), name, field, processing_days, processing_unit,
+                    cutoff_minute, fee, fee_note, deliveries, effective_to, legal_basis, note, folded_name
+                FROM procedures;
+                """)
+        }
         return m
     }
 }

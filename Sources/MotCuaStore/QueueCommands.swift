@@ -18,7 +18,7 @@ extension AppDatabase {
             let profile = try Self.profile(db)
             try Self.checkCounter(actor, profile)
             let day = VietnamTime.local(now).date
-            let valid = try request.validated(policy: profile.priority, on: day) { try Self.procedure(code: $0, db) }
+            let valid = try request.validated(policy: profile.priority, on: day) { try Self.procedure(code: $0, on: day, db) }
             let series: Ticket.Series = valid.priorityCode == nil ? .ordinary : .priority
             let last = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM tickets WHERE day = ? AND series = ?",
                                         arguments: [day.iso, series.rawValue]) ?? 0
@@ -42,7 +42,7 @@ extension AppDatabase {
             try Self.checkCounter(actor, profile)
             let day = VietnamTime.local(now).date
             let before = try Self.requireTicket(correction.ticketCode, day: day, db)
-            let after = try correction.applied(to: before, policy: profile.priority, on: day) { try Self.procedure(code: $0, db) }
+            let after = try correction.applied(to: before, policy: profile.priority, on: day) { try Self.procedure(code: $0, on: day, db) }
             let fields: [(String, (Ticket) -> String?)] = [
                 ("name", { $0.applicantName }), ("phone", { $0.phone }), ("id_number", { $0.idNumber }),
                 ("procedure", { $0.procedureCode }), ("priority", { $0.priorityCode }), ("priority_reason", { $0.priorityReason }),
@@ -158,5 +158,20 @@ extension AppDatabase {
 
     static func procedure(code: String, _ db: Database) throws -> Procedure? {
         try Row.fetchOne(db, sql: "SELECT * FROM procedures WHERE code = ?", arguments: [code]).map(ProcedureRow.decode)
+    }
+
+    /// The version of the code in force on `day` (the latest effective-from ≤ day whose end is
+    /// open or ≥ day). When none is, the code's current row, so the caller's `isActive(on:)`
+    /// check refuses it with its dates rather than calling the code unknown.
+    static func procedure(code: String, on day: LocalDate, _ db: Database) throws -> Procedure? {
+        let d = day.iso
+        if let row = try Row.fetchOne(db, sql: """
+            SELECT * FROM procedure_versions
+            WHERE code = ? AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)
+            ORDER BY effective_from DESC LIMIT 1
+            """, arguments: [code, d, d]) {
+            return try ProcedureRow.decode(row)
+        }
+        return try procedure(code: code, db)
     }
 }

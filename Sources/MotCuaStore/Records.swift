@@ -78,6 +78,53 @@ enum ProcedureRow {
                              p.effectiveFrom?.iso, p.effectiveTo?.iso, p.legalBasis, p.note, VietnameseText.fold(p.name)])
     }
 
+    /// Adds a version of the procedure, or corrects the version with the same code and
+    /// effective-from date; no other version is touched. Says what happened.
+    enum VersionWrite { case added, corrected, unchanged }
+    static func writeVersion(_ p: Procedure, _ db: Database) throws -> VersionWrite {
+        let from = p.effectiveFrom?.iso ?? ""
+        let before = try Row.fetchOne(db, sql: "SELECT * FROM procedure_versions WHERE code = ? AND effective_from = ?",
+                                      arguments: [p.code, from]).map(decode)
+        if before == p { return .unchanged }
+        // The code must exist in `procedures` before a version can reference it.
+        try db.execute(sql: """
+            INSERT INTO procedures (code, name, field, processing_days, processing_unit, cutoff_minute, fee, fee_note,
+                                    deliveries, effective_from, effective_to, legal_basis, note, folded_name)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(code) DO NOTHING
+            """, arguments: arguments(p))
+        try db.execute(sql: """
+            INSERT INTO procedure_versions (code, name, field, processing_days, processing_unit, cutoff_minute, fee, fee_note,
+                                    deliveries, effective_from, effective_to, legal_basis, note, folded_name)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            ON CONFLICT(code, effective_from) DO UPDATE SET name=excluded.name, field=excluded.field,
+                processing_days=excluded.processing_days, processing_unit=excluded.processing_unit,
+                cutoff_minute=excluded.cutoff_minute, fee=excluded.fee,
+                fee_note=excluded.fee_note, deliveries=excluded.deliveries,
+                effective_to=excluded.effective_to, legal_basis=excluded.legal_basis, note=excluded.note,
+                folded_name=excluded.folded_name
+            """, arguments: arguments(p, fromText: from))
+        return before == nil ? .added : .corrected
+    }
+
+    static func versions(code: String, _ db: Database) throws -> [Procedure] {
+        try Row.fetchAll(db, sql: "SELECT * FROM procedure_versions WHERE code = ? ORDER BY effective_from",
+                         arguments: [code]).map(decode)
+    }
+
+    /// Sets the `procedures` row of the code to the version that stands for it on `day`
+    /// (`Procedure.current(in:on:)`).
+    static func refreshCurrent(code: String, on day: LocalDate, _ db: Database) throws {
+        guard let p = Procedure.current(in: try versions(code: code, db), on: day) else { return }
+        try upsert(p, db)
+    }
+
+    private static func arguments(_ p: Procedure, fromText: String? = nil) -> StatementArguments {
+        let from: String? = fromText ?? p.effectiveFrom?.iso
+        return [p.code, p.name, p.field, p.processingDays, p.processingUnit.rawValue, p.cutoffMinuteOfDay,
+                p.fee, p.feeNote, p.deliveries.map(\.rawValue).sorted().joined(separator: ";"),
+                from, p.effectiveTo?.iso, p.legalBasis, p.note, VietnameseText.fold(p.name)]
+    }
+
     /// An unknown unit is an error naming the row: read as working days it would print a wrong
     /// due date without anyone noticing.
     static func decode(_ r: Row) throws -> Procedure {

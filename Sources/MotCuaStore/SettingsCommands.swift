@@ -38,22 +38,52 @@ extension AppDatabase {
             .sorted { (VietnameseText.fold($0.field), $0.code) < (VietnameseText.fold($1.field), $1.code) }
     }
 
+    /// The code's row in `procedures`: the version that stood for it on the last import (in force
+    /// that day). What a day's work uses is `procedure(code:on:)`.
     public func procedure(code: String) throws -> Procedure? {
-        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM procedures WHERE code = ?", arguments: [code]).map(ProcedureRow.decode) }
+        try read { db in try Self.procedure(code: code, db) }
     }
 
-    /// Adds or updates catalog rows in one transaction: a bad file changes nothing.
-    public func importProcedures(_ list: [Procedure], source: String, now: Date, actor: Actor) throws -> (added: Int, updated: Int) {
-        try write { db in
-            var added = 0, updated = 0
+    /// The version of the code in force on `day`; when none is, the code's current row (which the
+    /// caller's `isActive(on:)` refuses with its dates).
+    public func procedure(code: String, on day: LocalDate) throws -> Procedure? {
+        try read { db in try Self.procedure(code: code, on: day, db) }
+    }
+
+    /// One row per code: the version that stands for it on `day` (in force, else the next to
+    /// come into force, else the last that was), in the order of `procedures()`.
+    public func procedures(on day: LocalDate) throws -> [Procedure] {
+        Dictionary(grouping: try procedureVersions(), by: \.code).values
+            .compactMap { Procedure.current(in: $0, on: day) }
+            .sorted { (VietnameseText.fold($0.field), $0.code) < (VietnameseText.fold($1.field), $1.code) }
+    }
+
+    /// Every version of every procedure, by field, code and effective-from date.
+    public func procedureVersions() throws -> [Procedure] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM procedure_versions").map(ProcedureRow.decode) }
+            .sorted { (VietnameseText.fold($0.field), $0.code, $0.fromOrder) < (VietnameseText.fold($1.field), $1.code, $1.fromOrder) }
+    }
+
+    /// Imports catalog rows in one transaction (a bad file changes nothing). A row whose code and
+    /// effective-from date are new is an added version; a row with the key of a stored version
+    /// corrects that version; no other version is changed or deleted, so dossiers and history
+    /// received under an older version keep it. Rows identical to the stored version count in
+    /// neither. Each code's `procedures` row is then set to the version in force on the day of `now`.
+    public func importProcedures(_ list: [Procedure], source: String, now: Date, actor: Actor) throws -> (added: Int, corrected: Int) {
+        let today = VietnamTime.local(now).date
+        return try write { db in
+            var added = 0, corrected = 0
             for p in list {
-                let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM procedures WHERE code = ?)", arguments: [p.code]) ?? false
-                try ProcedureRow.upsert(p, db)
-                if exists { updated += 1 } else { added += 1 }
+                switch try ProcedureRow.writeVersion(p, db) {
+                case .added: added += 1
+                case .corrected: corrected += 1
+                case .unchanged: break
+                }
             }
+            for code in Set(list.map(\.code)) { try ProcedureRow.refreshCurrent(code: code, on: today, db) }
             try log(db, at: now, actor: actor, entity: "procedures", key: source, action: "import",
-                    data: { var d = EventData(); d.extra = ["added": String(added), "updated": String(updated)]; return d }())
-            return (added, updated)
+                    data: { var d = EventData(); d.extra = ["added": String(added), "corrected": String(corrected)]; return d }())
+            return (added, corrected)
         }
     }
 }

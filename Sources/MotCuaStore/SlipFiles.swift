@@ -186,7 +186,7 @@ extension DeskStore {
                                                 en: "no dossier '\(code)'; check the code on the receipt"))
         }
         let p = try profile()
-        let due = DueDateRule.due(of: d, procedure: try procedure(code: d.procedureCode), calendar: calendar, profile: p)
+        let due = DueDateRule.due(of: d, procedure: try procedure(of: d), calendar: calendar, profile: p)
         return SlipContext(dossier: d, applicant: try d.applicantId.flatMap { try applicant(id: $0) }, profile: p,
                            events: try events(entity: "dossier", key: d.code), due: due, issuedAt: issuedAt, clerk: clerk)
     }

@@ -57,8 +57,9 @@ struct CheckCommand: ParsableCommand {
         var procedures: [String: Procedure] = [:]
         var out: [Warning] = []
         for d in try store.dossiers(matching: DossierQuery(statuses: DossierStatus.openStatuses, limit: 100_000)) {
-            if procedures[d.procedureCode] == nil { procedures[d.procedureCode] = try store.procedure(code: d.procedureCode) }
-            guard let p = procedures[d.procedureCode] else { continue }
+            let key = d.procedureCode + "@" + VietnamTime.local(d.receivedAt).date.iso
+            if procedures[key] == nil { procedures[key] = try store.procedure(of: d) }
+            guard let p = procedures[key] else { continue }
             let now = DueDateRule.dueDate(procedure: p, receivedAt: d.receivedAt, calendar: calendar, profile: profile)
             // The first date promised: an apology (form 04) moved `dueDate` on purpose.
             let first = d.lateAfter

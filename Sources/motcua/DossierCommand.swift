@@ -65,7 +65,7 @@ struct DossierCommand: ParsableCommand {
                 }
                 let d = try db.receiveDossier(request, now: now, actor: try global.actor(counter: counter), calendar: calendar)
                 Output.warn(CitizenID.warning(for: idNumber), lang)
-                let due = DueDateRule.due(of: d, procedure: try db.procedure(code: d.procedureCode), calendar: calendar, profile: try db.profile())
+                let due = DueDateRule.due(of: d, procedure: try db.procedure(of: d), calendar: calendar, profile: try db.profile())
                 if global.json { Output.print(Output.json(DossierJSON(d, today: VietnamTime.local(now).date, due: due))); return }
                 Output.print(lang == .vi
                     ? "Đã tiếp nhận hồ sơ \(d.code) — \(d.applicantName) — \(d.procedureCode). Ngày hẹn trả: \(due.vietnameseWithMark)."
@@ -109,8 +109,9 @@ struct DossierCommand: ParsableCommand {
                 var procedures: [String: Procedure] = [:]
                 let dues: [DueDate?] = try list.map { d in
                     guard d.status.isOpen else { return nil }
-                    if procedures[d.procedureCode] == nil { procedures[d.procedureCode] = try store.procedure(code: d.procedureCode) }
-                    return DueDateRule.due(of: d, procedure: procedures[d.procedureCode], calendar: calendar, profile: profile)
+                    let key = d.procedureCode + "@" + VietnamTime.local(d.receivedAt).date.iso
+                    if procedures[key] == nil { procedures[key] = try store.procedure(of: d) }
+                    return DueDateRule.due(of: d, procedure: procedures[key], calendar: calendar, profile: profile)
                 }
                 if global.json { Output.print(Output.json(zip(list, dues).map { DossierJSON($0, today: today, due: $1) })); return }
                 if list.isEmpty { Output.print(lang == .vi ? "Không có hồ sơ nào." : "No dossiers."); return }
@@ -156,7 +157,7 @@ struct DossierCommand: ParsableCommand {
                 let today = VietnamTime.local(now).date
                 let (calendar, _) = try global.workingCalendar()
                 let answers = try found.map { d in
-                    (d, DossierLookup.plainWords(d, procedureName: try db.procedure(code: d.procedureCode)?.name, today: today, calendar: calendar))
+                    (d, DossierLookup.plainWords(d, procedureName: try db.procedure(of: d)?.name, today: today, calendar: calendar))
                 }
                 if global.json {
                     struct Answer: Encodable { let dossier: DossierJSON; let said: [String] }
@@ -229,7 +230,7 @@ struct DossierCommand: ParsableCommand {
                                      problem: Localized(vi: "không có hồ sơ '\(code)'", en: "no dossier '\(code)'"))
                 }
                 let events = try db.events(entity: "dossier", key: d.code)
-                let p = try db.procedure(code: d.procedureCode)
+                let p = try db.procedure(of: d)
                 let (calendar, _) = try global.workingCalendar()
                 let due = d.status.isOpen ? DueDateRule.due(of: d, procedure: p, calendar: calendar, profile: try db.profile()) : nil
                 if global.json {

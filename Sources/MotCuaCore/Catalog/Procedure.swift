@@ -109,6 +109,30 @@ public struct Procedure: Hashable, Sendable, Codable {
         return true
     }
 
+    /// Among the versions of one procedure (the same code, different `effectiveFrom`), the one in
+    /// force on `day`: the latest `effectiveFrom ≤ day` (nil = since always) whose `effectiveTo`
+    /// is nil or ≥ day. A new version therefore replaces the old one from its first day without
+    /// the old one needing an end date. Nil when none is in force that day.
+    public static func version(in versions: [Procedure], on day: LocalDate) -> Procedure? {
+        versions.filter { $0.isActive(on: day) }
+            .max { $0.fromOrder < $1.fromOrder }
+    }
+
+    /// What identifies a version in a catalog: the code and the effective-from date.
+    public var versionKey: String { code + "@" + (effectiveFrom?.iso ?? "") }
+
+    /// `effectiveFrom` as a number for ordering versions, "since always" first.
+    public var fromOrder: Int { effectiveFrom?.julianDay ?? Int.min }
+
+    /// The version that stands for the code on `day` in lists and in the `procedures` table: the
+    /// one in force, else the next to come into force, else the last that was. Nil only for no versions.
+    public static func current(in versions: [Procedure], on day: LocalDate) -> Procedure? {
+        if let inForce = version(in: versions, on: day) { return inForce }
+        if let next = versions.filter({ $0.fromOrder > day.julianDay })
+            .min(by: { $0.fromOrder < $1.fromOrder }) { return next }
+        return versions.max { $0.fromOrder < $1.fromOrder }
+    }
+
     /// The row says a figure is still to be confirmed ("cần xác nhận", in `note` or `feeNote`, the
     /// catalog's convention), so a list can flag it instead of presenting it as settled.
     public var needsConfirmation: Bool {

@@ -40,12 +40,17 @@ public struct ProcedureCatalog: Hashable, Sendable {
     static let maxCodeLength = 16
     static let maxNameLength = 300
 
-    /// - Throws: `RuleViolation` (`catalog.duplicate-code`) when two procedures share a code.
+    /// A catalog may hold several versions of one procedure (the same code, different
+    /// `effectiveFrom`: a new law from a given day); the key is the code and that date.
+    /// - Throws: `RuleViolation` (`catalog.duplicate-code`) when two rows share a code and an
+    ///   effective-from date.
     public init(procedures: [Procedure]) throws(RuleViolation) {
         var seen = Set<String>()
-        for p in procedures where !seen.insert(p.code).inserted {
+        for p in procedures where !seen.insert(p.versionKey).inserted {
+            let since = p.effectiveFrom.map { Localized(vi: " (hiệu lực từ \($0.vietnamese))", en: " (effective from \($0.iso))") }
+                ?? Localized(vi: "", en: "")
             throw RuleViolation(code: "catalog.duplicate-code", message: Localized(
-                vi: "mã thủ tục '\(p.code)' bị trùng", en: "procedure code '\(p.code)' is duplicated"))
+                vi: "mã thủ tục '\(p.code)'\(since.vi) bị trùng", en: "procedure code '\(p.code)'\(since.en) is duplicated"))
         }
         self.procedures = procedures
         keys = procedures.map { (VietnameseText.fold($0.name), VietnameseText.fold($0.field)) }
@@ -103,11 +108,15 @@ public struct ProcedureCatalog: Hashable, Sendable {
                     en: "row has \(record.fields.count) fields, the header \(header.fields.count); quote fields that contain commas"))
             }
             let p = try parseRow(record, index: index, file: file)
-            if let earlier = firstLine[p.code] {
+            // The same code twice is two versions when the effective-from dates differ.
+            if let earlier = firstLine[p.versionKey] {
+                let since = p.effectiveFrom.map { (vi: " hiệu lực từ \($0.iso)", en: " effective from \($0.iso)") }
+                    ?? (vi: " không có ngày hiệu lực", en: " with no effective-from date")
                 throw CatalogError(file: file, line: record.line, column: "code", problem: Localized(
-                    vi: "mã '\(p.code)' trùng với dòng \(earlier)", en: "code '\(p.code)' duplicates line \(earlier)"))
+                    vi: "mã '\(p.code)'\(since.vi) trùng với dòng \(earlier) (phiên bản mới cần ngày effective_from khác)",
+                    en: "code '\(p.code)'\(since.en) duplicates line \(earlier) (a new version needs another effective_from)"))
             }
-            firstLine[p.code] = record.line
+            firstLine[p.versionKey] = record.line
             procedures.append(p)
         }
         do { return try ProcedureCatalog(procedures: procedures) } catch {
@@ -227,10 +236,22 @@ public struct ProcedureCatalog: Hashable, Sendable {
 
     // MARK: Looking up
 
-    /// Case-insensitive, spaces ignored: clerks type `ht-ks` or ` HT-KS`.
+    /// Case-insensitive, spaces ignored: clerks type `ht-ks` or ` HT-KS`. With several versions
+    /// of the code, the first in the file; `procedure(code:on:)` picks by date.
     public func procedure(code: String) -> Procedure? {
         let wanted = Self.trimSpaces(code).uppercased()
         return procedures.first { $0.code == wanted }
+    }
+
+    /// The version of the code in force on `day` (`Procedure.version(in:on:)`).
+    public func procedure(code: String, on day: LocalDate) -> Procedure? {
+        Procedure.version(in: versions(code: code), on: day)
+    }
+
+    /// Every version of the code, in file order.
+    public func versions(code: String) -> [Procedure] {
+        let wanted = Self.trimSpaces(code).uppercased()
+        return procedures.filter { $0.code == wanted }
     }
 
     /// The rows in force on `date`.

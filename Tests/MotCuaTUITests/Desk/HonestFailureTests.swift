@@ -20,7 +20,10 @@ final class FailingStore: DeskStore, @unchecked Sendable {
     func saveProfile(_ p: DeskProfile, now: Date, actor: Actor) throws { try inner.saveProfile(p, now: now, actor: actor) }
     func procedures() throws -> [Procedure] { if failCatalog { throw broken }; return try inner.procedures() }
     func procedure(code: String) throws -> Procedure? { if failCatalog { throw broken }; return try inner.procedure(code: code) }
-    func importProcedures(_ list: [Procedure], source: String, now: Date, actor: Actor) throws -> (added: Int, updated: Int) {
+    func procedure(code: String, on day: LocalDate) throws -> Procedure? { if failCatalog { throw broken }; return try inner.procedure(code: code, on: day) }
+    func procedures(on day: LocalDate) throws -> [Procedure] { if failCatalog { throw broken }; return try inner.procedures(on: day) }
+    func procedureVersions() throws -> [Procedure] { if failCatalog { throw broken }; return try inner.procedureVersions() }
+    func importProcedures(_ list: [Procedure], source: String, now: Date, actor: Actor) throws -> (added: Int, corrected: Int) {
         try inner.importProcedures(list, source: source, now: now, actor: actor)
     }
     func addWalkIn(_ r: WalkInRequest, now: Date, actor: Actor) throws -> Ticket { try inner.addWalkIn(r, now: now, actor: actor) }
