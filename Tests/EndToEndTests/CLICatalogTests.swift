@@ -60,12 +60,16 @@ import Testing
         // As a file made before the reform: without the new rows, nuôi con nuôi in working days.
         let q = try DatabaseQueue(path: desk.db)
         try q.write { db in
+            try db.execute(sql: "DELETE FROM procedure_versions WHERE code IN ('HT-KH-NN', 'DD-TC')")
             try db.execute(sql: "DELETE FROM procedures WHERE code IN ('HT-KH-NN', 'DD-TC')")
-            try db.execute(sql: "UPDATE procedures SET processing_days = 20, processing_unit = 'working-days' WHERE code = 'NCN-TN'")
+            for table in ["procedures", "procedure_versions"] {
+                try db.execute(sql: "UPDATE \(table) SET processing_days = 20, processing_unit = 'working-days' WHERE code = 'NCN-TN'")
+            }
         }
         try q.close()
         let r = try desk.object(["procedures", "import", "--built-in"])
-        #expect(r["added"] as? Int == 2 && r["updated"] as? Int == before - 2)
+        // Two codes added, NCN-TN's version (same code, same effective-from) corrected, the rest as they were.
+        #expect(r["added"] as? Int == 2 && r["corrected"] as? Int == 1 && r["unchanged"] as? Int == before - 3, "\(r)")
         let rows = try desk.rows(["procedures", "list"])
         #expect(rows.count == before)
         #expect(rows.first { $0["code"] as? String == "NCN-TN" }?["unit"] as? String == "days")
@@ -74,5 +78,52 @@ import Testing
         #expect(both.status == 2 && both.object?["field"] as? String == "file")
         let neither = try desk.run(["procedures", "import"], json: true)
         #expect(neither.status == 2 && neither.object?["field"] as? String == "file")
+    }
+
+    /// Issue 9: a new version of HT-KS from 2027-03-01 beside the old one: listed today as the
+    /// old, on the day as the new, both with `--all-versions`; dossiers take the one of their day.
+    @Test func aNewVersionIsImportedListedAndUsedFromItsDay() throws {
+        let desk = try CLIDesk(now: "2026-11-30 08:00")
+        defer { desk.remove() }
+        let csv = desk.folder.file("luat-moi.csv")
+        try Data("""
+            code,name,field,processing_days,unit,cutoff,fee,fee_note,deliveries,effective_from,effective_to,legal_basis,note
+            HT-KS,Đăng ký khai sinh,Hộ tịch,3,working-days,,5000,,desk;post,2027-03-01,,Luật Hộ tịch sửa đổi,
+            """.utf8).write(to: URL(fileURLWithPath: csv))
+        let r = try desk.object(["procedures", "import", csv])
+        #expect(r["added"] as? Int == 1 && r["corrected"] as? Int == 0, "\(r)")
+        let text = try desk.ok(["procedures", "import", csv]).stdout
+        #expect(text.contains("0 phiên bản mới") && text.contains("1 không đổi"), "\(text)")
+
+        func ks(_ args: [String]) throws -> [[String: Any]] {
+            try desk.rows(["procedures", "list"] + args).filter { $0["code"] as? String == "HT-KS" }
+        }
+        let today = try ks([])
+        #expect(today.count == 1 && today.first?["processing_days"] as? Int == 0)
+        let onDay = try ks(["--on", "2027-03-01"])
+        #expect(onDay.count == 1 && onDay.first?["processing_days"] as? Int == 3 && onDay.first?["effective_from"] as? String == "2027-03-01")
+        let all = try ks(["--all-versions"])
+        #expect(all.map { $0["processing_days"] as? Int } == [0, 3])
+        let table = try desk.ok(["procedures", "list", "--all-versions", "--search", "HT-KS", "--lang", "en"]).stdout
+        #expect(table.contains("2027-03-01 – …") && table.contains("… – …") && table.contains("In force"), "\(table)")
+        let badDay = try desk.run(["procedures", "list", "--on", "2027-02-30"], json: true)
+        #expect(badDay.status == 2 && badDay.object?["field"] as? String == "on", "\(badDay.stdout)")
+
+        let old = try desk.object(["dossier", "receive", "--procedure", "HT-KS", "--name", "Trần Văn Trước"], at: "2027-02-26 09:00")
+        #expect(old["due_date"] as? String == "2027-02-26", "\(old)")
+        let new = try desk.object(["dossier", "receive", "--procedure", "HT-KS", "--name", "Trần Văn Sau"], at: "2027-03-01 09:00")
+        #expect(new["due_date"] as? String == "2027-03-04", "\(new)")
+
+        // The same code and date twice in one file: refused, naming the line, nothing written.
+        let twice = desk.folder.file("twice.csv")
+        try Data("""
+            code,name,field,processing_days,fee,deliveries,effective_from
+            HT-KS,Đăng ký khai sinh,Hộ tịch,3,0,desk,2028-01-01
+            HT-KS,Đăng ký khai sinh,Hộ tịch,4,0,desk,2028-01-01
+            """.utf8).write(to: URL(fileURLWithPath: twice))
+        let refused = try desk.run(["procedures", "import", twice], json: true)
+        #expect(refused.status == 2 && (refused.stdout + refused.stderr).contains("twice.csv:3"), "\(refused.stdout) \(refused.stderr)")
+        #expect(try ks(["--all-versions"]).count == 2)
+        #expect(try desk.run(["check"]).status == 0)
     }
 }

@@ -206,3 +206,51 @@ import Testing
         #expect(catalog.procedure(code: "CT-DC")?.needsConfirmation == true)
     }
 }
+
+/// Issue 9: two versions of one code in one file, told apart by `effective_from`.
+@Suite struct ProcedureCatalogVersionTests {
+    static let header = "code,name,field,processing_days,fee,deliveries,effective_from"
+
+    func day(_ iso: String) -> LocalDate {
+        guard let d = LocalDate(iso: iso) else { fatalError("bad test date \(iso)") }
+        return d
+    }
+
+    @Test func theSameCodeWithAnotherEffectiveFromIsANewVersion() throws {
+        let csv = Self.header + "\nHT-KS,Đăng ký khai sinh,Hộ tịch,0,0,desk,\nHT-KS,Đăng ký khai sinh,Hộ tịch,3,0,desk,2027-03-01\n"
+        let catalog = try ProcedureCatalog.parse(csv: csv, file: "v.csv")
+        #expect(catalog.procedures.count == 2)
+        #expect(catalog.versions(code: "ht-ks").map(\.processingDays) == [0, 3])
+        #expect(catalog.procedure(code: "HT-KS", on: day("2027-02-28"))?.processingDays == 0)
+        #expect(catalog.procedure(code: "HT-KS", on: day("2027-03-01"))?.processingDays == 3)
+        // Written and read back the same.
+        #expect(try ProcedureCatalog.parse(csv: catalog.csv(), file: "again.csv") == catalog)
+    }
+
+    @Test func theSameCodeAndDateTwiceIsRefusedNamingTheLine() throws {
+        let csv = Self.header + "\nHT-KS,A,Hộ tịch,0,0,desk,2027-03-01\nHT-KT,B,Hộ tịch,0,0,desk,\nHT-KS,C,Hộ tịch,3,0,desk,2027-03-01\n"
+        let error = #expect(throws: CatalogError.self) { try ProcedureCatalog.parse(csv: csv, file: "d.csv") }
+        #expect(error?.line == 4 && error?.column == "code")
+        #expect(error?.message(.en).contains("duplicates line 2") == true)
+        #expect(error?.message(.en).contains("2027-03-01") == true)
+        let undated = Self.header + "\nHT-KS,A,Hộ tịch,0,0,desk,\nHT-KS,C,Hộ tịch,3,0,desk,\n"
+        let again = #expect(throws: CatalogError.self) { try ProcedureCatalog.parse(csv: undated, file: "d.csv") }
+        #expect(again?.line == 3)
+    }
+
+    @Test func theVersionInForceIsTheLatestStartedAndNotEnded() {
+        func v(_ from: String?, _ to: String? = nil, days: Int) -> Procedure {
+            Procedure(code: "X", name: "X", field: "F", processingDays: days, cutoffMinuteOfDay: nil, fee: 0, feeNote: "",
+                      deliveries: [.desk], effectiveFrom: from.flatMap { LocalDate(iso: $0) }, effectiveTo: to.flatMap { LocalDate(iso: $0) },
+                      legalBasis: "")
+        }
+        let versions = [v(nil, days: 1), v("2027-03-01", "2027-12-31", days: 2)]
+        #expect(Procedure.version(in: versions, on: day("2027-02-28"))?.processingDays == 1)
+        #expect(Procedure.version(in: versions, on: day("2027-03-01"))?.processingDays == 2)
+        // After the newer one ends, the open-ended older one is in force again.
+        #expect(Procedure.version(in: versions, on: day("2028-01-01"))?.processingDays == 1)
+        let future = [v("2027-03-01", days: 5)]
+        #expect(Procedure.version(in: future, on: day("2026-01-01")) == nil)
+        #expect(Procedure.current(in: future, on: day("2026-01-01"))?.processingDays == 5)
+    }
+}
