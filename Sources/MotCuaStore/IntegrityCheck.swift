@@ -36,6 +36,12 @@ extension AppDatabase {
                     problems.append("dossier \(row["code"] as String? ?? "?"): applicant '\(dossierName)' but the record \(id) with its CCCD says '\(fileName)' (renamed without an audited correction)")
                 }
             }
+            // Every code of the catalog has its versions (issue 9): the day's lookups read them.
+            for code in try String.fetchAll(db, sql: """
+                SELECT code FROM procedures p WHERE NOT EXISTS (SELECT 1 FROM procedure_versions v WHERE v.code = p.code)
+                """) {
+                problems.append("procedure \(code): no version in procedure_versions")
+            }
             let dupes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT day, series, number FROM tickets GROUP BY 1,2,3 HAVING COUNT(*) > 1)") ?? 0
             if dupes > 0 { problems.append("tickets: \(dupes) duplicated numbers") }
             return problems

@@ -68,7 +68,7 @@ extension AppDatabase {
     /// effective-from date are new is an added version; a row with the key of a stored version
     /// corrects that version; no other version is changed or deleted, so dossiers and history
     /// received under an older version keep it. Rows identical to the stored version count in
-    /// neither. Each code's `procedures` row is then set to the version in force on the day of `now`.
+    /// neither. Every code's `procedures` row is then set to the version standing for it on the day of `now`.
     public func importProcedures(_ list: [Procedure], source: String, now: Date, actor: Actor) throws -> (added: Int, corrected: Int) {
         let today = VietnamTime.local(now).date
         return try write { db in
@@ -80,7 +80,11 @@ extension AppDatabase {
                 case .unchanged: break
                 }
             }
-            for code in Set(list.map(\.code)) { try ProcedureRow.refreshCurrent(code: code, on: today, db) }
+            // Every code, not only the file's: a version that came into force since the last
+            // import takes the code's row too.
+            for code in try String.fetchAll(db, sql: "SELECT code FROM procedures") {
+                try ProcedureRow.refreshCurrent(code: code, on: today, db)
+            }
             try log(db, at: now, actor: actor, entity: "procedures", key: source, action: "import",
                     data: { var d = EventData(); d.extra = ["added": String(added), "corrected": String(corrected)]; return d }())
             return (added, corrected)

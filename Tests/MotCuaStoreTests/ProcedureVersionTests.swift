@@ -80,6 +80,7 @@ import MotCuaCore
         #expect(try db.procedures(on: date("2027-02-26")).first { $0.code == P.ks } == old)
         #expect(try db.procedures(on: Self.newLawDay).first { $0.code == P.ks } == fixed)
         #expect(try db.procedures(on: Self.newLawDay).count == db.procedures().count)
+        #expect(try #require(db as? AppDatabase).check().isEmpty)
     }
 
     @Test func aProcedureNotYetInForceIsRefusedWithItsDateThenReceived() throws {
