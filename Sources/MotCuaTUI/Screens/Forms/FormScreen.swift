@@ -36,7 +36,7 @@ class FormScreen: Screen {
     /// A result page with a slip to print (a receipt, a ticket).
     static let printableResultActions: Set<Action> = resultActions.union([.dossierPrint])
     var barActions: [Action] {
-        result == nil ? [.help, .formSubmit, .fieldNext, .fieldClear, .inputCycle, .formCancel] : [.dossierPrint, .formSubmit, .formCancel, .quit]
+        result == nil ? [.help, .formSubmit, .fieldNext, .fieldClear, .inputCycle, .formCancel] : [.formSubmit, .formCancel, .dossierPrint, .quit]
     }
     var acceptsText: Bool { true }
     var hasUnsavedInput: Bool { result == nil && form.isDirty }
