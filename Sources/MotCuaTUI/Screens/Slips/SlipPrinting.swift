@@ -4,7 +4,7 @@ import MotCuaStore
 
 /// A slip ready to show and print: the text, and the name its file takes in `slips/`.
 struct SlipDraft {
-    /// What the preview's title says ("Mẫu 01 — Giấy tiếp nhận …, hồ sơ XPH-…").
+    /// What the preview's title says after "Xem trước" ("mẫu 01 — XPH-…"; the slip shows the form's name).
     let title: String
     /// The code the file is named after (a dossier code, or a ticket code with its day).
     let fileCode: String
@@ -72,7 +72,7 @@ enum SlipPrinting {
     }
 
     static func draft(_ form: SlipForm, code: String, slip: Slip) -> SlipDraft {
-        SlipDraft(title: "Mẫu \(form.number) — \(form.title.capitalizedFirst) — \(code)", fileCode: code,
+        SlipDraft(title: "mẫu \(form.number) — \(code)", fileCode: code,
                   fileForm: form.rawValue, slip: slip)
     }
 
@@ -82,7 +82,7 @@ enum SlipPrinting {
         let ahead = tickets.filter { $0.status == .waiting }.prefix { $0.id != ticket.id }.count
         let slip = TicketSlip.render(ticket: ticket, peopleAhead: ahead, profile: try session.profile())
         let day = VietnamTime.local(ticket.issuedAt).date
-        return SlipDraft(title: "Số thứ tự \(ticket.code)", fileCode: "\(day.iso)-\(ticket.code)", fileForm: "ticket", slip: slip)
+        return SlipDraft(title: "số thứ tự \(ticket.code)", fileCode: "\(day.iso)-\(ticket.code)", fileForm: "ticket", slip: slip)
     }
 
     /// Writes the slip's file and sends it to the print command when there is one. Returns
@@ -214,7 +214,7 @@ final class SlipPreviewScreen: Screen {
         }
         let hintWidth = CellWidth.of(hint)
         let titleRoom = max(0, g.cols - 3 - hintWidth)
-        g.put(row: top, col: 0, text: CellWidth.truncate((en ? "Preview: " : "Xem trước: ") + draft.title, toCells: titleRoom),
+        g.put(row: top, col: 0, text: CellWidth.truncate((en ? "Preview " : "Xem trước ") + draft.title, toCells: titleRoom),
               style: CellStyle(.bold))
         if hintWidth < g.cols {
             g.put(row: top, col: g.cols - hintWidth, text: hint, style: CellStyle(.dim, role: .muted))
