@@ -229,4 +229,27 @@ struct SlipPrintScreenTests {
         try f.keys("Esc")
         #expect(f.top is ReceiveDossierScreen)
     }
+
+    @Test("resizes, a paste and stray keys on the form choice and the preview change nothing and never crash")
+    func strayInput() throws {
+        let f = try ScreenFixture()
+        try f.openList(selecting: f.bảy)
+        try f.keys("C-p")
+        f.type("xyz 9 0 ?")
+        #expect(f.top is SlipFormChoiceScreen)
+        try f.keys("2")
+        #expect((f.top as? SlipPreviewScreen)?.draft.fileForm == "control", "\(f.screenText)")
+        for (rows, cols) in [(10, 40), (24, 80), (40, 140), (24, 81), (2, 2)] {
+            f.term.setSize(rows: rows, cols: cols)
+            f.app.handle(.resize)
+            _ = f.rows
+            f.type("Nguyễn 😀\tq")
+            try f.keys("Down PgDn Up PgUp")
+        }
+        f.term.setSize(rows: 24, cols: 80)
+        f.app.handle(.resize)
+        #expect(f.top is SlipPreviewScreen)
+        #expect(f.screenText.contains("PHIẾU KIỂM SOÁT"), "\(f.screenText)")
+        #expect(!FileManager.default.fileExists(atPath: SlipFiles.folder(databasePath: f.path).path))
+    }
 }

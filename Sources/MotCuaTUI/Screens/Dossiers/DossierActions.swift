@@ -256,18 +256,25 @@ enum DossierActions {
                                         : "Hẹn lại hồ sơ \(dossier.code) từ ngày \(dossier.dueDate.vietnamese) sang ngày \(date.vietnamese)? Lý do: \(reason). Hồ sơ vẫn tính là trễ hạn.",
                             defaultYes: true, under: screen,
                             onYes: { host in
+                                let result: DossierActionResult
                                 do {
-                                    let result = try session.act(DossierActionRequest(code: dossier.code, kind: .apologize,
-                                                                                      reason: reason, newDueDate: date))
-                                    changed()
-                                    let said = successMessage(result.dossier, step: .apologize, target: result.dossier.status,
-                                                              reason: reason, tracking: nil, host: host)
-                                    // Form 04 at once: Enter prints it, Esc leaves it for later (C-p).
+                                    result = try session.act(DossierActionRequest(code: dossier.code, kind: .apologize,
+                                                                                  reason: reason, newDueDate: date))
+                                } catch {
+                                    host.report(error)
+                                    return
+                                }
+                                changed()
+                                let said = successMessage(result.dossier, step: .apologize, target: result.dossier.status,
+                                                          reason: reason, tracking: nil, host: host)
+                                // Form 04 at once: Enter prints it, Esc leaves it for later (C-p).
+                                do {
                                     host.push(SlipPreviewScreen(draft: try SlipPrinting.draft(.apology, code: dossier.code, session: session),
                                                                 session: session))
                                     host.say(said)
                                 } catch {
-                                    host.report(error)
+                                    // The apology is saved; only the slip could not be made.
+                                    host.say(said + ". " + session.message(for: error), warning: true)
                                 }
                             }))
                     }))

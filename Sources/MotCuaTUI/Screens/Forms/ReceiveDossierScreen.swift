@@ -184,7 +184,7 @@ final class ReceiveDossierScreen: FormScreen {
         return FormResult(headline: (vi ? "  MÃ HỒ SƠ  " : "  DOSSIER  ") + d.code + "  ",
                           lines: [d.applicantName + " — " + name,
                                   (vi ? "Ngày hẹn trả: " : "Due: ") + due.vietnameseWithMark]
-                                  + (due.note.map { [DueDate.mark + " " + $0.text(host.language)] } ?? []) + printHint(host) + finishHint(host),
+                                  + (due.note.map { [DueDate.mark + " " + $0.text(host.language)] } ?? []) + (slip == nil ? [] : printHint(host)) + finishHint(host),
                           slip: slip,
                           printText: ActionText(vi: "In giấy TN", "In giấy tiếp nhận và hẹn trả kết quả (mẫu 01)",
                                                 en: "Print receipt", "Print the receipt and due date slip (form 01)"))

@@ -65,7 +65,7 @@ final class WalkInFormScreen: FormScreen {
         } catch {
             host.report(error)
         }
-        let printKey = host.keyName(for: .dossierPrint, in: .form).map { vi ? "\($0): in phiếu số thứ tự" : "\($0): print the ticket slip" }
+        let printKey = slip == nil ? nil : host.keyName(for: .dossierPrint, in: .form).map { vi ? "\($0): in phiếu số thứ tự" : "\($0): print the ticket slip" }
         return FormResult(headline: (vi ? "  SỐ THỨ TỰ  " : "  TICKET  ") + ticket.code + "  ",
                           lines: [ticket.applicantName + (ticket.isPriority ? (vi ? " — ưu tiên" : " — priority") : ""),
                                   vi ? "Đang chờ: \(waiting) người" : "Waiting: \(waiting)"] + (printKey.map { [$0] } ?? []),

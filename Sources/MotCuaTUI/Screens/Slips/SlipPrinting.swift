@@ -219,7 +219,7 @@ final class SlipPreviewScreen: Screen {
         if hintWidth < g.cols {
             g.put(row: top, col: g.cols - hintWidth, text: hint, style: CellStyle(.dim, role: .muted))
         }
-        for (k, text) in all.dropFirst(offset).prefix(room).enumerated() {
+        for (k, text) in all.dropFirst(offset).prefix(max(0, bottom - top - 1)).enumerated() {
             g.put(row: top + 1 + k, col: 0, text: CellWidth.truncate(text, toCells: g.cols), style: .plain)
         }
     }
@@ -258,7 +258,7 @@ final class SlipFormChoiceScreen: Screen {
     }
 
     func handle(key: Key, host: ScreenHost) -> Bool {
-        guard case .character(let ch) = key, let n = ch.wholeNumberValue, (1...forms.count).contains(n) else { return true }
+        guard case .character(let ch) = key, let n = ch.wholeNumberValue, n >= 1, n <= forms.count else { return true }
         choose(n - 1, host)
         return true
     }
