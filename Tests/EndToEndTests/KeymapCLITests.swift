@@ -10,7 +10,8 @@ import Testing
         // Only what works: the views not built yet are bound but not listed; undo works now.
         #expect(r.stdout.contains(" undo "))
         #expect(r.stdout.contains("view.appointments") && r.stdout.contains("appointment.book"))
-        for missing in ["view.reports", "dossier.print"] {
+        #expect(r.stdout.contains("dossier.print") && r.stdout.contains("dossier.apologize"))
+        for missing in ["view.reports"] {
             #expect(!r.stdout.contains(missing), "motcua keys lists \(missing)")
         }
         let vi = try MotcuaProcess.run(["keys", "--keymap", "vi"])

@@ -57,6 +57,9 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case dossierReject = "dossier.reject"
     case dossierResume = "dossier.resume"
     case dossierWithdraw = "dossier.withdraw"
+    case dossierSend = "dossier.send"
+    case dossierPostDelivered = "dossier.post-delivered"
+    case dossierPostReturned = "dossier.post-returned"
     case dossierApologize = "dossier.apologize"
     case dossierPrint = "dossier.print"
     case dossierUncollected = "dossier.uncollected"
@@ -174,8 +177,16 @@ public struct ActionInfo: Hashable, Sendable {
             "The applicant brought what was missing: resume"),
         row(.dossierWithdraw, .dossiers, "Rút HS", "Withdraw", "Người nộp rút hồ sơ (có lý do, không hoàn tác được)",
             "The applicant withdraws the dossier (with a reason; cannot be undone)"),
-        row(.dossierApologize, .dossiers, "Xin lỗi", "Apologize", "Văn bản xin lỗi và hẹn lại", "Apology and new date"),
-        row(.dossierPrint, .dossiers, "In", "Print", "In phiếu", "Print the slip"),
+        row(.dossierSend, .dossiers, "Chuyển XL", "Send", "Chuyển hồ sơ đến phòng, bộ phận hoặc cán bộ giải quyết",
+            "Send the dossier to the department or officer who processes it"),
+        row(.dossierPostDelivered, .dossiers, "BĐ đã phát", "Delivered", "Bưu điện đã phát kết quả cho công dân",
+            "The post delivered the result to the citizen"),
+        row(.dossierPostReturned, .dossiers, "BĐ trả lại", "Post back", "Bưu điện trả lại kết quả: về quầy, gọi điện cho công dân",
+            "The post brought the result back: at the desk again, phone the citizen"),
+        row(.dossierApologize, .dossiers, "Xin lỗi", "Apologize", "Xin lỗi, hẹn lại ngày trả (mẫu 04) cho hồ sơ đến hạn hoặc quá hạn",
+            "Apology and a new due date (form 04) for a dossier due or overdue"),
+        row(.dossierPrint, .dossiers, "In", "Print", "In phiếu: chọn mẫu (01–06), xem trước, in",
+            "Print a slip: choose the form (01–06), preview, print"),
         row(.dossierUncollected, .dossiers, "Chưa nhận KQ", "Uncollected",
             "Kết quả đã có quá 5 ngày làm việc mà chưa ai nhận, kèm số điện thoại để gọi (lần nữa: quay lại)",
             "Results ready for more than 5 working days and not collected, with phone numbers to call (again: back)"),

@@ -73,8 +73,8 @@ public enum DeskApp {
         case .appointments: own = AppointmentsScreen.actions
         case .waitlist: own = WaitlistScreen.actions
         case .search: own = SearchScreen.actions.union(DossierListScreen.typingActions)
-        case .form: own = FormScreen.editing.union(FormScreen.resultActions).union(PromptScreen.actions).union(ConfirmScreen.actions)
-            .union(TextPanelScreen.actions)
+        case .form: own = FormScreen.editing.union(FormScreen.printableResultActions).union(PromptScreen.actions).union(ConfirmScreen.actions)
+            .union(TextPanelScreen.actions).union(SlipPreviewScreen.actions).union(SlipFormChoiceScreen.actions)
         case .global:
             // A global binding works wherever some screen implements its action.
             own = KeyContext.allCases.filter { $0 != .global }.reduce(into: Set<Action>()) { $0.formUnion(implementedActions(in: $1)) }

@@ -21,6 +21,10 @@ struct HelpKeysWalkTests {
         ("search", "F3 n g"),
         ("procedure picker with suggestions", "F2 Tab Tab Tab k s"),
         ("prompt (supplement reason)", "M-3 F7"),
+        // Issue 9: the form to print, its preview, the apology's date prompt.
+        ("print: which form", "M-3 C-p"),
+        ("print: preview", "M-3 C-p Enter"),
+        ("apology date prompt", "M-3 M-a"),
         ("confirm (no-show)", "F5 F8"),
         ("transfer prompt", "F5 C-t"),
         ("appointments, day list", "M-2"),

@@ -16,15 +16,18 @@ enum DossierActions {
         .dossierReady: .ready, .dossierReturn: .return, .dossierSupplement: .supplement,
         .dossierReject: .reject, .dossierPost: .post, .dossierDeliverHome: .deliverHome,
         .dossierResume: .resume, .dossierWithdraw: .withdraw,
+        .dossierSend: .send, .dossierPostDelivered: .postDelivered, .dossierPostReturned: .postReturned,
+        .dossierApologize: .apologize,
     ]
 
     /// Carries out `action` on the dossier `code` (nil: nothing selected). Returns false when
     /// `action` is not a dossier action. `changed` runs after a successful change.
     /// The actions `perform` carries out.
-    static let actions: Set<Action> = Set(steps.keys)
+    static let actions: Set<Action> = Set(steps.keys).union([.dossierPrint])
 
     static func perform(_ action: Action, code: String?, from screen: Screen, host: ScreenHost, session: DeskSession,
                         changed: @escaping () -> Void) -> Bool {
+        if action == .dossierPrint { return print(code: code, from: screen, host: host, session: session) }
         guard let step = steps[action] else { return false }
         let target = step.target
         let en = host.language == .en
@@ -50,14 +53,14 @@ enum DossierActions {
         /// Takes the step. Throws the model's or the store's refusal: from a prompt, that reopens
         /// the prompt with what was typed (PromptScreen); elsewhere `report` says it.
         func change(reason: String? = nil, tracking: String? = nil, receiver: String? = nil, receiverID: String? = nil,
-                    address: String? = nil, missing: [String] = []) throws {
+                    address: String? = nil, missing: [String] = [], sentTo: String? = nil, newDue: LocalDate? = nil) throws {
             let result = try session.act(DossierActionRequest(code: dossier.code, kind: step, receiverName: receiver,
                                                               receiverIdNumber: receiverID, address: address, trackingNumber: tracking,
-                                                              missing: missing, reason: reason))
+                                                              missing: missing, reason: reason, sentTo: sentTo, newDueDate: newDue))
             let d = result.dossier
             // What the step changed besides the dossier (a home delivery cancelled) is said too.
             let notes = result.notes.map { ". " + $0.text(host.language) }.joined()
-            host.say(successMessage(d, target: target, reason: reason, tracking: d.trackingNumber, host: host) + notes)
+            host.say(successMessage(d, step: step, target: target, reason: reason, tracking: d.trackingNumber, host: host) + notes)
             changed()
         }
         func report(_ body: () throws -> Void) {
@@ -155,6 +158,27 @@ enum DossierActions {
                         validate: { $0.isEmpty ? (en ? "The receiver's ID number is required" : "Cần nhập số CCCD của người nhận") : nil },
                         onAccept: { id, _ in try change(receiver: name, receiverID: id) }))
                 }))
+        case .dossierSend:
+            host.push(PromptScreen(
+                title: en ? "Send for processing — \(dossier.code)" : "Chuyển xử lý hồ sơ \(dossier.code)",
+                label: en ? "To (department or officer):" : "Chuyển đến (phòng, bộ phận hoặc cán bộ):",
+                text: dossier.sentTo ?? "", under: screen, maxLength: 120,
+                validate: { $0.isEmpty ? (en ? "Say where it goes" : "Cần ghi nơi chuyển đến") : nil },
+                onAccept: { to, _ in try change(sentTo: to) }))
+        case .dossierPostDelivered:
+            host.confirm(YesNoQuestion(
+                title: en ? "Delivered by post" : "Bưu điện đã phát",
+                message: en ? "The post delivered the result of \(dossier.code) to \(dossier.applicantName)?"
+                            : "Bưu điện đã phát kết quả hồ sơ \(dossier.code) cho \(dossier.applicantName)?",
+                defaultYes: true, under: screen, onYes: { _ in report { try change() } }))
+        case .dossierPostReturned:
+            host.confirm(YesNoQuestion(
+                title: en ? "Returned by the post" : "Bưu điện trả lại",
+                message: en ? "The post brought back the result of \(dossier.code)? It is ready at the desk again; phone the citizen."
+                            : "Bưu điện trả lại kết quả hồ sơ \(dossier.code)? Hồ sơ trở lại 'có kết quả' tại quầy; cần gọi điện cho công dân.",
+                defaultYes: false, under: screen, onYes: { _ in report { try change() } }))
+        case .dossierApologize:
+            apologize(dossier, from: screen, host: host, session: session, changed: changed)
         case .dossierReady:
             // There is no undo for "ready" yet: ask, with yes as the usual answer.
             host.confirm(YesNoQuestion(
@@ -166,6 +190,95 @@ enum DossierActions {
             report { try change() }
         }
         return true
+    }
+
+    /// `dossier.print`: the forms that make sense for the dossier, then the preview.
+    static func print(code: String?, from screen: Screen, host: ScreenHost, session: DeskSession) -> Bool {
+        let en = host.language == .en
+        guard let code else {
+            host.say(en ? "No dossier selected" : "Chưa chọn hồ sơ nào", warning: true)
+            return true
+        }
+        do {
+            guard let d = try session.db.dossier(code: code) else {
+                host.say(en ? "Dossier \(code) not found" : "Không tìm thấy hồ sơ \(code)", warning: true)
+                return true
+            }
+            let forms = SlipPrinting.forms(for: d, events: try session.db.events(entity: "dossier", key: d.code))
+            host.push(SlipFormChoiceScreen(code: d.code, forms: forms, session: session, under: screen))
+        } catch {
+            host.report(error)
+        }
+        return true
+    }
+
+    /// `dossier.apologize` (form 04): for a dossier in progress that is due or overdue, the new
+    /// date (checked by `DossierRules.checkNewDueDate`) and the reason, a confirmation, then the
+    /// apology; form 04 is offered at once.
+    static func apologize(_ dossier: Dossier, from screen: Screen, host: ScreenHost, session: DeskSession,
+                          changed: @escaping () -> Void) {
+        let en = host.language == .en
+        if case .dueIn(let left) = dossier.timeliness(today: session.today, calendar: session.calendar) {
+            host.say(en ? "Dossier \(dossier.code) is due \(dossier.dueDate.vietnamese), \(left) working day(s) left: no apology yet"
+                        : "Hồ sơ \(dossier.code) hẹn trả \(dossier.dueDate.vietnamese), còn \(left) ngày làm việc: chưa cần xin lỗi, hẹn lại",
+                     warning: true)
+            return
+        }
+        let today = session.today
+        let calendar = session.calendar
+        func newDate(_ text: String) throws -> LocalDate {
+            guard let d = DateInput.parse(text, today: today) else {
+                let shown = text.isEmpty ? "" : " '\(text)'"
+                throw FieldError(field: "new_due", label: Localized(vi: "Ngày hẹn mới", en: "New due date"),
+                                 problem: Localized(vi: "\(shown) không hợp lệ: cần dạng dd/mm hoặc dd/mm/yyyy",
+                                                    en: "\(shown) is not valid: expected dd/mm or dd/mm/yyyy"))
+            }
+            return try DossierRules.checkNewDueDate(d, for: dossier, calendar: calendar)
+        }
+        host.push(PromptScreen(
+            title: en ? "Apology and new date — \(dossier.code) (due \(dossier.dueDate.vietnamese))"
+                      : "Xin lỗi, hẹn lại — hồ sơ \(dossier.code) (hẹn \(dossier.dueDate.vietnamese))",
+            label: en ? "New due date (dd/mm or dd/mm/yyyy):" : "Ngày hẹn trả mới (dd/mm hoặc dd/mm/yyyy):",
+            under: screen, asciiOnly: true, maxLength: 10,
+            validate: { text in
+                do { _ = try newDate(text); return nil } catch { return ErrorText.message(for: error, language: host.language) }
+            },
+            onAccept: { text, host in
+                let date = try newDate(text)
+                host.push(PromptScreen(
+                    title: en ? "Apology — \(dossier.code), new date \(date.vietnamese)" : "Xin lỗi — hồ sơ \(dossier.code), hẹn lại \(date.vietnamese)",
+                    label: en ? "Reason for the delay:" : "Lý do chậm trễ:", under: screen,
+                    validate: { $0.isEmpty ? (en ? "A reason is required" : "Cần nhập lý do") : nil },
+                    onAccept: { reason, host in
+                        host.confirm(YesNoQuestion(
+                            title: en ? "Apology and new date" : "Xin lỗi, hẹn lại",
+                            message: en ? "Move the due date of \(dossier.code) from \(dossier.dueDate.vietnamese) to \(date.vietnamese)? Reason: \(reason). It stays counted as late."
+                                        : "Hẹn lại hồ sơ \(dossier.code) từ ngày \(dossier.dueDate.vietnamese) sang ngày \(date.vietnamese)? Lý do: \(reason). Hồ sơ vẫn tính là trễ hạn.",
+                            defaultYes: true, under: screen,
+                            onYes: { host in
+                                let result: DossierActionResult
+                                do {
+                                    result = try session.act(DossierActionRequest(code: dossier.code, kind: .apologize,
+                                                                                  reason: reason, newDueDate: date))
+                                } catch {
+                                    host.report(error)
+                                    return
+                                }
+                                changed()
+                                let said = successMessage(result.dossier, step: .apologize, target: result.dossier.status,
+                                                          reason: reason, tracking: nil, host: host)
+                                // Form 04 at once: Enter prints it, Esc leaves it for later (C-p).
+                                do {
+                                    host.push(SlipPreviewScreen(draft: try SlipPrinting.draft(.apology, code: dossier.code, session: session),
+                                                                session: session))
+                                    host.say(said)
+                                } catch {
+                                    // The apology is saved; only the slip could not be made.
+                                    host.say(said + ". " + session.message(for: error), warning: true)
+                                }
+                            }))
+                    }))
+            }))
     }
 
     /// The step that follows "ready" for the dossier's delivery, and its key in the keymap.
@@ -180,10 +293,24 @@ enum DossierActions {
         return en ? "\(key) \(enText)" : "\(key) \(vi)"
     }
 
-    static func successMessage(_ d: Dossier, target: DossierStatus, reason: String?, tracking: String?,
+    static func successMessage(_ d: Dossier, step: DossierActionKind? = nil, target: DossierStatus, reason: String?, tracking: String?,
                                host: ScreenHost) -> String {
         let language = host.language
         let en = language == .en
+        switch step {
+        case .send?:
+            return en ? "Dossier \(d.code): sent to \(d.sentTo ?? "")" : "Hồ sơ \(d.code): đã chuyển đến \(d.sentTo ?? "")"
+        case .postDelivered?:
+            return en ? "Dossier \(d.code): delivered by post" : "Hồ sơ \(d.code): bưu điện đã phát kết quả"
+        case .postReturned?:
+            return en ? "Dossier \(d.code): returned by the post, ready at the desk — phone \(d.applicantName)"
+                      : "Hồ sơ \(d.code): bưu điện trả lại, kết quả ở quầy — gọi điện cho \(d.applicantName)"
+        case .apologize?:
+            return en ? "Dossier \(d.code): apology recorded, new due date \(d.dueDate.vietnamese) (still counted late)"
+                      : "Hồ sơ \(d.code): đã xin lỗi, hẹn lại ngày \(d.dueDate.vietnamese) (vẫn tính là trễ hạn)"
+        default:
+            break
+        }
         switch target {
         case .ready:
             let next = nextStepHint(d, host: host).map { " — \($0)" } ?? ""

@@ -6,6 +6,12 @@ import MotCuaCore
 struct FormResult {
     var headline: String
     var lines: [String]
+    /// Drawn large under the headline (the walk-in's ticket number, `BlockDigits`).
+    var large: [String] = []
+    /// The slip this result offers to print (`dossier.print`: preview, then print through the session).
+    var slip: (draft: SlipDraft, session: DeskSession)?
+    /// The print action's wording on this page ("In giấy tiếp nhận").
+    var printText: ActionText?
 }
 
 /// The behaviour every desk form shares: typed text goes through the input method in force;
@@ -20,15 +26,17 @@ class FormScreen: Screen {
 
     var keyContext: KeyContext { .form }
     var implementedActions: Set<Action> {
-        guard result == nil else { return Self.resultActions }
+        if let result { return result.slip == nil ? Self.resultActions : Self.printableResultActions }
         // PgUp/PgDn page a suggestion list; with none showing they would do nothing.
         return form.showsDropdown ? Self.editing : Self.editing.subtracting([.pageUp, .pageDown])
     }
     static let editing: Set<Action> = [.formSubmit, .formCancel, .fieldNext, .fieldPrev, .fieldClear,
                                        .cursorUp, .cursorDown, .pageUp, .pageDown]
     static let resultActions: Set<Action> = [.formSubmit, .formCancel]
+    /// A result page with a slip to print (a receipt, a ticket).
+    static let printableResultActions: Set<Action> = resultActions.union([.dossierPrint])
     var barActions: [Action] {
-        result == nil ? [.help, .formSubmit, .fieldNext, .fieldClear, .inputCycle, .formCancel] : [.formSubmit, .formCancel, .quit]
+        result == nil ? [.help, .formSubmit, .fieldNext, .fieldClear, .inputCycle, .formCancel] : [.formSubmit, .formCancel, .dossierPrint, .quit]
     }
     var acceptsText: Bool { true }
     var hasUnsavedInput: Bool { result == nil && form.isDirty }
@@ -51,6 +59,8 @@ class FormScreen: Screen {
                 return ActionText(label: anotherText.label, help: anotherText.help, barKey: .enter)
             case .formCancel:
                 return ActionText(vi: "Quay lại", "Quay lại màn hình trước", en: "Back", "Back to the previous screen", barKey: .escape)
+            case .dossierPrint:
+                return result?.printText ?? ActionText(vi: "In phiếu", "Xem trước và in phiếu", en: "Print", "Preview and print the slip")
             default: return nil
             }
         }
@@ -109,6 +119,9 @@ class FormScreen: Screen {
                     if let next = try makeAnother() { host.replace(self, with: next) } else { host.pop(self) }
                 } catch { host.report(error) }
             case .formCancel: host.pop(self)
+            case .dossierPrint:
+                guard let slip = result?.slip else { return false }
+                host.push(SlipPreviewScreen(draft: slip.draft, session: slip.session))
             default: return false
             }
             return true
@@ -163,15 +176,16 @@ class FormScreen: Screen {
 
     func render(into g: inout CellGrid, top: Int, bottom: Int, host: ScreenHost) {
         if let result {
-            renderResult(result, into: &g, top: top, bottom: bottom, language: host.language)
+            renderResult(result, into: &g, top: top, bottom: bottom, language: host.language, ascii: host.symbols == .ascii)
             return
         }
         form.language = host.language
         form.render(into: &g, top: top, left: 2, width: g.cols - 4, bottom: bottom)
     }
 
-    private func renderResult(_ r: FormResult, into g: inout CellGrid, top: Int, bottom: Int, language: Language) {
-        var row = top + max(1, (bottom - top - r.lines.count - 2) / 2)
+    private func renderResult(_ r: FormResult, into g: inout CellGrid, top: Int, bottom: Int, language: Language, ascii: Bool) {
+        let largeRows = r.large.isEmpty ? 0 : r.large.count + 1
+        var row = top + max(1, (bottom - top - r.lines.count - largeRows - 2) / 2)
         func centred(_ text: String, _ style: CellStyle) {
             guard row < bottom else { return }
             let t = CellWidth.truncate(text, toCells: g.cols - 2)
@@ -180,6 +194,15 @@ class FormScreen: Screen {
         }
         centred(r.headline, CellStyle([.bold, .reverse], role: .header))
         row += 1
+        if !r.large.isEmpty {
+            // Every line the same width, so the glyphs stay aligned when centred.
+            let width = r.large.map(CellWidth.of).max() ?? 0
+            for line in r.large {
+                let text = ascii ? line.replacingOccurrences(of: "█", with: "#") : line
+                centred(text + String(repeating: " ", count: max(0, width - CellWidth.of(line))), CellStyle(.bold))
+            }
+            row += 1
+        }
         for line in r.lines { centred(line, .plain) }
         if let resultHint {
             row += 1

@@ -173,10 +173,21 @@ final class ReceiveDossierScreen: FormScreen {
         let due = try session.due(of: d)
         host.say((vi ? "Đã tiếp nhận hồ sơ \(d.code), hẹn trả \(d.dueDate.vietnamese)" : "Received \(d.code), due \(d.dueDate.iso)") + cmnd,
                  warning: !cmnd.isEmpty)
+        // Form 01 at once: the key offers the preview, then the printer.
+        var slip: (draft: SlipDraft, session: DeskSession)?
+        do {
+            slip = (try SlipPrinting.draft(.receipt, code: d.code, session: session), session)
+        } catch {
+            // Saved all the same; the receipt can be printed later from the register (C-p).
+            host.report(error)
+        }
         return FormResult(headline: (vi ? "  MÃ HỒ SƠ  " : "  DOSSIER  ") + d.code + "  ",
                           lines: [d.applicantName + " — " + name,
                                   (vi ? "Ngày hẹn trả: " : "Due: ") + due.vietnameseWithMark]
-                                  + (due.note.map { [DueDate.mark + " " + $0.text(host.language)] } ?? []) + finishHint(host))
+                                  + (due.note.map { [DueDate.mark + " " + $0.text(host.language)] } ?? []) + (slip == nil ? [] : printHint(host)) + finishHint(host),
+                          slip: slip,
+                          printText: ActionText(vi: "In giấy TN", "In giấy tiếp nhận và hẹn trả kết quả (mẫu 01)",
+                                                en: "Print receipt", "Print the receipt and due date slip (form 01)"))
     }
 
     /// Puts the store's question to the clerk. Both answers that change something default to
@@ -225,6 +236,12 @@ final class ReceiveDossierScreen: FormScreen {
                     self.save(host: host)
                 }))
         }
+    }
+
+    /// The key that prints form 01, as the keymap binds it.
+    private func printHint(_ host: ScreenHost) -> [String] {
+        guard let key = host.keyName(for: .dossierPrint, in: .form) else { return [] }
+        return [host.language == .vi ? "\(key): in giấy tiếp nhận và hẹn trả kết quả (mẫu 01)" : "\(key): print the receipt (form 01)"]
     }
 
     /// How to finish the ticket being served, with the key the keymap binds.

@@ -59,9 +59,19 @@ final class WalkInFormScreen: FormScreen {
         let cmnd = CitizenID.warning(for: ticket.idNumber).map { " — " + $0.text(host.language) } ?? ""
         host.say((vi ? "Đã cấp số \(ticket.code) cho \(ticket.applicantName)" : "Ticket \(ticket.code) for \(ticket.applicantName)") + cmnd,
                  warning: !cmnd.isEmpty)
+        var slip: (draft: SlipDraft, session: DeskSession)?
+        do {
+            slip = (try SlipPrinting.ticketDraft(ticket, session: session), session)
+        } catch {
+            host.report(error)
+        }
+        let printKey = slip == nil ? nil : host.keyName(for: .dossierPrint, in: .form).map { vi ? "\($0): in phiếu số thứ tự" : "\($0): print the ticket slip" }
         return FormResult(headline: (vi ? "  SỐ THỨ TỰ  " : "  TICKET  ") + ticket.code + "  ",
                           lines: [ticket.applicantName + (ticket.isPriority ? (vi ? " — ưu tiên" : " — priority") : ""),
-                                  vi ? "Đang chờ: \(waiting) người" : "Waiting: \(waiting)"])
+                                  vi ? "Đang chờ: \(waiting) người" : "Waiting: \(waiting)"] + (printKey.map { [$0] } ?? []),
+                          large: BlockDigits.render(ticket.code), slip: slip,
+                          printText: ActionText(vi: "In số", "In phiếu số thứ tự (không có CCCD, điện thoại)",
+                                                en: "Print", "Print the ticket slip (no ID number or phone)"))
     }
 
     override func makeAnother() throws -> FormScreen? { try WalkInFormScreen(session: session) }
