@@ -108,7 +108,8 @@ public final class DeskSession {
     public func profile() throws -> DeskProfile { try db.profile() }
 
     /// The procedure catalog in the store (never the built-in one in its place).
-    public func catalog() throws -> ProcedureCatalog { try ProcedureCatalog(procedures: try db.procedures()) }
+    /// The catalog in force today (a version that starts today replaces the old one at once).
+    public func catalog() throws -> ProcedureCatalog { try ProcedureCatalog(procedures: try db.procedures(on: today)) }
 
     /// Today's tickets, in calling order.
     public func todaysTickets() throws -> [Ticket] {
@@ -125,7 +126,7 @@ public final class DeskSession {
     /// Today's queue as the queue screen shows it; nil when the store cannot be read.
     public func snapshot() -> DeskSnapshot? {
         // Nil when any part cannot be read: the queue screen keeps the last data and says so.
-        guard let profile = try? db.profile(), let ordered = try? todaysTickets(), let catalog = try? db.procedures() else { return nil }
+        guard let profile = try? db.profile(), let ordered = try? todaysTickets(), let catalog = try? db.procedures(on: today) else { return nil }
         let now = self.now
         let procedures = Dictionary(catalog.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         let mine = current(in: ordered)?.id
@@ -210,7 +211,7 @@ public final class DeskSession {
 
     /// A stored dossier's due date with its provisional mark and note, if any.
     public func due(of dossier: Dossier) throws -> DueDate {
-        DueDateRule.due(of: dossier, procedure: try db.procedure(code: dossier.procedureCode), calendar: calendar, profile: try profile())
+        DueDateRule.due(of: dossier, procedure: try db.procedure(of: dossier), calendar: calendar, profile: try profile())
     }
 
     /// One step of a dossier (ready, return, post, …), checked by `DossierRules`.

@@ -44,7 +44,7 @@ enum DossierActions {
             }
             dossier = d
             // Refused before any question is asked (status, and the ways the procedure delivers).
-            try DossierRules.precheck(step, on: d, procedure: try session.db.procedure(code: d.procedureCode))
+            try DossierRules.precheck(step, on: d, procedure: try session.db.procedure(of: d))
         } catch {
             host.report(error)
             return true

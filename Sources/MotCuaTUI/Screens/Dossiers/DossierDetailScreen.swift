@@ -34,7 +34,7 @@ public final class DossierDetailScreen: Screen {
             dossier = try session.db.dossier(code: code)
             if let d = dossier {
                 applicant = try d.applicantId.flatMap { try session.db.applicant(id: $0) }
-                procedure = try session.db.procedure(code: d.procedureCode)
+                procedure = try session.db.procedure(of: d)
                 events = try session.db.events(entity: "dossier", key: d.code)
                 loadError = nil
             } else {

@@ -74,7 +74,7 @@ public final class DossierListScreen: Screen {
         do {
             // The catalog is read with the list: a store that cannot be read says so, it never
             // shows an empty field list as if there were no procedures.
-            procedures = try session.db.procedures()
+            procedures = try session.db.procedures(on: session.today)
             var seen = Set<String>()
             fields = procedures.map(\.field).filter { seen.insert($0).inserted }
             let today = session.today

@@ -81,7 +81,7 @@ final class ReceiveDossierScreen: FormScreen {
         // No fee from a procedure chosen before: it is set again below, or stays empty on an error.
         form.setText("", of: "fee")
         do {
-            guard let code = form.value(of: "procedure"), let found = try session.db.procedure(code: code) else {
+            guard let code = form.value(of: "procedure"), let found = try session.db.procedure(code: code, on: session.today) else {
                 form.setText(vi ? "(chọn thủ tục để tính)" : "(choose a procedure)", of: "due")
                 form.setText(vi ? "(theo thủ tục)" : "(by procedure)", of: "fee")
                 return
@@ -134,7 +134,7 @@ final class ReceiveDossierScreen: FormScreen {
     /// The model refuses a delivery the procedure does not offer when the form is saved; say
     /// why as soon as it is chosen rather than leave the clerk guessing.
     private func checkDelivery(_ host: ScreenHost) throws {
-        guard let code = form.value(of: "procedure"), let p = try session.db.procedure(code: code),
+        guard let code = form.value(of: "procedure"), let p = try session.db.procedure(code: code, on: session.today),
               let raw = form.value(of: "delivery"), let chosen = Delivery(rawValue: raw), !p.deliveries.contains(chosen) else { return }
         let allowed = Delivery.allCases.filter(p.deliveries.contains).map { $0.label.text(host.language) }.joined(separator: ", ")
         host.say(host.language == .en ? "Procedure \(p.name) only returns results: \(allowed)"
@@ -168,7 +168,7 @@ final class ReceiveDossierScreen: FormScreen {
         // The record the dossier was filed under (the one on file when the clerk chose so).
         lastApplicantSaved = try d.applicantId.flatMap { try session.db.applicant(id: $0) }
         let vi = host.language == .vi
-        let name = try session.db.procedure(code: d.procedureCode)?.name ?? d.procedureCode
+        let name = try session.db.procedure(of: d)?.name ?? d.procedureCode
         let cmnd = CitizenID.warning(for: form.value(of: "id_number")).map { " — " + $0.text(host.language) } ?? ""
         let due = try session.due(of: d)
         host.say((vi ? "Đã tiếp nhận hồ sơ \(d.code), hẹn trả \(d.dueDate.vietnamese)" : "Received \(d.code), due \(d.dueDate.iso)") + cmnd,
