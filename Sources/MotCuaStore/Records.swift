@@ -255,12 +255,12 @@ enum DossierRow {
         let missing = String(decoding: (try? JSONEncoder().encode(d.missingItems)) ?? Data("[]".utf8), as: UTF8.self)
         try db.execute(sql: """
             UPDATE dossiers SET status = ?, closed_at = ?, tracking_number = ?, ready_at = ?, result_receiver = ?,
-                result_receiver_id = ?, reason = ?, missing_items = ?, delivery_address = ?,
+                result_receiver_id = ?, reason = ?, missing_items = ?, delivery_address = ?, delivery = ?,
                 due_date = ?, original_due_date = ?, apology_reason = ?, sent_to = ?, sent_at = ?, postage = ?,
                 post_delivered_at = ?, post_returned_at = ?, fee_collected = ?
             WHERE id = ?
             """, arguments: [d.status.rawValue, d.closedAt.map(Timestamp.text), d.trackingNumber, d.readyAt.map(Timestamp.text),
-                             d.resultReceiver, d.resultReceiverId, d.reason, missing, d.deliveryAddress,
+                             d.resultReceiver, d.resultReceiverId, d.reason, missing, d.deliveryAddress, d.delivery.rawValue,
                              d.dueDate.iso, d.originalDueDate?.iso, d.apologyReason, d.sentTo, d.sentAt.map(Timestamp.text), d.postage,
                              d.postDeliveredAt.map(Timestamp.text), d.postReturnedAt.map(Timestamp.text), d.feeCollected, d.id])
     }

@@ -9,7 +9,7 @@ extension DossierCommand {
             abstract: "In phiếu của hồ sơ theo Thông tư 03/2025/TT-VPCP (print a dossier's slip).",
             discussion: """
                 Mẫu (--form): receipt (01 giấy tiếp nhận và hẹn trả), supplement (02 yêu cầu bổ sung), \
-                refusal (03 từ chối), apology (04 xin lỗi, gia hạn: cần --new-due và --reason), \
+                refusal (03 từ chối), apology (04 xin lỗi, gia hạn: theo lần ghi bằng dossier apologize), \
                 stop (05 dừng giải quyết), control (06 phiếu kiểm soát). Phiếu in ra màn hình và lưu vào \
                 thư mục slips/ cạnh cơ sở dữ liệu; --to-printer gửi tới lệnh in đã cài (motcua setup --print-command).
                 """)
@@ -18,8 +18,6 @@ extension DossierCommand {
         @Option(help: "Mẫu: receipt | supplement | refusal | apology | stop | control") var form: String
         @Flag(help: "Không dấu, chỉ ký tự ASCII (for printers without Vietnamese fonts)") var ascii = false
         @Flag(name: .customLong("to-printer"), help: "Gửi tới máy in (send to the desk's print command)") var toPrinter = false
-        @Option(name: .customLong("new-due"), help: "Ngày hẹn trả mới cho mẫu 04 (new due date), YYYY-MM-DD") var newDue: String?
-        @Option(help: "Lý do (reason) for forms 02–05") var reason: String?
 
         func run() throws {
             try runReporting(global) { lang in
@@ -29,26 +27,9 @@ extension DossierCommand {
                 let (calendar, _) = try global.workingCalendar()
                 let context = try db.slipContext(code: code, issuedAt: now, calendar: calendar,
                                                  clerk: global.clerk.flatMap(TextInput.nonBlank))
-                let slip: Slip
-                switch slipForm {
-                case .receipt: slip = ReceiptSlip.render(context)
-                case .supplement: slip = try SupplementSlip.render(context, reason: reason)
-                case .refusal: slip = try RefusalSlip.render(context, reason: reason)
-                case .stop: slip = try StopSlip.render(context, reason: reason)
-                case .control: slip = ControlSheet.render(context)
-                case .apology:
-                    guard let raw = TextInput.nonBlank(newDue) else {
-                        throw FieldError(field: "new_due", label: Localized(vi: "--new-due", en: "--new-due"),
-                                         problem: Localized(vi: "bắt buộc với mẫu 04 (apology), dạng YYYY-MM-DD",
-                                                            en: "is required for form 04 (apology), as YYYY-MM-DD"))
-                    }
-                    guard let date = LocalDate(iso: raw) else {
-                        throw FieldError(field: "new_due", label: Localized(vi: "--new-due", en: "--new-due"),
-                                         problem: Localized(vi: "'\(raw)' không phải ngày hợp lệ; dạng đúng YYYY-MM-DD",
-                                                            en: "'\(raw)' is not a valid date; expected YYYY-MM-DD"))
-                    }
-                    slip = try ApologySlip.render(context, newDue: date, reason: reason, calendar: calendar)
-                }
+                // Only the slips the dossier has, each from what is recorded (the apology of form 04
+                // is the one `dossier apologize` recorded): the same as at the desk.
+                let slip = try DossierSlips.render(slipForm, context, calendar: calendar)
                 let final = ascii ? slip.ascii : slip
                 let name = SlipFiles.fileName(code: context.dossier.code, form: slipForm.rawValue, ascii: ascii)
                 let path = try SlipFiles.save(final.text, name: name, databasePath: db.path)

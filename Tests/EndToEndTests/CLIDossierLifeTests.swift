@@ -85,6 +85,10 @@ import Testing
         defer { desk.remove() }
         // Due Mon 30/11/2026.
         let code = try #require(try desk.object(["dossier", "receive", "--procedure", "HT-XNHN", "--name", "Vũ Thị Hạnh"])["code"] as? String)
+        // Still within its time: no apology yet (the desk and the command line alike).
+        try expectRefused(["dossier", "apologize", code, "--new-due", "2026-12-03", "--reason", "Chờ xác minh"], desk: desk,
+                          field: nil, mentions: "chưa cần xin lỗi")
+        desk.now = "2026-11-30 08:00"
         try expectRefused(["dossier", "apologize", code, "--new-due", "2026-11-27", "--reason", "Chờ xác minh"], desk: desk,
                           field: "new_due", mentions: "--new-due")
         try expectRefused(["dossier", "apologize", code, "--new-due", "2026-12-06", "--reason", "Chờ xác minh"], desk: desk,
@@ -93,7 +97,7 @@ import Testing
                           field: "new_due", mentions: "--new-due")
         try expectRefused(["dossier", "apologize", code, "--new-due", "2026-12-03"], desk: desk, field: "reason", mentions: "Lý do")
         let moved = try desk.object(["dossier", "apologize", code, "--new-due", "03/12/2026", "--reason", "Chờ xác minh nơi cư trú"],
-                                    at: "2026-11-27 10:00")
+                                    at: "2026-11-30 10:00")
         #expect(moved["due_date"] as? String == "2026-12-03" && moved["original_due_date"] as? String == "2026-11-30"
                 && moved["apology_reason"] as? String == "Chờ xác minh nơi cư trú")
         // Tue 01/12: still late, though the new date has not come.

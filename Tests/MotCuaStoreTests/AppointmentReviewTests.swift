@@ -108,4 +108,11 @@ import MotCuaCore
         #expect(predicted?.code == called?.code)
         #expect(called?.code == "H002")
     }
+
+    @Test func aPostedResultSaysItWentByPost() throws {
+        let d = try db.receive("Trần Văn Bảy", procedure: P.tcht, delivery: "desk", address: "Ấp 2", at: "2026-11-25 09:00")
+        _ = try db.markReady(d.code, now: at("2026-11-30 09:00"), actor: clerk1)
+        _ = try db.post(d.code, trackingNumber: "EC136431858VN", address: "Ấp 2", now: at("2026-11-30 10:00"), actor: clerk1)
+        #expect(try db.dossier(code: d.code)?.delivery == .post)
+    }
 }

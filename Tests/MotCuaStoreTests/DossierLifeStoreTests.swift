@@ -86,14 +86,14 @@ import MotCuaStore
         let mark = try db.changeMark()
         for bad in ["2026-11-27", "2026-12-06"] {
             do {
-                _ = try db.apologize(d.code, newDueDate: date(bad), reason: "Chờ xác minh", now: at("2026-11-27 10:00"), actor: clerk1,
+                _ = try db.apologize(d.code, newDueDate: date(bad), reason: "Chờ xác minh", now: at("2026-11-30 10:00"), actor: clerk1,
                                      calendar: testCalendar)
                 Issue.record("apology to \(bad) accepted")
             } catch let e as FieldError { #expect(e.field == "new_due") }
         }
         #expect(try db.changeMark() == mark)
         let moved = try db.apologize(d.code, newDueDate: date("2026-12-03"), reason: "Chờ xác minh nơi cư trú",
-                                     now: at("2026-11-27 10:00"), actor: clerk1, calendar: testCalendar).dossier
+                                     now: at("2026-11-30 10:00"), actor: clerk1, calendar: testCalendar).dossier
         #expect(moved.dueDate == date("2026-12-03") && moved.originalDueDate == date("2026-11-30"))
         let event = try #require(try db.events(entity: "dossier", key: d.code).last)
         let data = EventData.parse(event.data)
@@ -114,8 +114,8 @@ import MotCuaStore
     @Test func undoAnApologyPutsTheDateBack() throws {
         let d = try db.receive("Vũ Thị Hạnh", at: "2026-11-25 09:00")
         _ = try db.apologize(d.code, newDueDate: date("2026-12-03"), reason: "Chờ ý kiến cơ quan khác",
-                             now: at("2026-11-27 10:00"), actor: clerk1, calendar: testCalendar)
-        let undo = try db.undoLast(now: at("2026-11-27 10:05"), actor: clerk1)
+                             now: at("2026-11-30 10:00"), actor: clerk1, calendar: testCalendar)
+        let undo = try db.undoLast(now: at("2026-11-30 10:05"), actor: clerk1)
         #expect(undo.action == "apologize")
         let back = try db.requireDossier(d.code)
         #expect(back.dueDate == date("2026-11-30") && back.originalDueDate == nil && back.apologyReason == nil)

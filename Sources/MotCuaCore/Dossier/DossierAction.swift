@@ -226,6 +226,8 @@ public enum DossierRules {
             if let w = TrackingNumber.warning(for: TrackingNumber.check(tracking)) { warnings.append(w) }
             d.trackingNumber = tracking
             d.deliveryAddress = address
+            // The result went by post, whatever was chosen at receipt: the dossier says so.
+            d.delivery = .post
             d.postage = try amount(request.postage, field: "postage", label: Localized(vi: "Cước bưu chính", en: "Postage"))
             d.postDeliveredAt = nil
         case .postDelivered:
@@ -235,11 +237,13 @@ public enum DossierRules {
             d.postReturnedAt = now
             d.closedAt = nil
         case .apologize:
+            try checkApologyDue(dossier, today: VietnamTime.local(now).date, calendar: calendar)
             d.apologyReason = try TextInput.required(request.reason, field: "reason", label: reasonLabel)
             let newDue = try checkNewDueDate(request.newDueDate, for: dossier, calendar: calendar)
             if d.originalDueDate == nil { d.originalDueDate = dossier.dueDate }
             d.dueDate = newDue
         case .deliverHome:
+            d.delivery = .home
             d.resultReceiver = try WalkInRequest.personName(request.receiverName ?? "", field: "receiver_name",
                                                             label: Localized(vi: "Người nhận kết quả", en: "Received by"))
         case .supplement:
@@ -265,6 +269,16 @@ public enum DossierRules {
 
     /// Form 04's new date: after the current due date, and a day the desk works (the citizen is
     /// told to come that day).
+    /// An apology (form 04) is for a dossier that will be, or is, late: due today or past its
+    /// date. One still within its time needs none yet. The desk asks this before its prompts.
+    public static func checkApologyDue(_ dossier: Dossier, today: LocalDate, calendar: WorkingCalendar) throws {
+        if case .dueIn(let left) = dossier.timeliness(today: today, calendar: calendar) {
+            throw RuleViolation(code: "apologize_not_due",
+                                message: Localized(vi: "Hồ sơ \(dossier.code) hẹn trả \(dossier.dueDate.vietnamese), còn \(left) ngày làm việc: chưa cần xin lỗi, hẹn lại",
+                                                   en: "Dossier \(dossier.code) is due \(dossier.dueDate.iso), \(left) working day(s) left: no apology yet"))
+        }
+    }
+
     public static func checkNewDueDate(_ date: LocalDate?, for dossier: Dossier, calendar: WorkingCalendar) throws -> LocalDate {
         guard let date else {
             throw FieldError(field: "new_due", label: newDueLabel,

@@ -20,7 +20,7 @@ import Testing
                 receivedAt: time("2026-11-25", 9), dueDate: d("2026-11-30"), status: status)
     }
 
-    func apologize(_ x: Dossier, to date: String, reason: String? = "Chờ xác minh nơi cư trú", on day: String = "2026-11-27") throws -> Dossier {
+    func apologize(_ x: Dossier, to date: String, reason: String? = "Chờ xác minh nơi cư trú", on day: String = "2026-11-30") throws -> Dossier {
         try DossierRules.apply(DossierActionRequest(code: x.code, kind: .apologize, reason: reason, newDueDate: d(date)),
                                to: x, now: time(day, 10), calendar: calendar).dossier
     }
@@ -30,7 +30,7 @@ import Testing
         #expect(moved.dueDate == d("2026-12-03") && moved.originalDueDate == d("2026-11-30"))
         #expect(moved.status == .processing && moved.apologyReason == "Chờ xác minh nơi cư trú")
         // A second apology moves it again; the first date stays the one promised first.
-        let again = try apologize(moved, to: "2026-12-07")
+        let again = try apologize(moved, to: "2026-12-07", on: "2026-12-03")
         #expect(again.dueDate == d("2026-12-07") && again.originalDueDate == d("2026-11-30"))
         // The status it was taken in stays (a dossier waiting for a supplement too).
         #expect(try apologize(dossier(.needsSupplement), to: "2026-12-03").status == .needsSupplement)

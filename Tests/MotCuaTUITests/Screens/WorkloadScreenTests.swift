@@ -153,6 +153,12 @@ struct WorkloadScreenTests {
         ], today: today)
         #expect(model.rows.map(\.code) == ["LATE-1", "LATE-1B", "LATE-2", "TODAY", "SOON", "LATER", "READY-OLD", "READY-NEW",
                                            "REJECTED", "RETURNED"])
+        // Trial: an apology moves the due date, not the lateness; the dossier first due on the
+        // 10th is the most late even with a new date on the 27th.
+        var apologised = dossier("APOLOGISED", due: 27)
+        apologised.originalDueDate = ScreenFixture.day(10)
+        model.setLoaded([dossier("LATE-1", due: 12), apologised, dossier("SOON", due: 26)], today: today)
+        #expect(model.rows.map(\.code) == ["APOLOGISED", "LATE-1", "SOON"])
     }
 
     /// A procedure with a fee and a note, and a free one without, added to the catalog.

@@ -218,10 +218,8 @@ enum DossierActions {
     static func apologize(_ dossier: Dossier, from screen: Screen, host: ScreenHost, session: DeskSession,
                           changed: @escaping () -> Void) {
         let en = host.language == .en
-        if case .dueIn(let left) = dossier.timeliness(today: session.today, calendar: session.calendar) {
-            host.say(en ? "Dossier \(dossier.code) is due \(dossier.dueDate.vietnamese), \(left) working day(s) left: no apology yet"
-                        : "Hồ sơ \(dossier.code) hẹn trả \(dossier.dueDate.vietnamese), còn \(left) ngày làm việc: chưa cần xin lỗi, hẹn lại",
-                     warning: true)
+        do { try DossierRules.checkApologyDue(dossier, today: session.today, calendar: session.calendar) } catch {
+            host.report(error)
             return
         }
         let today = session.today

@@ -148,7 +148,7 @@ public enum DossierSort: CaseIterable, Hashable, Sendable {
         if d.status.isFinal { return 4 }
         if !d.status.isInProgress { return 3 }
         if d.isOverdue(today: today) { return 0 }
-        return d.dueDate == today ? 1 : 2
+        return d.lateAfter == today ? 1 : 2
     }
 
     func ordered(_ a: Dossier, _ b: Dossier, today: LocalDate) -> Bool {
@@ -162,8 +162,9 @@ public enum DossierSort: CaseIterable, Hashable, Sendable {
                 let ta = a.readyAt ?? .distantPast, tb = b.readyAt ?? .distantPast
                 if ta != tb { return ta < tb }
             }
-            // Overdue: the earliest due date is the most late; the rest: the next due first.
-            return (a.dueDate, a.code) < (b.dueDate, b.code)
+            // Overdue: the earliest first promised date is the most late (an apology moves the due
+            // date, not the lateness: `Dossier.lateAfter`); the rest: the next due first.
+            return (a.lateAfter, a.code) < (b.lateAfter, b.code)
         case .received: return a.receivedAt != b.receivedAt ? a.receivedAt > b.receivedAt : a.code > b.code
         case .code: return a.code < b.code
         }

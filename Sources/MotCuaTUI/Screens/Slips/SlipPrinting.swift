@@ -17,30 +17,8 @@ struct SlipDraft {
 /// file is written beside the database first, then sent to the desk's print command, whose
 /// output is captured (never on the screen). Everything the clerk should know is said.
 enum SlipPrinting {
-    /// The forms that make sense for the dossier as it stands, in form order.
-    static func forms(for d: Dossier, events: [AuditEvent]) -> [SlipForm] {
-        SlipForm.allCases.filter { form in
-            switch form {
-            case .receipt: d.status != .rejected
-            case .supplement: d.status == .needsSupplement && !d.missingItems.isEmpty
-            case .refusal: d.status == .rejected && TextInput.nonBlank(d.reason) != nil
-            case .apology: lastApology(events) != nil
-            case .stop: d.status == .withdrawn && TextInput.nonBlank(d.reason) != nil
-            case .control: true
-            }
-        }
-    }
-
-    /// The last apology of the dossier: the due date before it, the new one and the reason.
-    static func lastApology(_ events: [AuditEvent]) -> (previous: LocalDate, new: LocalDate, reason: String)? {
-        for e in events.reversed() where e.action.hasSuffix("apologize") {
-            let data = EventData.parse(e.data)
-            guard let previous = data.previousDueDate.flatMap(LocalDate.init(iso:)),
-                  let new = data.dueDate.flatMap(LocalDate.init(iso:)) else { continue }
-            return (previous, new, data.reason ?? "")
-        }
-        return nil
-    }
+    /// The forms that make sense for the dossier as it stands (`DossierSlips.forms`).
+    static func forms(for d: Dossier, events: [AuditEvent]) -> [SlipForm] { DossierSlips.forms(for: d, events: events) }
 
     static func context(code: String, session: DeskSession) throws -> SlipContext {
         try session.db.slipContext(code: code, issuedAt: session.now, calendar: session.calendar, clerk: session.actor.user)
@@ -49,25 +27,7 @@ enum SlipPrinting {
     /// The slip `form` of dossier `code` as it is now in the store.
     static func draft(_ form: SlipForm, code: String, session: DeskSession) throws -> SlipDraft {
         let c = try context(code: code, session: session)
-        let slip: Slip
-        switch form {
-        case .receipt: slip = ReceiptSlip.render(c)
-        case .supplement: slip = try SupplementSlip.render(c)
-        case .refusal: slip = try RefusalSlip.render(c)
-        case .stop: slip = try StopSlip.render(c)
-        case .control: slip = ControlSheet.render(c)
-        case .apology:
-            guard let last = lastApology(c.events) else {
-                throw RuleViolation(code: "slip_no_apology",
-                                    message: Localized(vi: "Hồ sơ \(code) chưa có văn bản xin lỗi, hẹn lại",
-                                                       en: "Dossier \(code) has no apology and new date"))
-            }
-            // Form 04 speaks of the date promised before the apology, then the new one.
-            var before = c
-            before.dossier.dueDate = last.previous
-            before.due = nil
-            slip = try ApologySlip.render(before, newDue: last.new, reason: last.reason, calendar: session.calendar)
-        }
+        let slip = try DossierSlips.render(form, c, calendar: session.calendar)
         return draft(form, code: c.dossier.code, slip: slip)
     }
 
