@@ -18,7 +18,7 @@ public enum SupplementSlip {
         l += SlipLayout.wrap("Hồ sơ cần được bổ sung, hoàn thiện các nội dung sau:")
         for (i, item) in d.missingItems.enumerated() { l += SlipLayout.item("\(i + 1).", item) }
         if let reason = TextInput.nonBlank(reason) ?? TextInput.nonBlank(d.reason) { l += SlipLayout.field("Lý do", reason) }
-        l += SlipLayout.wrap("Ông/Bà vui lòng bổ sung, hoàn thiện hồ sơ và nộp lại tại \(c.profile.deskName) \(c.profile.commune). Thời hạn giải quyết được tính lại từ khi nhận đủ hồ sơ.")
+        l += SlipLayout.wrap("Ông/Bà vui lòng bổ sung, hoàn thiện hồ sơ và nộp lại tại \(SlipLayout.deskInSentence(c.profile)). Thời hạn giải quyết được tính lại từ khi nhận đủ hồ sơ.")
         l.append("")
         l += SlipLayout.signatures(left: nil, right: ("NGƯỜI HƯỚNG DẪN", c.clerk ?? d.clerk))
         return Slip(lines: l)
@@ -98,7 +98,7 @@ enum NoticeText {
         var l = SlipLayout.field("Kính gửi", "Ông/Bà " + d.applicantName)
         if !c.address.isEmpty { l += SlipLayout.field("Địa chỉ", c.address) }
         if !c.phone.isEmpty { l += SlipLayout.field("Số điện thoại", c.phone) }
-        l += SlipLayout.wrap("Ngày \(c.receivedDay.vietnamese), \(c.profile.deskName) \(c.profile.commune) tiếp nhận hồ sơ mã \(d.code) của Ông/Bà, đề nghị giải quyết: \(c.procedureName).")
+        l += SlipLayout.wrap("Ngày \(c.receivedDay.vietnamese), \(SlipLayout.deskInSentence(c.profile)) tiếp nhận hồ sơ mã \(d.code) của Ông/Bà, đề nghị giải quyết: \(c.procedureName).")
         return l
     }
 

@@ -24,7 +24,7 @@ public enum ReceiptSlip {
     static func one(_ c: SlipContext, copy: String, sets: Int) -> [String] {
         let d = c.dossier
         var l = c.heading(.receipt, subtitle: ["(\(copy))"])
-        l += SlipLayout.wrap("\(c.profile.deskName) \(c.profile.commune) đã tiếp nhận hồ sơ của:")
+        l += SlipLayout.wrap("\(SlipLayout.deskInSentence(c.profile)) đã tiếp nhận hồ sơ của:")
         l += SlipLayout.field("Ông/Bà", d.applicantName, indent: 2)
         l += SlipLayout.field("Địa chỉ", c.address, indent: 2)
         l += SlipLayout.field("Số điện thoại", c.phone, indent: 2)

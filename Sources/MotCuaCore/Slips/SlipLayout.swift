@@ -135,6 +135,16 @@ public enum SlipLayout {
         VND.grouped(amount) + " đồng"
     }
 
+    /// The desk as a sentence names it: "Bộ phận Một cửa xã Tân Phú". The commune is added in
+    /// lower case ("xã …", "phường …") and only when the desk's name does not hold it already
+    /// ("Trung tâm Phục vụ hành chính công xã Tân Phú").
+    public static func deskInSentence(_ profile: DeskProfile) -> String {
+        let commune = profile.commune.trimmingCharacters(in: .whitespaces)
+        guard !commune.isEmpty, !VietnameseText.fold(profile.deskName).contains(VietnameseText.fold(commune)) else { return profile.deskName }
+        let first = commune.prefix(1).lowercased() + commune.dropFirst()
+        return "\(profile.deskName) \(first)"
+    }
+
     static func upper(_ s: String) -> String { s.uppercased(with: Locale(identifier: "vi_VN")).precomposedStringWithCanonicalMapping }
     static func p2(_ v: Int) -> String { v < 10 ? "0\(v)" : String(v) }
     static func trimRight(_ s: String) -> String {

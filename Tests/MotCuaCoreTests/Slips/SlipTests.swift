@@ -246,3 +246,12 @@ import Testing
         #expect(throws: FieldError.self) { try SlipForm.parse("ticket") }
     }
 }
+
+@Suite struct DeskInSentenceTests {
+    @Test func theCommuneIsNamedOnceAndInLowerCaseMidSentence() {
+        var p = DeskProfile(commune: "Xã Tân Tiến", deskName: "Bộ phận Một cửa xã Tân Tiến")
+        #expect(SlipLayout.deskInSentence(p) == "Bộ phận Một cửa xã Tân Tiến")
+        p.deskName = "Bộ phận Một cửa"
+        #expect(SlipLayout.deskInSentence(p) == "Bộ phận Một cửa xã Tân Tiến")
+    }
+}
