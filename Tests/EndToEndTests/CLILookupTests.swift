@@ -11,7 +11,7 @@ import Testing
                                    "--id-number", "001203012345"], at: "2026-11-25 08:10")
         let code = try #require(rec["code"] as? String)
         let byCode = try desk.ok(["dossier", "lookup", "--code", code.lowercased()], at: "2026-11-26 09:00").stdout
-        #expect(byCode.contains("Đang được giải quyết; hẹn trả ngày 30/11/2026 (còn 2 ngày làm việc)"), "\(byCode)")
+        #expect(byCode.contains("Đã tiếp nhận, đang chuyển giải quyết; hẹn trả ngày 30/11/2026 (còn 2 ngày làm việc)"), "\(byCode)")
         #expect(byCode.contains("Nguyễn Hồng Sự") && byCode.contains(code))
         try desk.ok(["dossier", "ready", code], at: "2026-11-27 09:00")
         let ready = try desk.ok(["dossier", "lookup", "--name", "nguyen hong su", "--id-number", "001203012345"], at: "2026-11-27 10:00").stdout

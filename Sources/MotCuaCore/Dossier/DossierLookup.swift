@@ -24,7 +24,10 @@ public enum DossierLookup {
                                                en: "was due on \(due.iso), \(n) working days late; the desk will contact you with an apology and a new date")
             case .closed: when = Localized(vi: "", en: "")
             }
-            lines.append(Localized(vi: "Đang được giải quyết; \(when.vi).", en: "Being processed; \(when.en)."))
+            // Received but not yet handed to the officer who resolves it: said as it is.
+            lines.append(d.status == .received
+                ? Localized(vi: "Đã tiếp nhận, đang chuyển giải quyết; \(when.vi).", en: "Received, being passed on for processing; \(when.en).")
+                : Localized(vi: "Đang được giải quyết; \(when.vi).", en: "Being processed; \(when.en)."))
         case .needsSupplement:
             let items = d.missingItems.joined(separator: "; ")
             lines.append(Localized(vi: "Cần bổ sung giấy tờ: \(items). Mang đến Bộ phận Một cửa để tiếp tục giải quyết.",
