@@ -10,6 +10,7 @@ final class FailingStore: DeskStore, @unchecked Sendable {
     let inner: AppDatabase
     var failCatalog = false
     var failProfile = false
+    var failWaitlist = false
     init(_ inner: AppDatabase) { self.inner = inner }
     struct Broken: Error {}
     var broken: StoreError { StoreError("Không đọc được cơ sở dữ liệu (thử)", "Cannot read the database (test)") }
@@ -75,7 +76,7 @@ final class FailingStore: DeskStore, @unchecked Sendable {
     func removeFromWaitlist(_ id: Int64, reason: String?, now: Date, actor: Actor) throws -> WaitlistRemoval {
         try inner.removeFromWaitlist(id, reason: reason, now: now, actor: actor)
     }
-    func waitlist(day: LocalDate) throws -> [WaitlistEntry] { try inner.waitlist(day: day) }
+    func waitlist(day: LocalDate) throws -> [WaitlistEntry] { if failWaitlist { throw broken }; return try inner.waitlist(day: day) }
     func waitlistOffers(from day: LocalDate) throws -> [WaitlistEntry] { try inner.waitlistOffers(from: day) }
     func events(entity: String, key: String) throws -> [AuditEvent] { try inner.events(entity: entity, key: key) }
     func undoLast(now: Date, actor: Actor) throws -> UndoResult { try inner.undoLast(now: now, actor: actor) }
@@ -117,5 +118,15 @@ struct HonestFailureTests {
         for k in try Key.script("C-t") { app.handle(k) }
         #expect(app.top is QueueScreen)
         #expect(app.message?.contains("Không đọc được cơ sở dữ liệu") == true)
+    }
+
+    @Test("an unreadable waitlist is said on its page, never shown as 'nobody waits'")
+    func waitlistUnreadable() throws {
+        let (store, app, _) = try desk()
+        store.failWaitlist = true
+        for k in try Key.script("M-2 d") { app.handle(k) }
+        let screen = app.currentGrid().dump().joined(separator: "\n")
+        #expect(screen.contains("Không đọc được cơ sở dữ liệu"), "\(screen)")
+        #expect(!screen.contains("Không có ai trong danh sách chờ"))
     }
 }

@@ -63,8 +63,16 @@ final class WaitlistScreen: Screen {
 
     func refresh(host: ScreenHost) { if offerLines == nil { reload() } }
 
+    /// The store's error when the last read failed: said on the page, never shown as "nobody waits".
+    private(set) var loadError: String?
+
     func reload() {
-        entries = ((try? session.db.waitlist(day: day)) ?? []).filter { $0.status != .closed }
+        do {
+            entries = try session.db.waitlist(day: day).filter { $0.status != .closed }
+            loadError = nil
+        } catch {
+            loadError = ErrorText.message(for: error, language: session.language)
+        }
         list.setCount(entries.count)
     }
 
@@ -140,7 +148,11 @@ final class WaitlistScreen: Screen {
         }
         g.put(row: top, col: 1, text: CellWidth.truncate(en ? "Waitlist — \(day.vietnamese)" : "Danh sách chờ — \(day.vietnamese)",
                                                          toCells: width), style: CellStyle(.bold))
+        if let loadError {
+            g.put(row: top + 1, col: 1, text: CellWidth.truncate("! " + loadError, toCells: width), style: CellStyle(.bold, role: .warning))
+        }
         guard !entries.isEmpty else {
+            if loadError != nil { return }
             g.put(row: top + 2, col: 1, text: CellWidth.truncate(en ? "Nobody is on the waitlist for this day."
                                                                    : "Không có ai trong danh sách chờ của ngày này.", toCells: width))
             return
