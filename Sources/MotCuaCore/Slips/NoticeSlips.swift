@@ -28,30 +28,31 @@ public enum SupplementSlip {
 public enum RefusalSlip {
     /// Form 03, Phiếu từ chối tiếp nhận giải quyết hồ sơ: the reason is required.
     public static func render(_ c: SlipContext, reason: String? = nil) throws -> Slip {
-        let d = c.dossier
-        let why = try NoticeText.requiredReason(reason ?? d.reason, dossier: d.code)
-        var l = c.heading(.refusal)
-        l += NoticeText.addressee(c)
-        l += SlipLayout.wrap("Hồ sơ không được tiếp nhận giải quyết.")
-        l += SlipLayout.field("Lý do", why)
-        l.append("")
-        l += SlipLayout.signatures(left: nil, right: ("NGƯỜI TIẾP NHẬN HỒ SƠ", c.clerk ?? d.clerk))
-        return Slip(lines: l)
+        try NoticeText.reasonNotice(.refusal, c, reason: reason, statement: "Hồ sơ không được tiếp nhận giải quyết.",
+                                    signer: ("NGƯỜI TIẾP NHẬN HỒ SƠ", c.clerk ?? c.dossier.clerk))
     }
 }
 
 public enum StopSlip {
     /// Form 05, Thông báo dừng giải quyết hồ sơ: the reason is required.
     public static func render(_ c: SlipContext, reason: String? = nil) throws -> Slip {
-        let d = c.dossier
-        let why = try NoticeText.requiredReason(reason ?? d.reason, dossier: d.code)
-        var l = c.heading(.stop)
-        l += NoticeText.addressee(c)
-        l += SlipLayout.wrap("Cơ quan có thẩm quyền thông báo dừng giải quyết hồ sơ này.")
+        // Who signs form 05 for the authority is not confirmed; a title and a name line are left.
+        try NoticeText.reasonNotice(.stop, c, reason: reason, statement: "Cơ quan có thẩm quyền thông báo dừng giải quyết hồ sơ này.",
+                                    signer: ("ĐẠI DIỆN CƠ QUAN GIẢI QUYẾT", nil))
+    }
+}
+
+extension NoticeText {
+    /// Forms 03 and 05: the heading, the addressee, one statement, the required reason, one signature.
+    static func reasonNotice(_ form: SlipForm, _ c: SlipContext, reason: String?, statement: String,
+                             signer: (String, String?)) throws -> Slip {
+        let why = try requiredReason(reason ?? c.dossier.reason, dossier: c.dossier.code)
+        var l = c.heading(form)
+        l += addressee(c)
+        l += SlipLayout.wrap(statement)
         l += SlipLayout.field("Lý do", why)
         l.append("")
-        // Who signs form 05 for the authority is not confirmed; a title and a name line are left.
-        l += SlipLayout.signatures(left: nil, right: ("ĐẠI DIỆN CƠ QUAN GIẢI QUYẾT", nil))
+        l += SlipLayout.signatures(left: nil, right: signer)
         return Slip(lines: l)
     }
 }

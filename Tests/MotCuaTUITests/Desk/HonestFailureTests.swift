@@ -11,6 +11,7 @@ final class FailingStore: DeskStore, @unchecked Sendable {
     var failCatalog = false
     var failProfile = false
     var failWaitlist = false
+    var failAppointments = false
     init(_ inner: AppDatabase) { self.inner = inner }
     struct Broken: Error {}
     var broken: StoreError { StoreError("Không đọc được cơ sở dữ liệu (thử)", "Cannot read the database (test)") }
@@ -64,7 +65,10 @@ final class FailingStore: DeskStore, @unchecked Sendable {
     func actOnAppointment(_ r: AppointmentActionRequest, now: Date, actor: Actor, calendar: WorkingCalendar) throws -> AppointmentActionResult {
         try inner.actOnAppointment(r, now: now, actor: actor, calendar: calendar)
     }
-    func appointments(from: LocalDate, through: LocalDate) throws -> [Appointment] { try inner.appointments(from: from, through: through) }
+    func appointments(from: LocalDate, through: LocalDate) throws -> [Appointment] {
+        if failAppointments { throw broken }
+        return try inner.appointments(from: from, through: through)
+    }
     func appointment(id: Int64) throws -> Appointment? { try inner.appointment(id: id) }
     func placesTaken(day: LocalDate) throws -> [Appointment] { try inner.placesTaken(day: day) }
     func appointmentMisfits(from today: LocalDate, calendar: WorkingCalendar) throws -> [AppointmentMisfit] {
@@ -128,5 +132,17 @@ struct HonestFailureTests {
         let screen = app.currentGrid().dump().joined(separator: "\n")
         #expect(screen.contains("Không đọc được cơ sở dữ liệu"), "\(screen)")
         #expect(!screen.contains("Không có ai trong danh sách chờ"))
+    }
+
+    @Test("unreadable appointments are said on the queue's 'due soon' line, the queue still shows")
+    func upcomingUnreadable() throws {
+        let (store, app, _) = try desk()
+        let at = VietnamTime.instant(try #require(LocalDateTime(parsing: "2026-11-25 07:55")))
+        _ = try store.addWalkIn(WalkInRequest(name: "Đỗ Văn Một"), now: at, actor: Actor(user: "lan", counter: 1))
+        store.failAppointments = true
+        app.refresh()
+        let screen = app.currentGrid().dump().joined(separator: "\n")
+        #expect(screen.contains("Hẹn sắp tới: Không đọc được cơ sở dữ liệu"), "\(screen)")
+        #expect(screen.contains("A001"))
     }
 }

@@ -19,6 +19,8 @@ public final class QueueScreen: Screen {
     private var page = 10
     /// Today's appointments due within the hour (shown on the last row when there are any).
     public private(set) var upcoming: [Appointment] = []
+    /// Why the appointments due soon could not be read, if they could not.
+    public private(set) var upcomingError: String?
 
     public init(session: DeskSession) {
         self.session = session
@@ -55,8 +57,15 @@ public final class QueueScreen: Screen {
     public func refresh(host: ScreenHost) { reload() }
 
     private func reload() {
-        // The line of appointments due soon is a help, not the queue: a failed read leaves it out.
-        upcoming = (try? session.upcomingAppointments()) ?? []
+        // The line of appointments due soon: a failed read is said on that line, never shown as
+        // "no appointments" (the queue itself still shows).
+        do {
+            upcoming = try session.upcomingAppointments()
+            upcomingError = nil
+        } catch {
+            upcoming = []
+            upcomingError = ErrorText.message(for: error, language: session.language)
+        }
         if let s = session.snapshot() {
             snapshot = s
             loadFailed = false
@@ -266,11 +275,12 @@ public final class QueueScreen: Screen {
 
     public func render(into g: inout CellGrid, top: Int, bottom: Int, host: ScreenHost) {
         var bottom = bottom
-        if !upcoming.isEmpty && bottom - top > 8 {
+        if (!upcoming.isEmpty || upcomingError != nil) && bottom - top > 8 {
             bottom -= 1
-            g.put(row: bottom, col: 1, text: CellWidth.truncate(Self.upcomingLine(upcoming, language: host.language, width: g.cols - 2),
-                                                                     toCells: g.cols - 2),
-                  style: CellStyle(.bold))
+            let text = upcomingError.map { (host.language == .en ? "Appointments due soon: " : "Hẹn sắp tới: ") + $0 }
+                ?? Self.upcomingLine(upcoming, language: host.language, width: g.cols - 2)
+            g.put(row: bottom, col: 1, text: CellWidth.truncate(text, toCells: g.cols - 2),
+                  style: upcomingError == nil ? CellStyle(.bold) : CellStyle(.bold, role: .warning))
         }
         page = QueueView.waitingRoom(top: top, bottom: bottom, servingCount: snapshot?.serving.count ?? 0)
         clampScroll()
