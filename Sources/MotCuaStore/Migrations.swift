@@ -204,6 +204,14 @@ enum Migrations {
                 FROM procedures;
                 """)
         }
+        // The papers a procedure's dossier usually holds (`name:originals:copies; …`), offered
+        // at reception; empty for the rows already stored (the catalog did not list them).
+        m.registerMigration("v11-procedure-documents") { db in
+            try db.execute(sql: """
+                ALTER TABLE procedures ADD COLUMN documents TEXT NOT NULL DEFAULT '';
+                ALTER TABLE procedure_versions ADD COLUMN documents TEXT NOT NULL DEFAULT '';
+                """)
+        }
         return m
     }
 }

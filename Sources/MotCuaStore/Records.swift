@@ -65,17 +65,15 @@ enum ProcedureRow {
     static func upsert(_ p: Procedure, _ db: Database) throws {
         try db.execute(sql: """
             INSERT INTO procedures (code, name, field, processing_days, processing_unit, cutoff_minute, fee, fee_note,
-                                    deliveries, effective_from, effective_to, legal_basis, note, folded_name)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                                    deliveries, effective_from, effective_to, legal_basis, note, folded_name, documents)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             ON CONFLICT(code) DO UPDATE SET name=excluded.name, field=excluded.field,
                 processing_days=excluded.processing_days, processing_unit=excluded.processing_unit,
                 cutoff_minute=excluded.cutoff_minute, fee=excluded.fee,
                 fee_note=excluded.fee_note, deliveries=excluded.deliveries, effective_from=excluded.effective_from,
                 effective_to=excluded.effective_to, legal_basis=excluded.legal_basis, note=excluded.note,
-                folded_name=excluded.folded_name
-            """, arguments: [p.code, p.name, p.field, p.processingDays, p.processingUnit.rawValue, p.cutoffMinuteOfDay,
-                             p.fee, p.feeNote, p.deliveries.map(\.rawValue).sorted().joined(separator: ";"),
-                             p.effectiveFrom?.iso, p.effectiveTo?.iso, p.legalBasis, p.note, VietnameseText.fold(p.name)])
+                folded_name=excluded.folded_name, documents=excluded.documents
+            """, arguments: arguments(p))
     }
 
     /// Adds a version of the procedure, or corrects the version with the same code and
@@ -89,19 +87,19 @@ enum ProcedureRow {
         // The code must exist in `procedures` before a version can reference it.
         try db.execute(sql: """
             INSERT INTO procedures (code, name, field, processing_days, processing_unit, cutoff_minute, fee, fee_note,
-                                    deliveries, effective_from, effective_to, legal_basis, note, folded_name)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(code) DO NOTHING
+                                    deliveries, effective_from, effective_to, legal_basis, note, folded_name, documents)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(code) DO NOTHING
             """, arguments: arguments(p))
         try db.execute(sql: """
             INSERT INTO procedure_versions (code, name, field, processing_days, processing_unit, cutoff_minute, fee, fee_note,
-                                    deliveries, effective_from, effective_to, legal_basis, note, folded_name)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                                    deliveries, effective_from, effective_to, legal_basis, note, folded_name, documents)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             ON CONFLICT(code, effective_from) DO UPDATE SET name=excluded.name, field=excluded.field,
                 processing_days=excluded.processing_days, processing_unit=excluded.processing_unit,
                 cutoff_minute=excluded.cutoff_minute, fee=excluded.fee,
                 fee_note=excluded.fee_note, deliveries=excluded.deliveries,
                 effective_to=excluded.effective_to, legal_basis=excluded.legal_basis, note=excluded.note,
-                folded_name=excluded.folded_name
+                folded_name=excluded.folded_name, documents=excluded.documents
             """, arguments: arguments(p, fromText: from))
         return before == nil ? .added : .corrected
     }
@@ -122,7 +120,7 @@ enum ProcedureRow {
         let from: String? = fromText ?? p.effectiveFrom?.iso
         return [p.code, p.name, p.field, p.processingDays, p.processingUnit.rawValue, p.cutoffMinuteOfDay,
                 p.fee, p.feeNote, p.deliveries.map(\.rawValue).sorted().joined(separator: ";"),
-                from, p.effectiveTo?.iso, p.legalBasis, p.note, VietnameseText.fold(p.name)]
+                from, p.effectiveTo?.iso, p.legalBasis, p.note, VietnameseText.fold(p.name), ReceivedDocument.listText(p.documents)]
     }
 
     /// An unknown unit is an error naming the row: read as working days it would print a wrong
@@ -134,7 +132,14 @@ enum ProcedureRow {
                          processingUnit: try r.required("processing_unit", "thủ tục", code) { ProcessingUnit(rawValue: $0) },
                          cutoffMinuteOfDay: r["cutoff_minute"], fee: r["fee"], feeNote: r["fee_note"],
                          deliveries: deliveries, effectiveFrom: r.localDate("effective_from"),
-                         effectiveTo: r.localDate("effective_to"), legalBasis: r["legal_basis"], note: r["note"])
+                         effectiveTo: r.localDate("effective_to"), legalBasis: r["legal_basis"], note: r["note"],
+                         documents: try documents(r, code))
+    }
+
+    /// The stored papers; a list that no longer reads is an error naming the row.
+    private static func documents(_ r: Row, _ code: String) throws -> [ReceivedDocument] {
+        let raw: String = r["documents"] ?? ""
+        do { return try ReceivedDocument.parseList(raw) } catch { throw unreadable("thủ tục", code, "documents", raw) }
     }
 }
 

@@ -31,7 +31,7 @@ struct DossierCommand: ParsableCommand {
         @Flag(name: .customLong("allow-duplicate"), help: "Vẫn nhận khi người này đã nộp cùng thủ tục hôm nay (allow a second one today)")
         var allowDuplicate = false
         @Option(name: .customLong("document"),
-                help: "Giấy tờ nhận: 'tên:bản chính:bản sao' hoặc chỉ tên (1 bản sao); nhắc lại cho mỗi giấy (a paper received; repeat)")
+                help: "Giấy tờ nhận: 'tên:bản chính:bản sao' hoặc chỉ tên (1 bản sao); nhắc lại cho mỗi giấy; không ghi = giấy tờ của thủ tục trong danh mục (a paper received; repeat; default: the catalog's list)")
         var documents: [String] = []
 
         func run() throws {

@@ -140,10 +140,10 @@ struct FrontEndParityTests {
 
         try desk.step("F4 opens the receive form on the procedure", keys: "F4") { _ in desk.focus == "procedure" }
         try desk.step("the address is typed", keys: "BackTab", type: address) { _ in desk.form?.value(of: "address") == address }
-        try desk.step("delivery by post", keys: "Tab Tab Tab Space") { _ in
+        try desk.step("delivery by post", keys: "Tab Tab Tab Tab Space") { _ in
             desk.focus == "delivery" && desk.form?.value(of: "delivery") == "post"
         }
-        try desk.step("the procedure is picked and the due date shows", keys: "BackTab BackTab", type: "xac nhan tinh trang",
+        try desk.step("the procedure is picked and the due date shows", keys: "BackTab BackTab BackTab", type: "xac nhan tinh trang",
                       then: "Enter") {
             desk.form?.value(of: "procedure") == procedure && $0.contains("30/11/2026")
         }

@@ -101,7 +101,15 @@ import MotCuaCore
         let queue = try DatabaseQueue(path: dir.file("v9.sqlite"))
         try Migrations.migrator.migrate(queue, upTo: "v9-dossier-life")
         try queue.write { db in
-            for p in ProcedureCatalog.builtIn.procedures { try ProcedureRow.upsert(p, db) }
+            // The rows as v9 held them (no documents column yet).
+            for p in ProcedureCatalog.builtIn.procedures {
+                try db.execute(sql: """
+                    INSERT INTO procedures (code, name, field, processing_days, processing_unit, cutoff_minute, fee, fee_note,
+                        deliveries, effective_from, effective_to, legal_basis, note, folded_name) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                    """, arguments: [p.code, p.name, p.field, p.processingDays, p.processingUnit.rawValue, p.cutoffMinuteOfDay,
+                                     p.fee, p.feeNote, p.deliveries.map(\.rawValue).sorted().joined(separator: ";"),
+                                     p.effectiveFrom?.iso, p.effectiveTo?.iso, p.legalBasis, p.note, VietnameseText.fold(p.name)])
+            }
         }
         try Migrations.migrator.migrate(queue)
         try queue.read { db in

@@ -64,23 +64,26 @@ public struct Procedure: Hashable, Sendable, Codable {
     /// What is still to be confirmed about the row, or anything else the supervisor should know
     /// ("cần xác nhận …"): a figure that could not be checked is flagged here, never silently guessed.
     public var note: String
+    /// The papers a complete dossier usually holds (thành phần hồ sơ), offered at reception and
+    /// edited there; empty when the catalog does not list them.
+    public var documents: [ReceivedDocument]
 
     public init(code: String, name: String, field: String, processingDays: Int, processingUnit: ProcessingUnit = .workingDays,
                 cutoffMinuteOfDay: Int?, fee: Int, feeNote: String, deliveries: Set<Delivery>, effectiveFrom: LocalDate?,
-                effectiveTo: LocalDate?, legalBasis: String, note: String = "") {
+                effectiveTo: LocalDate?, legalBasis: String, note: String = "", documents: [ReceivedDocument] = []) {
         self.code = code; self.name = name; self.field = field; self.processingDays = processingDays
         self.processingUnit = processingUnit
         self.cutoffMinuteOfDay = cutoffMinuteOfDay; self.fee = fee; self.feeNote = feeNote
         self.deliveries = deliveries; self.effectiveFrom = effectiveFrom; self.effectiveTo = effectiveTo
-        self.legalBasis = legalBasis; self.note = note
+        self.legalBasis = legalBasis; self.note = note; self.documents = documents
     }
 
     private enum CodingKeys: String, CodingKey {
         case code, name, field, processingDays, processingUnit, cutoffMinuteOfDay, fee, feeNote, deliveries
-        case effectiveFrom, effectiveTo, legalBasis, note
+        case effectiveFrom, effectiveTo, legalBasis, note, documents
     }
 
-    /// Written by hand so JSON made before `processingUnit` and `note` existed still decodes
+    /// Written by hand so JSON made before `processingUnit`, `note` and `documents` existed still decodes
     /// (as working days, no note), the same default the CSV reader uses.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -97,6 +100,7 @@ public struct Procedure: Hashable, Sendable, Codable {
         effectiveTo = try c.decodeIfPresent(LocalDate.self, forKey: .effectiveTo)
         legalBasis = try c.decode(String.self, forKey: .legalBasis)
         note = try c.decodeIfPresent(String.self, forKey: .note) ?? ""
+        documents = try c.decodeIfPresent([ReceivedDocument].self, forKey: .documents) ?? []
     }
 
     /// Search key of the name (`VietnameseText.fold`).

@@ -30,10 +30,11 @@ public struct ProcedureCatalog: Hashable, Sendable {
 
     /// Columns in file order. `code`, `name`, `field`, `processing_days`, `fee`, `deliveries` are
     /// required in the header; the others may be left out and default to empty. `unit` (added with
-    /// the 2025 reform's calendar-day limits) and `note` came later: a file without them, or with
+    /// the 2025 reform's calendar-day limits), `note` and `documents` (the usual papers, written as
+    /// `name:originals:copies; …`) came later: a file without them, or with
     /// them empty, means working days and no note, so every older import file still reads the same.
     public static let columns = ["code", "name", "field", "processing_days", "unit", "cutoff", "fee", "fee_note",
-                                 "deliveries", "effective_from", "effective_to", "legal_basis", "note"]
+                                 "deliveries", "effective_from", "effective_to", "legal_basis", "note", "documents"]
     static let requiredColumns: Set<String> = ["code", "name", "field", "processing_days", "fee", "deliveries"]
 
     /// Codes are printed on tickets and typed by clerks: short, uppercase ASCII.
@@ -196,10 +197,15 @@ public struct ProcedureCatalog: Hashable, Sendable {
             throw fail("effective_to", "ngày hết hiệu lực \(to.iso) trước ngày có hiệu lực \(from.iso)",
                        "end date \(to.iso) is before the start date \(from.iso)")
         }
+        let documents: [ReceivedDocument]
+        do { documents = try ReceivedDocument.parseList(value("documents")) } catch {
+            throw fail("documents", error.problem.vi, error.problem.en)
+        }
         return Procedure(code: code, name: name, field: field, processingDays: days, processingUnit: unit,
                          cutoffMinuteOfDay: cutoff, fee: fee, feeNote: VietnameseText.normalize(value("fee_note")),
                          deliveries: deliveries, effectiveFrom: from, effectiveTo: to,
-                         legalBasis: VietnameseText.normalize(value("legal_basis")), note: VietnameseText.normalize(value("note")))
+                         legalBasis: VietnameseText.normalize(value("legal_basis")), note: VietnameseText.normalize(value("note")),
+                         documents: documents)
     }
 
     /// Trims ASCII spaces and tabs only: a zero-width or other invisible character at the edge of
@@ -229,7 +235,8 @@ public struct ProcedureCatalog: Hashable, Sendable {
             rows.append([p.code, p.name, p.field, String(p.processingDays), p.processingUnit.rawValue, p.cutoffText ?? "",
                          String(p.fee), p.feeNote,
                          Delivery.allCases.filter(p.deliveries.contains).map(\.rawValue).joined(separator: ";"),
-                         p.effectiveFrom?.iso ?? "", p.effectiveTo?.iso ?? "", p.legalBasis, p.note])
+                         p.effectiveFrom?.iso ?? "", p.effectiveTo?.iso ?? "", p.legalBasis, p.note,
+                         ReceivedDocument.listText(p.documents)])
         }
         return CSV.write(rows)
     }

@@ -83,7 +83,9 @@ public struct ReceiveRequest: Sendable {
             throw FieldError(field: "channel", label: Localized(vi: "Hình thức nộp", en: "Channel"),
                              problem: Localized(vi: "người có số thứ tự nộp trực tiếp tại quầy", en: "a ticket holder submits in person"))
         }
-        let documents = try self.documents.map { try $0.validated() }
+        // None written: the procedure's usual papers from the catalog, the same at the desk (whose
+        // form offers them) and on the command line.
+        let documents = self.documents.isEmpty ? procedure.documents : try self.documents.map { try $0.validated() }
         return ValidReceive(procedure: procedure, applicant: Applicant(name: name, idNumber: id, phone: phone, address: address),
                             channel: channel, delivery: chosen, deliveryAddress: deliveryAddress, notes: notes, ticketCode: ticket,
                             identity: identity, allowDuplicate: allowDuplicate, documents: documents)

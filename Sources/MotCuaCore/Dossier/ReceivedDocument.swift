@@ -12,7 +12,7 @@ public struct ReceivedDocument: Hashable, Sendable, Codable {
 }
 
 extension ReceivedDocument {
-    static let label = Localized(vi: "Thành phần hồ sơ", en: "Documents received")
+    public static let label = Localized(vi: "Thành phần hồ sơ", en: "Documents received")
 
     /// `Tờ khai:1:0` (name:originals:copies), or `Tờ khai` alone (one copy), as typed on the
     /// command line. Validation of the values is `validated()`'s.
@@ -51,5 +51,28 @@ extension ReceivedDocument {
                                                 en: "'\(name)': at least one copy (original or not)"))
         }
         return ReceivedDocument(name: name, originals: originals, copies: copies)
+    }
+}
+
+extension ReceivedDocument {
+    /// The papers as one line, `Tờ khai:1:0; Giấy chứng sinh:1:0`: how the catalog's
+    /// `documents` column and the desk's reception form write them. Empty text is no papers.
+    /// Each entry is validated; a name cannot hold ';' or ':' (they separate).
+    public static func parseList(_ text: String) throws(FieldError) -> [ReceivedDocument] {
+        var list: [ReceivedDocument] = []
+        for part in text.split(separator: ";") {
+            let entry = part.trimmingCharacters(in: .whitespaces)
+            if entry.isEmpty { continue }
+            do { list.append(try parse(entry).validated()) } catch let e as FieldError { throw e } catch {
+                throw FieldError(field: "documents", label: label, problem: Localized(vi: "'\(entry)' không hợp lệ", en: "'\(entry)' is not valid"))
+            }
+        }
+        return list
+    }
+
+    /// `parseList`'s inverse: one copy of a paper is written by its name alone.
+    public static func listText(_ documents: [ReceivedDocument]) -> String {
+        documents.map { d in d.originals == 0 && d.copies == 1 ? d.name : "\(d.name):\(d.originals):\(d.copies)" }
+            .joined(separator: "; ")
     }
 }

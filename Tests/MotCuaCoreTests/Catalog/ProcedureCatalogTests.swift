@@ -134,7 +134,7 @@ import Testing
         let written = c.csv()
         #expect(written.hasPrefix("code,name,field,processing_days,unit,cutoff,"))
         #expect(written.contains("NCN-X,Nuôi con nuôi,Nuôi con nuôi,30,days,,400000,"))
-        #expect(written.contains(",\"cần xác nhận, ghi chú\"\n"))
+        #expect(written.contains(",\"cần xác nhận, ghi chú\",\n"))
         #expect(try ProcedureCatalog.parse(csv: written, file: "y.csv") == c)
         // The built-in catalog keeps its units through a round trip too.
         let builtIn = try ProcedureCatalog.parse(csv: catalog.csv(), file: "x.csv")

@@ -87,7 +87,7 @@ struct DeskPolishTests {
         _ = try f.db.addWalkIn(WalkInRequest(name: "Vũ Thị Thu", procedureCode: deskOnly.code), now: ScreenFixture.at(25, 8, 40),
                                actor: f.clerk)
         f.app.refresh()
-        try f.keys("F5 F4 Tab Tab Right")
+        try f.keys("F5 F4 Tab Tab Tab Right")
         #expect(f.message == "Thủ tục \(deskOnly.name) chỉ trả kết quả: Tại quầy", "\(f.message)")
     }
 

@@ -7,6 +7,9 @@ final class ReceiveDossierScreen: FormScreen {
     let session: DeskSession
     let ticket: Ticket?
     private var lastApplicant: String?
+    /// The procedure whose catalog papers were last offered, and the text offered: the clerk's
+    /// own edits are kept when the procedure changes, an untouched offer follows it.
+    private var documentsOffered: (procedure: String?, text: String) = (nil, "")
 
     /// - Parameter applicant: who handed in the previous dossier at this form ("another dossier"
     ///   for the same person): their name, CCCD, phone and address start the form again, so the
@@ -56,6 +59,11 @@ final class ReceiveDossierScreen: FormScreen {
                                            on: session.today, language: lang, selected: start.flatMap { TextInput.nonBlank($0.procedureCode) },
                                            hint: Localized(vi: "Gõ tên hoặc chữ đầu (ks → khai sinh); gõ đè để thay, C-u xoá",
                                                            en: "Type a name or initials; typing replaces, C-u clears"))),
+            // The papers handed in, offered from the catalog's list for the procedure and
+            // edited here; written on form 01.
+            .text(TextField(id: "documents", label: ReceivedDocument.label, maxLength: 1000,
+                            hint: Localized(vi: "Giấy tờ đã nhận, cách nhau bởi ';'; tên:bản chính:bản sao (chỉ tên = 1 bản sao)",
+                                            en: "Papers received, separated by ';'; name:originals:copies (name alone = 1 copy)"))),
             .choice(ChoiceField(id: "channel", label: Localized(vi: "Hình thức nộp", en: "Channel"), options: channel)),
             .choice(ChoiceField(id: "delivery", label: Localized(vi: "Nhận kết quả", en: "Result by"), options: delivery)),
             .text(TextField(id: "delivery_address", label: Localized(vi: "Địa chỉ nhận", en: "Deliver to"),
@@ -69,6 +77,7 @@ final class ReceiveDossierScreen: FormScreen {
         var form = Form(title: Localized(vi: "Tiếp nhận hồ sơ", en: "Receive a dossier"), fields: fields, language: lang)
         form.focus(id: ticket == nil ? "lookup" : "procedure")
         super.init(form: form)
+        try offerDocuments()
         updateDuePreview()
         form.markClean()
     }
@@ -121,9 +130,21 @@ final class ReceiveDossierScreen: FormScreen {
         form.setText(a.address ?? "", of: "address")
     }
 
+    /// Offers the chosen procedure's usual papers, unless the clerk has written their own.
+    private func offerDocuments() throws {
+        let code = form.value(of: "procedure")
+        guard code != documentsOffered.procedure else { return }
+        let typed = form.value(of: "documents") ?? ""
+        let papers = try code.flatMap { try session.db.procedure(code: $0, on: session.today) }?.documents ?? []
+        let offer = ReceivedDocument.listText(papers)
+        if typed.isEmpty || typed == documentsOffered.text { form.setText(offer, of: "documents") }
+        documentsOffered = (code, offer)
+    }
+
     override func valueChanged(host: ScreenHost) {
         do {
             try fillFromLookup()
+            try offerDocuments()
             updateDuePreview()
             if form.focusedID == "delivery" || form.focusedID == "procedure" { try checkDelivery(host) }
         } catch {
@@ -160,7 +181,8 @@ final class ReceiveDossierScreen: FormScreen {
                 ticketCode: ticket?.code, channel: form.value(of: "channel") ?? "direct", delivery: form.value(of: "delivery"),
                 deliveryAddress: form.value(of: "delivery_address"), notes: form.value(of: "notes"),
                 identity: identityAnswer.flatMap { $0.key == identityKey ? $0.choice : nil },
-                allowDuplicate: duplicateAnswer == duplicateKey))
+                allowDuplicate: duplicateAnswer == duplicateKey,
+                documents: try ReceivedDocument.parseList(form.value(of: "documents") ?? "")))
         } catch let question as ConfirmationNeeded {
             ask(question, host: host)
             throw QuestionAsked()
