@@ -210,14 +210,15 @@ extension AppDatabase {
             switch request.kind {
             case .return:
                 data.receiverName = d.resultReceiver; data.receiverIdNumber = d.resultReceiverId; data.feeCollected = d.feeCollected
-            case .deliverHome: data.receiverName = d.resultReceiver
+            case .deliverHome: data.receiverName = d.resultReceiver; data.feeCollected = d.feeCollected
             case .post: data.trackingNumber = d.trackingNumber; data.address = d.deliveryAddress; data.postage = d.postage
             case .supplement: data.missing = d.missingItems
             case .reject, .withdraw: data.reason = d.reason
             case .send: data.sentTo = d.sentTo
             case .apologize:
                 data.reason = d.apologyReason; data.dueDate = d.dueDate.iso; data.previousDueDate = before.dueDate.iso
-            case .postDelivered, .postReturned: data.trackingNumber = d.trackingNumber
+            case .postDelivered: data.trackingNumber = d.trackingNumber; data.feeCollected = d.feeCollected
+            case .postReturned: data.trackingNumber = d.trackingNumber
             case .process, .ready, .resume: break
             }
             var log = ActionBatch(db, at: now, actor: actor)

@@ -312,7 +312,8 @@ struct DossierCommand: ParsableCommand {
         static let kind = DossierActionKind.postDelivered
         @OptionGroup var global: GlobalOptions
         @OptionGroup var step: DossierStepArguments
-        func request() -> DossierActionRequest { DossierActionRequest(code: step.code, kind: Self.kind) }
+        @Option(name: .customLong("fee-collected"), help: "Phí, lệ phí bưu điện đã thu hộ (VND); mặc định: phí của thủ tục khi tiếp nhận") var feeCollected: Int?
+        func request() -> DossierActionRequest { DossierActionRequest(code: step.code, kind: Self.kind, feeCollected: feeCollected) }
     }
 
     struct PostReturned: DossierStepCommand {
@@ -383,7 +384,10 @@ struct DossierCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var step: DossierStepArguments
         @Option(name: .customLong("received-by"), help: "Người nhận kết quả (who took it)") var receivedBy: String
-        func request() -> DossierActionRequest { DossierActionRequest(code: step.code, kind: Self.kind, receiverName: receivedBy) }
+        @Option(name: .customLong("fee-collected"), help: "Phí, lệ phí đã thu (VND); mặc định: phí của thủ tục khi tiếp nhận") var feeCollected: Int?
+        func request() -> DossierActionRequest {
+            DossierActionRequest(code: step.code, kind: Self.kind, receiverName: receivedBy, feeCollected: feeCollected)
+        }
     }
 
     struct Supplement: DossierStepCommand {

@@ -156,7 +156,8 @@ struct FrontEndParityTests {
         try desk.step("F5 asks before marking it ready", keys: "F5") { $0.contains("Hồ sơ \(dossierCode) của \(first) đã có kết quả?") }
         try desk.step("Enter: ready", keys: "Enter") { _ in (try? db.dossier(code: dossierCode)?.status) == .ready }
         try desk.step("M-p asks for the tracking number", keys: "M-p") { $0.contains("Mã vận đơn") }
-        try desk.step("posted", type: tracking, then: "Enter") { _ in (try? db.dossier(code: dossierCode)?.status) == .posted }
+        try desk.step("the postage is asked", type: tracking, then: "Enter") { $0.contains("Cước bưu chính") }
+        try desk.step("posted, postage left empty as on the CLI", keys: "Enter") { _ in (try? db.dossier(code: dossierCode)?.status) == .posted }
         try desk.step("C-z undoes the post", keys: "C-z") { _ in (try? db.dossier(code: dossierCode)?.status) == .ready }
 
         try desk.step("M-1 back to the queue", keys: "M-1") { _ in desk.app.screens.last is QueueScreen }

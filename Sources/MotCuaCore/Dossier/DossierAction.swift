@@ -204,8 +204,7 @@ public enum DossierRules {
             }
             d.resultReceiver = receiver
             d.resultReceiverId = id
-            d.feeCollected = try amount(request.feeCollected ?? dossier.procedureSnapshot?.fee, field: "fee_collected",
-                                        label: Localized(vi: "Phí, lệ phí đã thu", en: "Fee collected"))
+            d.feeCollected = try feeCollected(request, dossier)
         case .post:
             let address = try TextInput.optional(request.address ?? dossier.deliveryAddress, field: "address",
                                                  label: Localized(vi: "Địa chỉ gửi", en: "Postal address"))
@@ -232,6 +231,8 @@ public enum DossierRules {
             d.postDeliveredAt = nil
         case .postDelivered:
             d.postDeliveredAt = now
+            // The post worker collects the fee on delivery (Quyết định 45/2016/QĐ-TTg).
+            d.feeCollected = try feeCollected(request, dossier)
         case .postReturned:
             // Back at the desk: no longer closed, and listed to phone the citizen.
             d.postReturnedAt = now
@@ -246,6 +247,7 @@ public enum DossierRules {
             d.delivery = .home
             d.resultReceiver = try WalkInRequest.personName(request.receiverName ?? "", field: "receiver_name",
                                                             label: Localized(vi: "Người nhận kết quả", en: "Received by"))
+            d.feeCollected = try feeCollected(request, dossier)
         case .supplement:
             let label = Localized(vi: "Giấy tờ cần bổ sung", en: "Missing documents")
             let items = try request.missing.compactMap { try TextInput.optional($0, field: "missing", label: label, maxLength: 200) }
@@ -299,6 +301,14 @@ public enum DossierRules {
     }
 
     /// An amount of money in VND: whole, not negative, below a billion (a typing slip otherwise).
+    /// The fee recorded as collected when the result reaches the citizen (at the desk, by the
+    /// post, at home): what the clerk says, else what was already recorded, else the fee of the
+    /// procedure as received.
+    static func feeCollected(_ request: DossierActionRequest, _ dossier: Dossier) throws -> Int? {
+        try amount(request.feeCollected ?? dossier.feeCollected ?? dossier.procedureSnapshot?.fee, field: "fee_collected",
+                   label: Localized(vi: "Phí, lệ phí đã thu", en: "Fee collected"))
+    }
+
     static func amount(_ value: Int?, field: String, label: Localized) throws -> Int? {
         guard let value else { return nil }
         guard (0..<1_000_000_000).contains(value) else {

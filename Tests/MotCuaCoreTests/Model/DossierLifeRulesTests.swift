@@ -178,4 +178,35 @@ import Testing
     @Test func amountsAreWrittenTheVietnameseWay() {
         #expect(VND.text(0) == "0 đ" && VND.text(3000) == "3.000 đ" && VND.text(1_250_000) == "1.250.000 đ")
     }
+
+    @Test func amountsAreReadAsAClerkTypesThem() {
+        for (typed, amount) in [("25000", 25000), ("25.000", 25000), ("25 000", 25000), ("25.000 đ", 25000), ("0", 0),
+                                ("1.250.000đ", 1_250_000), (" 8000 d ", 8000)] {
+            #expect(VND.parse(typed) == amount, "\(typed)")
+        }
+        for bad in ["", "hai mươi", "-5", "25,5", "1.000.000.000", "đ"] { #expect(VND.parse(bad) == nil, "\(bad)") }
+    }
+
+    /// The fee reaches the register however the result reaches the citizen: the post worker
+    /// collects it on delivery, the clerk at the door; what was recorded already is kept.
+    @Test func theFeeIsCollectedByThePostAndAtHomeToo() throws {
+        var posted = dossier(.posted)
+        posted.procedureSnapshot = ProcedureSnapshot(procedure(fee: 3000)); posted.trackingNumber = "EC136431858VN"
+        let delivered = try DossierRules.apply(DossierActionRequest(code: posted.code, kind: .postDelivered), to: posted,
+                                               now: time("2026-11-30", 15)).dossier
+        #expect(delivered.feeCollected == 3000)
+        let free = try DossierRules.apply(DossierActionRequest(code: posted.code, kind: .postDelivered, feeCollected: 0), to: posted,
+                                          now: time("2026-11-30", 15)).dossier
+        #expect(free.feeCollected == 0)
+        var ready = dossier(.ready)
+        ready.procedureSnapshot = ProcedureSnapshot(procedure(fee: 3000)); ready.feeCollected = 1000
+        let home = try DossierRules.apply(DossierActionRequest(code: ready.code, kind: .deliverHome, receiverName: "Nguyễn Hồng Sự"),
+                                          to: ready, procedure: procedure(fee: 3000).withDeliveries([.desk, .home]),
+                                          now: time("2026-11-30", 15)).dossier
+        #expect(home.feeCollected == 1000, "what was recorded already")
+    }
+}
+
+extension Procedure {
+    func withDeliveries(_ d: Set<Delivery>) -> Procedure { var p = self; p.deliveries = d; return p }
 }

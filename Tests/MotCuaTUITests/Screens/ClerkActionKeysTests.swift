@@ -154,7 +154,7 @@ struct ClerkActionKeysTests {
         let list = try f.openList(selecting: f.hưng)
         try f.keys("M-p")
         f.type("EC136431858VN")
-        try f.keys("Enter")
+        try f.keys("Enter Enter")
         #expect(try f.status(f.hưng) == .posted)
         #expect(list.selectedDossier?.code != f.hưng)
         try f.keys("C-z")

@@ -293,8 +293,18 @@ struct ScreensDossierListTests {
         try f.keys("C-u")
         f.type("ec 136431858 vn")
         try f.keys("Enter")
+        // Then the postage: a typo is said at once, an amount with dots is taken.
+        #expect((f.top as? PromptScreen)?.label.contains("Cước bưu chính") == true)
+        #expect(try f.status(f.hưng) == .ready)
+        f.type("hai muoi")
+        try f.keys("Enter")
+        #expect(f.rows.joined().contains("không phải số tiền"), "\(f.rows)")
+        try f.keys("C-u")
+        f.type("25.000")
+        try f.keys("Enter")
         #expect(try f.status(f.hưng) == .posted)
         #expect(try f.db.dossier(code: f.hưng)?.trackingNumber == "EC136431858VN")
+        #expect(try f.db.dossier(code: f.hưng)?.postage == 25_000)
         #expect(f.message.contains("mã vận đơn EC136431858VN"))
     }
 
@@ -306,7 +316,10 @@ struct ScreensDossierListTests {
         try f.keys("M-p")
         f.type("VNP123")
         try f.keys("Enter")
+        // The postage may be left empty: not known yet.
+        try f.keys("Enter")
         #expect(try f.db.dossier(code: f.bảy)?.trackingNumber == "VNP123")
+        #expect(try f.db.dossier(code: f.bảy)?.postage == nil)
         try f.keys("Esc")
         // Home delivery needs a procedure that offers it (the catalog's deliveries).
         _ = try f.db.markReady(f.mận, now: ScreenFixture.at(25, 8, 55), actor: f.clerk)

@@ -53,10 +53,12 @@ enum DossierActions {
         /// Takes the step. Throws the model's or the store's refusal: from a prompt, that reopens
         /// the prompt with what was typed (PromptScreen); elsewhere `report` says it.
         func change(reason: String? = nil, tracking: String? = nil, receiver: String? = nil, receiverID: String? = nil,
-                    address: String? = nil, missing: [String] = [], sentTo: String? = nil, newDue: LocalDate? = nil) throws {
+                    address: String? = nil, missing: [String] = [], sentTo: String? = nil, newDue: LocalDate? = nil,
+                    postage: Int? = nil) throws {
             let result = try session.act(DossierActionRequest(code: dossier.code, kind: step, receiverName: receiver,
                                                               receiverIdNumber: receiverID, address: address, trackingNumber: tracking,
-                                                              missing: missing, reason: reason, sentTo: sentTo, newDueDate: newDue))
+                                                              missing: missing, reason: reason, sentTo: sentTo, postage: postage,
+                                                              newDueDate: newDue))
             let d = result.dossier
             // What the step changed besides the dossier (a home delivery cancelled) is said too.
             let notes = result.notes.map { ". " + $0.text(host.language) }.joined()
@@ -108,6 +110,23 @@ enum DossierActions {
                 host.report(error)
                 return true
             }
+            // Last, the postage (optional: the post may bill it later). The tracking number was
+            // checked by the model before this is asked, so a refusal here is the postage's.
+            func askPostage(_ address: String?, _ tracking: String) {
+                host.push(PromptScreen(
+                    title: en ? "Send by post — \(dossier.code)" : "Gửi bưu chính hồ sơ \(dossier.code)",
+                    label: en ? "Postage in VND (empty if not known):" : "Cước bưu chính, đồng (để trống nếu chưa biết):",
+                    text: dossier.postage.map(String.init) ?? "", under: screen, asciiOnly: true, maxLength: 12,
+                    validate: { PostageText.problem($0, language: host.language) },
+                    onAccept: { raw, _ in try change(tracking: tracking, address: address, postage: PostageText.amount(raw)) }))
+            }
+            // The model's own check of the address and the tracking number, before the postage is asked.
+            func checked(_ raw: String, _ address: String?) throws {
+                // The store fills the applicant's address in when none is given: so does the check.
+                _ = try DossierRules.apply(DossierActionRequest(code: dossier.code, kind: .post, address: address ?? known,
+                                                                trackingNumber: raw),
+                                           to: dossier, now: session.now)
+            }
             // Không on the check-digit warning comes back here with the code as typed, to correct it.
             func askTracking(_ address: String?, _ typed: String) {
                 host.push(PromptScreen(
@@ -116,19 +135,20 @@ enum DossierActions {
                     text: typed, under: screen, asciiOnly: true, maxLength: 40,
                     validate: { $0.isEmpty ? (en ? "The tracking number is required" : "Cần nhập mã vận đơn") : nil },
                     onAccept: { raw, host in
+                        try checked(raw, address)
                         if let warning = TrackingNumber.warning(for: TrackingNumber.check(raw)) {
                             let tracking = TrackingNumber.normalize(raw)
                             host.confirm(YesNoQuestion(
                                 title: en ? "Check the tracking number" : "Kiểm tra mã vận đơn",
                                 message: warning.text(host.language) + (en ? ". Save \(tracking) anyway?" : ". Vẫn lưu \(tracking)?"),
                                 defaultYes: false, under: screen,
-                                onYes: { _ in report { try change(tracking: raw, address: address) } },
+                                onYes: { _ in askPostage(address, raw) },
                                 onNo: { host in
                                     askTracking(address, raw)
                                     host.say(warning.text(host.language), warning: true)
                                 }))
                         } else {
-                            try change(tracking: raw, address: address)
+                            askPostage(address, raw)
                         }
                     }))
             }
