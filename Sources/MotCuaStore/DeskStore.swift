@@ -89,9 +89,10 @@ extension DeskStore {
         try actOnDossier(request, now: now, actor: actor, calendar: WorkingCalendar())
     }
 
-    /// Results ready for more than five working days (the usual reminder), or back from the post.
+    /// Results ready for more than the desk's limit of working days (`uncollectedAfterDays`,
+    /// five unless set), or back from the post.
     public func uncollectedDossiers(today: LocalDate, calendar: WorkingCalendar) throws -> [UncollectedDossier] {
-        try uncollectedDossiers(today: today, days: 5, calendar: calendar)
+        try uncollectedDossiers(today: today, days: try profile().uncollectedAfterDays, calendar: calendar)
     }
 
     public func send(_ code: String, to department: String, now: Date, actor: Actor) throws -> DossierActionResult {

@@ -177,17 +177,18 @@ struct DossierCommand: ParsableCommand {
     struct Uncollected: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Kết quả chưa có người nhận, cần gọi điện cho công dân (results waiting: phone the citizen).",
-            discussion: "Hồ sơ có kết quả quá N ngày làm việc (mặc định 5), và hồ sơ bưu điện trả lại.")
+            discussion: "Hồ sơ có kết quả quá N ngày làm việc (mặc định: motcua setup --uncollected-days, 5 khi chưa đặt), và hồ sơ bưu điện trả lại.")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Số ngày làm việc đã có kết quả (working days ready, more than)") var days: Int = 5
+        @Option(help: "Số ngày làm việc đã có kết quả (working days ready, more than; default: the desk's setting)") var days: Int?
 
         func run() throws {
             try runReporting(global) { lang in
-                guard (0...365).contains(days) else {
+                if let days, !(0...365).contains(days) {
                     throw FieldError(field: "days", label: Localized(vi: "--days", en: "--days"),
                                      problem: Localized(vi: "\(days) không hợp lệ; từ 0 đến 365", en: "\(days) is not valid; 0 to 365"))
                 }
                 let db = try global.openExistingDatabase()
+                let days = try days ?? db.profile().uncollectedAfterDays
                 let today = VietnamTime.local(try global.clock().now()).date
                 let (calendar, _) = try global.workingCalendar()
                 let list = try db.uncollectedDossiers(today: today, days: days, calendar: calendar)

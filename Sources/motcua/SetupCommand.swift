@@ -29,6 +29,8 @@ struct SetupCommand: ParsableCommand {
     var walkInWaitMinutes: Int?
     @Option(name: .customLong("print-command"), help: "Lệnh in phiếu, ví dụ \"lp -d quay1\"; tệp phiếu được thêm vào cuối; dấu ngoặc kép cho tham số có dấu cách; 'none' để bỏ")
     var printCommand: String?
+    @Option(name: .customLong("uncollected-days"), help: "Kết quả chờ quá số ngày làm việc này thì đưa vào danh sách gọi điện (mặc định 5)")
+    var uncollectedDays: Int?
 
     /// True when an appointment setting is given.
     var changesAppointments: Bool {
@@ -80,6 +82,9 @@ struct SetupCommand: ParsableCommand {
         if let printCommand {
             p.printCommand = printCommand.trimmingCharacters(in: .whitespaces).lowercased() == "none" ? nil : try PrintCommand.parse(printCommand)
         }
+        if let uncollectedDays {
+            p.uncollectedAfterDays = try DeskProfile.validateUncollectedDays(uncollectedDays)
+        }
         if changesAppointments {
             var a = p.appointments
             if let hours { a.hours = try OpeningHours.parse(hours, base: a.hours) }
@@ -102,7 +107,7 @@ struct SetupCommand: ParsableCommand {
         try runReporting(global) { lang in
             let db = try global.openDatabase { profile, _, _ in _ = try applied(to: profile) }
             let changed = [province, commune, deskName, deskCode, cutoff, clerks, printCommand].contains { $0 != nil } || counters != nil
-                || changesAppointments
+                || uncollectedDays != nil || changesAppointments
             let p = try applied(to: try db.profile())
             if changed { try db.saveProfile(p, now: try global.clock().now(), actor: try global.actor(counter: nil)) }
             if changesAppointments || counters != nil {
@@ -121,6 +126,8 @@ struct SetupCommand: ParsableCommand {
                 [vi ? "Cán bộ" : "Clerks", p.clerks.isEmpty ? "—" : p.clerks.joined(separator: "; ")],
                 // Labels, not codes: no `merit > disabled` in a Vietnamese line.
                 [vi ? "Lệnh in phiếu" : "Print command", p.printCommand.map(PrintCommand.display) ?? "—"],
+                [vi ? "Gọi nhận kết quả sau" : "Phone about results after",
+                 vi ? "\(p.uncollectedAfterDays) ngày làm việc" : "\(p.uncollectedAfterDays) working days"],
                 [vi ? "Nhóm ưu tiên (theo thứ tự gọi)" : "Priority groups (calling order)",
                  p.priority.groups.map { $0.label.text(lang) }.joined(separator: " › ")],
             ] + Self.appointmentRows(p, lang: lang)).split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n"))
@@ -158,11 +165,13 @@ struct ProfileJSON: JSONRow {
     let appointments: AppointmentSettingsJSON
     /// The print command as an argument list (the slip's path is appended); null when none.
     let printCommand: [String]?
+    let uncollectedAfterDays: Int
     init(_ p: DeskProfile) {
         province = p.province; commune = p.commune; deskName = p.deskName; deskCode = p.deskCode; counters = p.counters
         cutoff = p.defaultCutoffMinute.map { String(format: "%02d:%02d", $0 / 60, $0 % 60) }
         clerks = p.clerks; priorityGroups = p.priority.groups.map(\.code); priorityRuleSource = p.priorityRuleSource
         appointments = AppointmentSettingsJSON(p.appointments)
         printCommand = p.printCommand
+        uncollectedAfterDays = p.uncollectedAfterDays
     }
 }

@@ -133,4 +133,36 @@ import Testing
         #expect(r.object?["status"] as? String == "posted")
         try expectRefused(["dossier", "uncollected", "--days", "400"], desk: desk, field: "days", mentions: "--days")
     }
+
+    /// The uncollected limit is the desk's setting: the list follows it, --days still wins, a
+    /// bad value names the option and changes nothing.
+    @Test func theUncollectedLimitIsTheDesksSetting() throws {
+        let desk = try CLIDesk(now: "2026-11-25 09:00")
+        defer { desk.remove() }
+        let code = try #require(try desk.object(["dossier", "receive", "--procedure", "HT-XNHN", "--name", "Đỗ Văn Nam",
+                                                 "--phone", "0912000555"])["code"] as? String)
+        try desk.ok(["dossier", "ready", code], at: "2026-11-26 10:00")
+        // Thu 26/11 → Mon 30/11 is 2 working days: under the default five, over a limit of one.
+        #expect(try desk.rows(["dossier", "uncollected"], at: "2026-11-30 10:00").isEmpty)
+        let set = try desk.object(["setup", "--uncollected-days", "1"])
+        #expect(set["uncollected_after_days"] as? Int == 1)
+        #expect(try desk.rows(["dossier", "uncollected"], at: "2026-11-30 10:00").map { $0["code"] as? String } == [code])
+        #expect(try desk.rows(["dossier", "uncollected", "--days", "3"], at: "2026-11-30 10:00").isEmpty)
+        let r = try desk.run(["setup", "--uncollected-days", "61"])
+        #expect(r.status == 2 && r.stderr.contains("0 đến 60"), "\(r.stderr)")
+        #expect(try desk.object(["setup"])["uncollected_after_days"] as? Int == 1)
+    }
+
+    /// The post worker collects the fee when delivering: recorded as on a return at the desk.
+    @Test func thePostCollectsTheFeeOnDelivery() throws {
+        let desk = try CLIDesk(now: "2026-11-25 09:00")
+        defer { desk.remove() }
+        let code = try #require(try desk.object(["dossier", "receive", "--procedure", "CT-HD", "--name", "Lê Thị Mai",
+                                                 "--address", "Thôn 2, xã Phú Hòa"])["code"] as? String)
+        try desk.ok(["dossier", "ready", code], at: "2026-11-26 15:00")
+        try desk.ok(["dossier", "post", code, "--tracking-number", "EC136431858VN"], at: "2026-11-26 16:00")
+        let delivered = try desk.object(["dossier", "post-delivered", code, "--fee-collected", "45000"], at: "2026-11-30 10:00")
+        #expect(delivered["fee_collected"] as? Int == 45000 && delivered["status"] as? String == "posted")
+        #expect(try desk.ok(["dossier", "show", code]).stdout.contains("45.000 đ"))
+    }
 }

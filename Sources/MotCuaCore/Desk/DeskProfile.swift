@@ -22,10 +22,13 @@ public struct DeskProfile: Hashable, Sendable, Codable {
     /// file's path is appended as the last argument. Run as an argument list, never through a
     /// shell. Nil: slips are only saved to files.
     public var printCommand: [String]?
+    /// Working days a ready result may wait for its citizen before the desk lists it to phone
+    /// (`dossier uncollected`, the register's `u`).
+    public var uncollectedAfterDays = 5
     /// The layout this profile was written with; fields added later decode to their defaults.
     public var version: Int = DeskProfile.currentVersion
 
-    public static let currentVersion = 4
+    public static let currentVersion = 5
 
     public init(province: String = "Tỉnh (chưa cài đặt)", commune: String = "Xã (chưa cài đặt)",
                 deskName: String = "Bộ phận Một cửa", deskCode: String = "MC", counters: Int = 2,
@@ -38,7 +41,7 @@ public struct DeskProfile: Hashable, Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case province, commune, deskName, deskCode, counters, defaultCutoffMinute, priority, priorityRuleSource, clerks, appointments
-        case printCommand, version
+        case printCommand, uncollectedAfterDays, version
     }
 
     /// Field by field, each missing field taking its default: a profile saved by an older version
@@ -58,11 +61,21 @@ public struct DeskProfile: Hashable, Sendable, Codable {
         clerks = try c.decodeIfPresent([String].self, forKey: .clerks) ?? []
         appointments = try c.decodeIfPresent(AppointmentSettings.self, forKey: .appointments) ?? AppointmentSettings()
         printCommand = try c.decodeIfPresent([String].self, forKey: .printCommand)
+        uncollectedAfterDays = try c.decodeIfPresent(Int.self, forKey: .uncollectedAfterDays) ?? d.uncollectedAfterDays
         version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 1
     }
 
     /// "Bộ phận Một cửa — Xã Tân Phú, Tỉnh Đồng Nai"
     public var title: String { "\(deskName) — \(commune), \(province)" }
+
+    /// The uncollected limit: 0 (list every ready result) to 60 working days.
+    public static func validateUncollectedDays(_ days: Int) throws -> Int {
+        guard (0...60).contains(days) else {
+            throw FieldError(field: "uncollected_days", label: Localized(vi: "Số ngày chờ nhận kết quả", en: "Days a result waits"),
+                             problem: Localized(vi: "\(days) không hợp lệ; từ 0 đến 60 ngày làm việc", en: "\(days) is not valid; 0 to 60 working days"))
+        }
+        return days
+    }
 
     public static func validateDeskCode(_ raw: String) throws -> String {
         let code = raw.trimmingCharacters(in: .whitespaces).uppercased()

@@ -231,6 +231,21 @@ struct WorkloadScreenTests {
         #expect(FeeText.text(fee: 0, note: "Lệ phí theo Nghị quyết HĐND tỉnh", language: .vi) == "Lệ phí theo Nghị quyết HĐND tỉnh")
     }
 
+    @Test("u follows the desk's own limit of working days")
+    func uncollectedLimitFromTheProfile() throws {
+        let f = try ScreenFixture()
+        var profile = try f.db.profile()
+        profile.uncollectedAfterDays = 0
+        try f.db.saveProfile(profile, now: ScreenFixture.at(25, 8), actor: f.clerk)
+        // Hưng's result has waited 1 working day (ready Mon 23/11; 24/11 is a day off): over none,
+        // under the default five.
+        let list = try f.openList()
+        try f.keys("u")
+        #expect(list.filter == .uncollected(days: 0))
+        #expect(list.model.rows.map(\.code) == [f.hưng])
+        #expect(f.rows[1].contains("Kết quả chưa nhận quá 0 ngày LV"), "\(f.screenText)")
+    }
+
     @Test("u lists the results ready for more than 5 working days, with the phone to call; u again goes back")
     func uncollected() throws {
         let f = try ScreenFixture()
@@ -247,7 +262,7 @@ struct WorkloadScreenTests {
         let list = try f.openList()
         try f.keys("4")
         try f.keys("u")
-        #expect(list.filter == .uncollected)
+        #expect(list.filter == .uncollected(days: 5))
         #expect(list.model.rows.map(\.code) == [old], "Hưng's (2 days) and Mới's (5 days) are not listed")
         #expect(f.message == "1 kết quả cần gọi điện mời đến nhận")
         let rows = f.rows

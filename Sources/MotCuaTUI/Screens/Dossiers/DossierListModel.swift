@@ -21,12 +21,15 @@ public enum DossierListFilter: Hashable, Sendable {
     case field(String)
     /// Every dossier of one applicant.
     case applicant(id: Int64, name: String)
-    /// Results ready for more than `uncollectedAfter` working days and not collected: the ones
-    /// to phone (`dossier.uncollected`; no slot on the filter line).
-    case uncollected
+    /// Results ready for more than `days` working days (the desk profile's
+    /// `uncollectedAfterDays`) and not collected: the ones to phone (`dossier.uncollected`; no
+    /// slot on the filter line).
+    case uncollected(days: Int)
 
-    /// Working days a ready result may wait before it is listed as uncollected.
-    public static let uncollectedAfter = 5
+    public var isUncollected: Bool {
+        if case .uncollected = self { return true }
+        return false
+    }
 
     /// 1…7 on the filter line; nil for `applicant`.
     public var slot: Int? {
@@ -68,8 +71,7 @@ public enum DossierListFilter: Hashable, Sendable {
         case .status(let s): return (en ? "Status: " : "Trạng thái: ") + s.label.text(language)
         case .field(let f): return (en ? "Field: " : "Lĩnh vực: ") + f
         case .applicant(_, let name): return (en ? "Applicant: " : "Người nộp: ") + name
-        case .uncollected:
-            let n = Self.uncollectedAfter
+        case .uncollected(let n):
             return en ? "Uncollected over \(n) working days" : "Kết quả chưa nhận quá \(n) ngày LV"
         }
     }
@@ -104,12 +106,12 @@ extension DossierListFilter {
     }
 
     /// True when `d` belongs on the uncollected list: the rule is `Dossier.uncollected` (ready
-    /// for more than `uncollectedAfter` working days, or brought back by the post), as
+    /// for more than `days` working days, or brought back by the post), as
     /// `motcua dossier uncollected` lists; ready since before the time was kept counts too.
-    public static func isUncollected(_ d: Dossier, today: LocalDate, calendar: WorkingCalendar) -> Bool {
+    public static func isUncollected(_ d: Dossier, today: LocalDate, days: Int, calendar: WorkingCalendar) -> Bool {
         guard d.status == .ready else { return false }
         guard d.readyAt != nil else { return true }
-        return d.uncollected(today: today, days: uncollectedAfter, calendar: calendar) != nil
+        return d.uncollected(today: today, days: days, calendar: calendar) != nil
     }
 }
 

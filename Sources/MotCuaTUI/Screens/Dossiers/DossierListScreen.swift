@@ -79,10 +79,10 @@ public final class DossierListScreen: Screen {
             fields = procedures.map(\.field).filter { seen.insert($0).inserted }
             let today = session.today
             var loaded = try session.db.dossiers(matching: filter.query(today: today, procedures: procedures))
-            if filter == .uncollected {
+            if case .uncollected(let days) = filter {
                 // The store reads the ready ones (by the status index); the working days since each
                 // came back are counted on the desk's calendar.
-                loaded = loaded.filter { DossierListFilter.isUncollected($0, today: today, calendar: session.calendar) }
+                loaded = loaded.filter { DossierListFilter.isUncollected($0, today: today, days: days, calendar: session.calendar) }
                 var found: [String: String] = [:]
                 for d in loaded {
                     if let phone = try d.applicantId.flatMap({ try session.db.applicant(id: $0) })?.phone { found[d.code] = phone }
@@ -238,15 +238,21 @@ public final class DossierListScreen: Screen {
         case .dossierReceive:
             do { host.push(try ReceiveDossierScreen(session: session, ticket: nil)) } catch { host.report(error) }
         case .dossierUncollected:
-            if filter == .uncollected {
+            if filter.isUncollected {
                 setFilter(beforeUncollected)
             } else {
+                // The desk's own limit (motcua setup --uncollected-days).
+                let days: Int
+                do { days = try session.profile().uncollectedAfterDays } catch {
+                    host.report(error)
+                    return true
+                }
                 beforeUncollected = filter
-                setFilter(.uncollected)
+                setFilter(.uncollected(days: days))
                 let en = host.language == .en
                 if model.rows.isEmpty {
-                    host.say(en ? "No result has waited more than \(DossierListFilter.uncollectedAfter) working days"
-                                : "Không có kết quả nào chờ nhận quá \(DossierListFilter.uncollectedAfter) ngày làm việc")
+                    host.say(en ? "No result has waited more than \(days) working days"
+                                : "Không có kết quả nào chờ nhận quá \(days) ngày làm việc")
                 } else {
                     let n = model.rows.count
                     host.say(en ? "\(n) result\(n == 1 ? "" : "s") to phone about" : "\(n) kết quả cần gọi điện mời đến nhận")
@@ -348,7 +354,7 @@ public final class DossierListScreen: Screen {
                 }
                 g.put(row: row, col: col, text: CellWidth.truncate(hint, toCells: max(0, g.cols - 1 - col)),
                       style: CellStyle(.dim, role: .muted))
-            } else if filter == .uncollected {
+            } else if filter.isUncollected {
                 let hint = (en ? "Phone them to come for the result · " : "Gọi điện mời đến nhận kết quả · ")
                     + host.hint([(.itemOpen, "xem", "open"), (.dossierReturn, "trả KQ", "return"),
                                  (.dossierUncollected, "quay lại", "back")], in: .dossiers)
@@ -367,7 +373,7 @@ public final class DossierListScreen: Screen {
         // Headings.
         let headRow = top + 3
         guard headRow < bottom else { return }
-        let uncollected = filter == .uncollected
+        let uncollected = filter.isUncollected
         let u = UncollectedColumns(cols: g.cols)
         let h = uncollected ? Self.uncollectedHeadings(lang) : Self.headings(lang)
         let widths = uncollected ? u.widths : [k.code, k.name, k.procedure, k.received, k.due, k.status]
