@@ -80,9 +80,7 @@ extension DossierCommand {
                 }
                 let rows = RegisterCSV.rows(entries)
                 if global.json {
-                    let keys = ["number", "code", "procedure", "applicant", "contact", "received_at", "due", "sent_at",
-                                "ready_at", "handed_over_at", "receiver", "note"]
-                    let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(keys, $0)) }
+                    let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(RegisterCSV.keys, $0)) }
                     if let path {
                         struct Written: Encodable { let file: String; let rows: [[String: String]] }
                         Output.print(Output.json(Written(file: path, rows: objects)))

@@ -145,7 +145,8 @@ import Testing
                 && text.contains("10:00 27/11/2026") && text.contains("08:30 28/11/2026") && text.contains("0987654321"))
 
         let rows = try desk.rows(["dossier", "register", "--from", "2026-11-25"])
-        #expect(rows.count == 1 && rows.first?["code"] as? String == code && rows.first?["receiver"] as? String == "Trần Thị Bình")
+        #expect(rows.count == 1 && rows.first?["code"] as? String == code && rows.first?["receiver"] as? String == "Trần Thị Bình"
+                && rows.first?["resolution"] as? String == "Trước hạn" && rows.first?["first_due"] as? String == "")
         #expect(try desk.rows(["dossier", "register", "--from", "2026-11-26", "--to", "2026-11-30"]).isEmpty)
         #expect(try desk.run(["dossier", "register", "--from", "2026-11-30", "--to", "2026-11-25"]).status == 2)
     }

@@ -75,6 +75,6 @@ import Testing
         var p = DeskProfile()
         p.printCommand = ["lp", "-d", "quay1"]
         let back = try JSONDecoder().decode(DeskProfile.self, from: JSONEncoder().encode(p))
-        #expect(back.printCommand == ["lp", "-d", "quay1"] && back.version == 4)
+        #expect(back.printCommand == ["lp", "-d", "quay1"] && back.version == DeskProfile.currentVersion)
     }
 }

@@ -28,13 +28,19 @@ public enum RegisterCSV {
     }
 
     public static let header = ["STT", "Mã hồ sơ", "Tên thủ tục hành chính", "Người nộp", "Địa chỉ, số điện thoại",
-                                "Tiếp nhận lúc", "Hẹn trả", "Chuyển xử lý lúc", "Có kết quả lúc",
+                                "Tiếp nhận lúc", "Hẹn trả", "Hẹn trả lần đầu", "Trước / đúng / trễ hạn", "Chuyển xử lý lúc", "Có kết quả lúc",
                                 "Trả / gửi / giao lúc", "Người nhận kết quả", "Ghi chú"]
+
+    /// The columns' names in JSON, in the header's order.
+    public static let keys = ["number", "code", "procedure", "applicant", "contact", "received_at", "due", "first_due",
+                              "resolution", "sent_at", "ready_at", "handed_over_at", "receiver", "note"]
 
     public static let byteOrderMark = "\u{FEFF}"
 
     public static func rows(_ entries: [Entry]) -> [[String]] {
-        entries.enumerated().map { i, e in
+        // Early / on time / late is judged by date alone; the calendar is the rule's parameter.
+        let calendar = WorkingCalendar()
+        return entries.enumerated().map { i, e in
             let d = e.dossier
             let contact = [e.applicant?.address ?? d.deliveryAddress, e.applicant?.phone].compactMap { $0 }.joined(separator: "; ")
             var note = [d.status.label.vi]
@@ -42,9 +48,14 @@ public enum RegisterCSV {
             if !d.missingItems.isEmpty { note.append("cần bổ sung: " + d.missingItems.joined(separator: ", ")) }
             if let r = d.reason { note.append("lý do: " + r) }
             if let to = e.sentTo { note.append("chuyển: " + to) }
+            if let why = d.apologyReason { note.append("đã xin lỗi, hẹn lại: " + why) }
+            if let fee = d.feeCollected { note.append("đã thu " + VND.text(fee)) }
+            if let postage = d.postage { note.append("cước " + VND.text(postage)) }
             let handedOver = [DossierStatus.returned, .posted, .deliveredHome].contains(d.status) ? d.closedAt : nil
             return [String(i + 1), d.code, d.procedureSnapshot?.name ?? d.procedureCode, d.applicantName, contact,
-                    stamp(d.receivedAt), d.dueDate.vietnamese, e.sentAt.map(stamp) ?? "", d.readyAt.map(stamp) ?? "",
+                    // The first date only when an apology moved it; lateness is judged on it.
+                    stamp(d.receivedAt), d.dueDate.vietnamese, d.originalDueDate?.vietnamese ?? "",
+                    d.resolution(calendar: calendar)?.label.vi ?? "", e.sentAt.map(stamp) ?? "", d.readyAt.map(stamp) ?? "",
                     handedOver.map(stamp) ?? "", d.resultReceiver ?? "", note.joined(separator: "; ")]
         }
     }

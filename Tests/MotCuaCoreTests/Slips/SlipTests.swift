@@ -214,9 +214,25 @@ import Testing
         let row = records[1].fields
         #expect(row[0] == "1" && row[1] == "XTP-261125-007" && row[2] == "Cấp Giấy xác nhận tình trạng hôn nhân")
         #expect(row[3] == "Nguyễn Thị Hồng Sự" && row[4].contains("0912345678") && row[4].contains("ấp Bàu Cá"))
-        #expect(row[5] == "08:05 25/11/2026" && row[6] == "30/11/2026" && row[7] == "09:00 25/11/2026")
-        #expect(row[8] == "09:00 28/11/2026" && row[9] == "10:15 30/11/2026" && row[10] == "Nguyễn Thị Hồng Sự")
-        #expect(row[11].contains("Đã trả tại quầy"))
+        #expect(row[5] == "08:05 25/11/2026" && row[6] == "30/11/2026" && row[7] == "" && row[8] == "Trước hạn")
+        #expect(row[9] == "09:00 25/11/2026")
+        #expect(row[10] == "09:00 28/11/2026" && row[11] == "10:15 30/11/2026" && row[12] == "Nguyễn Thị Hồng Sự")
+        #expect(row[13].contains("Đã trả tại quầy"))
+    }
+
+    /// An apology's dossier shows both dates, and stays late however its new date compares.
+    @Test func theRegisterShowsTheFirstDateOfAnApologisedDossier() throws {
+        var d = dossier
+        d.status = .returned
+        d.originalDueDate = d.dueDate
+        d.dueDate = LocalDate(year: 2026, month: 12, day: 4)!
+        d.apologyReason = "Chờ xác minh nơi cư trú"
+        d.readyAt = at(LocalDate(year: 2026, month: 12, day: 2)!, 9, 0)
+        d.closedAt = at(LocalDate(year: 2026, month: 12, day: 3)!, 9, 0)
+        d.feeCollected = 3000
+        let row = try CSV.parse(RegisterCSV.render([RegisterCSV.Entry(dossier: d, applicant: applicant)]))[1].fields
+        #expect(row[6] == "04/12/2026" && row[7] == "30/11/2026" && row[8] == "Trễ hạn")
+        #expect(row[13].contains("đã xin lỗi, hẹn lại: Chờ xác minh nơi cư trú") && row[13].contains("đã thu 3.000 đ"), "\(row[13])")
     }
 
     @Test func layoutWrapsByCellsAndKeepsTheWidth() {
@@ -253,5 +269,11 @@ import Testing
         #expect(SlipLayout.deskInSentence(p) == "Bộ phận Một cửa xã Tân Tiến")
         p.deskName = "Bộ phận Một cửa"
         #expect(SlipLayout.deskInSentence(p) == "Bộ phận Một cửa xã Tân Tiến")
+    }
+}
+
+extension SlipTests {
+    @Test func theRegistersJSONKeysMatchItsColumns() {
+        #expect(RegisterCSV.keys.count == RegisterCSV.header.count)
     }
 }
