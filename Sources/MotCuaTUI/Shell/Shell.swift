@@ -17,8 +17,10 @@ public final class Shell: ScreenHost {
     public let keymap: Keymap
     public var composer = VietnameseComposer()
     public let symbols: Symbols
-    /// How long `readKey` waits before polling for changes.
+    /// How long `readKey` waits before polling for changes (without a change watcher).
     public var pollIntervalMs = 1000
+    /// Wakes the loop when the database's files change (see `ChangeWake`); nil: poll only.
+    public var changeWake: ChangeWake?
     /// Open screens, bottom first; the bottom one is a root view. Never empty once started.
     public internal(set) var screens: [Screen] = []
     /// The status line's message (until the next key), readable by tests.
@@ -86,7 +88,9 @@ public final class Shell: ScreenHost {
         start()
         while isRunning && !terminal.isClosed {
             if needsDraw { draw() }
-            guard let key = terminal.readKey(timeoutMs: pollIntervalMs) else {
+            guard let key = terminal.readKey(timeoutMs: changeWake?.timeoutMs() ?? pollIntervalMs,
+                                             wakeOn: changeWake?.fileDescriptor) else {
+                changeWake?.woke()
                 pollChanges()
                 continue
             }
