@@ -19,6 +19,9 @@ public final class Shell: ScreenHost {
     public let symbols: Symbols
     /// How long `readKey` waits before polling for changes (without a change watcher).
     public var pollIntervalMs = 1000
+    /// The input method is offered (F9, and its name in the header): not on a screen where
+    /// nothing is typed (the board).
+    public var offersInputMethod = true
     /// Wakes the loop when the database's files change (see `ChangeWake`); nil: poll only.
     public var changeWake: ChangeWake?
     /// Open screens, bottom first; the bottom one is a root view. Never empty once started.
@@ -168,7 +171,7 @@ public final class Shell: ScreenHost {
 
     /// The actions the shell carries out on top of `screen`.
     func globals(for screen: Screen) -> Set<Action> {
-        var a: Set<Action> = [.help, .quit, .inputCycle]
+        var a: Set<Action> = offersInputMethod ? [.help, .quit, .inputCycle] : [.help, .quit]
         guard !screen.isModal else { return a }
         a.formUnion(roots.actions)
         a.formUnion(commands.keys)
