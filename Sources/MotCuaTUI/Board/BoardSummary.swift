@@ -82,7 +82,8 @@ public struct BoardSummary: Sendable {
         let procedures = Self.procedureNames(data)
         func dossierRow(_ d: Dossier, _ extra: String) -> String {
             let what = procedures[d.procedureCode] ?? d.procedureCode
-            return [d.code, d.applicantName, what, extra].filter { !$0.isEmpty }.joined(separator: "  ")
+            // What the supervisor acts on first (late by how much, a phone) before the procedure's long name.
+            return [d.code, extra, d.applicantName, what].filter { !$0.isEmpty }.joined(separator: "  ")
         }
         func due(_ d: Dossier) -> String {
             (en ? "due " : "hạn ") + d.lateAfter.vietnamese + " · " + d.timeliness(today: today, calendar: calendar).label.text(language)
