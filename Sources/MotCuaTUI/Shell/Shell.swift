@@ -4,9 +4,10 @@ import MotCuaCore
 /// overlay, the status line and the key bar; screens live in it and reach it through
 /// `ScreenHost`.
 ///
-/// The loop reads a key with a timeout (`pollIntervalMs`, ~1 s). On a timeout, and after every
-/// key, `changes()` (the store's change mark) decides whether every open screen reloads, so
-/// another counter's ticket shows within a second. A key goes, in order: to the help page while
+/// The loop reads a key with a timeout (`pollIntervalMs`, ~1 s), or, with a `changeWake`, waits
+/// on a key or a change to the database's files (poll(2) on both), so another process's write
+/// wakes it at once and an idle screen sleeps. On a timeout or wake-up, and after every key,
+/// `changes()` (the store's change mark) decides whether every open screen reloads. A key goes, in order: to the help page while
 /// it shows; to the top screen when it is typed text and the screen takes text; through the
 /// keymap (the screen's context, then `global`) to an action the screen implements, else to the
 /// shell's own globals; else, unbound, to the screen (its unbound keys, e.g. filter digits).
