@@ -57,6 +57,12 @@ public protocol DeskStore: AnyObject, Sendable {
     /// Dossiers in progress due on `today` and due before it, counted through the index.
     func dueCounts(today: LocalDate) throws -> (dueToday: Int, overdue: Int)
 
+    // The supervisor's board and the waiting-room display (BoardQueries.swift), read-only
+    /// Results in the post, not delivered yet, oldest first.
+    func dossiersInPost(limit: Int) throws -> [Dossier]
+    /// The latest calls of `day` (ticket, counter, time only) and how many wait.
+    func displayData(day: LocalDate, limit: Int) throws -> DisplayData
+
     // Appointments (hẹn giờ) and the waitlist
     func bookAppointment(_ request: BookingRequest, waitlistIfFull: Bool, now: Date, actor: Actor,
                          calendar: WorkingCalendar) throws -> BookingResult

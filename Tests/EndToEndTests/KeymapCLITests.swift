@@ -11,6 +11,8 @@ import Testing
         #expect(r.stdout.contains(" undo "))
         #expect(r.stdout.contains("view.appointments") && r.stdout.contains("appointment.book"))
         #expect(r.stdout.contains("dossier.print") && r.stdout.contains("dossier.apologize"))
+        // The board's keys (issue 10).
+        #expect(r.stdout.split(separator: "\n").contains { $0.hasPrefix("board") && $0.contains("item.open") })
         for missing in ["view.reports"] {
             #expect(!r.stdout.contains(missing), "motcua keys lists \(missing)")
         }

@@ -25,7 +25,9 @@ struct KeymapTests {
         + ["appointment.waitlist-remove", "dossier.uncollected"]
         // Issue 9 at the desk: sent for processing, and the post's two answers.
         let issue9: [String] = ["dossier.send", "dossier.post-delivered", "dossier.post-returned"]
-        #expect(Set(names + issue9) == Set(Action.allCases.map(\.rawValue)))
+        // Issue 10: the supervisor's board has an overview to come back to.
+        let issue10: [String] = ["view.board"]
+        #expect(Set(names + issue9 + issue10) == Set(Action.allCases.map(\.rawValue)))
         for a in Action.allCases {
             #expect(ActionInfo.table[a] != nil, "\(a.rawValue) has no metadata")
             #expect(!a.label.vi.isEmpty && !a.label.en.isEmpty && !a.helpLine.vi.isEmpty)
@@ -131,7 +133,10 @@ struct KeymapTests {
         #expect(lines.contains { $0.hasPrefix("global") && $0.contains("C-z") && $0.contains(" undo ") })
         #expect(lines.contains { $0.hasPrefix("queue") && $0.contains(" b ") && $0.contains("queue.bring-back") })
         #expect(lines.contains { $0.hasPrefix("dossiers") && $0.contains("M-w") && $0.contains("dossier.withdraw") })
-        #expect(!lines.contains { $0.hasPrefix("board") })
+        // Issue 10: the board works now: its own keys are listed, and only those it carries out.
+        #expect(lines.contains { $0.hasPrefix("board") && $0.contains("Enter") && $0.contains("item.open") })
+        #expect(lines.contains { $0.hasPrefix("board") && $0.contains(" q ") && $0.contains("quit") })
+        #expect(!lines.contains { $0.hasPrefix("board") && ($0.contains("undo") || $0.contains("input.cycle")) })
         // Issue 9: printing and the apology work at the desk now, so they are listed.
         #expect(lines.contains { $0.hasPrefix("dossiers") && $0.contains("C-p") && $0.contains("dossier.print") })
         #expect(lines.contains { $0.hasPrefix("dossiers") && $0.contains("M-a") && $0.contains("dossier.apologize") })

@@ -21,12 +21,13 @@ public enum BlockDigits {
         "H": ["#   #", "#   #", "#####", "#   #", "#   #"],
     ]
 
-    /// The lines of `text` drawn large, one space between characters.
-    public static func render(_ text: String) -> [String] {
+    /// The lines of `text` drawn large, one space between characters, each stroke drawn with
+    /// `mark` (the full block; `#` where a terminal cannot show it).
+    public static func render(_ text: String, mark: String = "█") -> [String] {
         let blank = Array(repeating: String(repeating: " ", count: glyphWidth), count: height)
         let chars = text.uppercased().map { glyphs[$0] ?? blank }
         return (0..<height).map { row in
-            chars.map { $0[row].replacingOccurrences(of: "#", with: "█") }.joined(separator: " ")
+            chars.map { $0[row].replacingOccurrences(of: "#", with: mark) }.joined(separator: " ")
         }
     }
 }

@@ -11,6 +11,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case viewDossiers = "view.dossiers"
     case viewSearch = "view.search"
     case viewReports = "view.reports"
+    case viewBoard = "view.board"
     case viewBack = "view.back"
     case inputCycle = "input.cycle"
     case cursorUp = "cursor.up"
@@ -121,6 +122,7 @@ public struct ActionInfo: Hashable, Sendable {
         row(.viewDossiers, .views, "Hồ sơ", "Dossiers", "Xem sổ theo dõi hồ sơ", "Show the dossier register"),
         row(.viewSearch, .views, "Tìm", "Search", "Tìm công dân, hồ sơ", "Search citizens and dossiers"),
         row(.viewReports, .views, "Báo cáo", "Reports", "Xem báo cáo, thống kê", "Show reports and statistics"),
+        row(.viewBoard, .views, "Tổng quan", "Overview", "Về bảng theo dõi tổng quan", "Back to the board's overview"),
         row(.viewBack, .views, "Quay lại", "Back", "Quay lại màn hình trước", "Back to the previous screen"),
         row(.inputCycle, .general, "Gõ", "Input", "Đổi kiểu gõ: Telex → VNI → tắt", "Cycle input method: Telex → VNI → off"),
         row(.cursorUp, .movement, "Lên", "Up", "Lên một dòng", "Move up one row"),

@@ -79,7 +79,8 @@ public enum DeskApp {
             // A global binding works wherever some screen implements its action.
             own = KeyContext.allCases.filter { $0 != .global }.reduce(into: Set<Action>()) { $0.formUnion(implementedActions(in: $1)) }
         case .board:
-            return []
+            // The board is its own program (`motcua board`): its own shell, not the desk's globals.
+            return BoardApp.implementedActions
         }
         return own.union(shellGlobals)
     }
@@ -94,6 +95,7 @@ public enum DeskApp {
         case .appointments: AppointmentsScreen.text(for: action)
         case .waitlist: WaitlistScreen.text(for: action)
         case .form: FormScreen.editingText(for: action)
+        case .board: BoardScreen.text(for: action)
         default: nil
         }
         return text?.help

@@ -20,6 +20,9 @@ public struct DeskHeader: Hashable, Sendable {
     public var shortClock: String = ""
     /// Dossiers due today and overdue (nil: not shown, e.g. a header without a store).
     public var workload: DeskWorkload?
+    /// Said instead of the counter and clerk by a screen that is no counter's (the board's
+    /// `Bảng theo dõi (chỉ xem)`).
+    public var role: String?
 
     public init(desk: String, commune: String = "", counter: Int, clerk: String, clock: String, inputMethod: String = "",
                 shortClock: String = "", workload: DeskWorkload? = nil) {

@@ -42,7 +42,7 @@ extension Shell {
             return g
         }
         var shown = header
-        shown?.inputMethod = composer.kind.label(language)
+        if offersInputMethod { shown?.inputMethod = composer.kind.label(language) }
         ShellChrome.renderHeader(into: &g, header: shown, language: language, symbols: symbols)
         guard let top = screens.last else { return g }
         if isShowingHelp {

@@ -4,9 +4,10 @@ import MotCuaCore
 /// overlay, the status line and the key bar; screens live in it and reach it through
 /// `ScreenHost`.
 ///
-/// The loop reads a key with a timeout (`pollIntervalMs`, ~1 s). On a timeout, and after every
-/// key, `changes()` (the store's change mark) decides whether every open screen reloads, so
-/// another counter's ticket shows within a second. A key goes, in order: to the help page while
+/// The loop reads a key with a timeout (`pollIntervalMs`, ~1 s), or, with a `changeWake`, waits
+/// on a key or a change to the database's files (poll(2) on both), so another process's write
+/// wakes it at once and an idle screen sleeps. On a timeout or wake-up, and after every key,
+/// `changes()` (the store's change mark) decides whether every open screen reloads. A key goes, in order: to the help page while
 /// it shows; to the top screen when it is typed text and the screen takes text; through the
 /// keymap (the screen's context, then `global`) to an action the screen implements, else to the
 /// shell's own globals; else, unbound, to the screen (its unbound keys, e.g. filter digits).
@@ -17,8 +18,13 @@ public final class Shell: ScreenHost {
     public let keymap: Keymap
     public var composer = VietnameseComposer()
     public let symbols: Symbols
-    /// How long `readKey` waits before polling for changes.
+    /// How long `readKey` waits before polling for changes (without a change watcher).
     public var pollIntervalMs = 1000
+    /// The input method is offered (F9, and its name in the header): not on a screen where
+    /// nothing is typed (the board).
+    public var offersInputMethod = true
+    /// Wakes the loop when the database's files change (see `ChangeWake`); nil: poll only.
+    public var changeWake: ChangeWake?
     /// Open screens, bottom first; the bottom one is a root view. Never empty once started.
     public internal(set) var screens: [Screen] = []
     /// The status line's message (until the next key), readable by tests.
@@ -86,7 +92,9 @@ public final class Shell: ScreenHost {
         start()
         while isRunning && !terminal.isClosed {
             if needsDraw { draw() }
-            guard let key = terminal.readKey(timeoutMs: pollIntervalMs) else {
+            guard let key = terminal.readKey(timeoutMs: changeWake?.timeoutMs() ?? pollIntervalMs,
+                                             wakeOn: changeWake?.fileDescriptor) else {
+                changeWake?.woke()
                 pollChanges()
                 continue
             }
@@ -164,7 +172,7 @@ public final class Shell: ScreenHost {
 
     /// The actions the shell carries out on top of `screen`.
     func globals(for screen: Screen) -> Set<Action> {
-        var a: Set<Action> = [.help, .quit, .inputCycle]
+        var a: Set<Action> = offersInputMethod ? [.help, .quit, .inputCycle] : [.help, .quit]
         guard !screen.isModal else { return a }
         a.formUnion(roots.actions)
         a.formUnion(commands.keys)

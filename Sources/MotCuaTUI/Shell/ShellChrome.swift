@@ -46,7 +46,8 @@ enum ShellChrome {
         // A long clerk name is shortened (a third of the width at most) so the place still shows.
         let clerkName = CellWidth.truncate(h.clerk, toCells: max(8, g.cols / 3 - 8))
         let clerk = language == .en ? "Clerk: \(clerkName)" : "Cán bộ: \(clerkName)"
-        let fixed = " \(symbols.dot) \(counter) \(symbols.dot) \(clerk)"
+        let who = h.role ?? "\(counter) \(symbols.dot) \(clerk)"
+        let fixed = " \(symbols.dot) \(who)"
         // The input method's label is padded to the widest ("Telex") so the header does not shift.
         func clockText(_ time: String) -> String {
             h.inputMethod.isEmpty ? time : "[\(CellWidth.pad(h.inputMethod, toCells: 5))] \(time)"
@@ -71,7 +72,7 @@ enum ShellChrome {
         let (load, right, place) = parts(chosen)
         let room = g.cols - 2 - right
         // No place left: no separator in front of the counter.
-        let line = place.isEmpty ? "\(counter) \(symbols.dot) \(clerk)" : place + fixed
+        let line = place.isEmpty ? who : place + fixed
         g.put(row: 0, col: 1, text: CellWidth.truncate(line, toCells: max(0, room)), style: style)
         let clock = clockText(chosen.clock)
         let clockW = CellWidth.of(clock)

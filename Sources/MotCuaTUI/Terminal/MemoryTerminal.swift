@@ -26,6 +26,8 @@ public final class MemoryTerminal: Terminal {
     /// Number of `readKey` calls, and the timeouts they asked for.
     public private(set) var readCount = 0
     public private(set) var requestedTimeouts: [Int] = []
+    /// Times the bell rang.
+    public private(set) var bellCount = 0
     private var script: [Step] = []
     private var next = 0
 
@@ -78,6 +80,8 @@ public final class MemoryTerminal: Terminal {
     }
 
     public func close() { isClosed = true }
+
+    public func bell() { bellCount += 1 }
 
     /// The last grid as text rows (see `CellGrid.dump`), empty before the first draw.
     public func dump() -> [String] { lastGrid?.dump() ?? [] }

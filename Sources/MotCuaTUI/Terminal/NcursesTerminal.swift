@@ -213,7 +213,35 @@ public final class NcursesTerminal: Terminal {
         return (a, pair)
     }
 
-    public func readKey(timeoutMs: Int) -> Key? {
+    public func readKey(timeoutMs: Int) -> Key? { readKey(timeoutMs: timeoutMs, countingErrors: true) }
+
+    /// Waits in poll(2) on stdin and `descriptor` together, so an idle screen sleeps in the
+    /// kernel until a key or a change. ncurses may already hold a key (pushed back after Esc)
+    /// that poll cannot see: it is asked first, without waiting. Signals (SIGWINCH) end the
+    /// wait early; ncurses then reports the new size as a key.
+    public func readKey(timeoutMs: Int, wakeOn descriptor: Int32?) -> Key? {
+        guard let descriptor, !isClosed else { return readKey(timeoutMs: timeoutMs) }
+        if let key = readKey(timeoutMs: 0, countingErrors: false) { return key }
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
+        let started = ContinuousClock.now
+        let rc = poll(&fds, nfds_t(fds.count), Int32(clamping: timeoutMs < 0 ? -1 : timeoutMs))
+        if rc < 0 { return readKey(timeoutMs: 0, countingErrors: false) }
+        if fds[0].revents != 0 {
+            // Input (or end of file: the normal path counts the fast errors and gives up).
+            let spent = Int((ContinuousClock.now - started) / .milliseconds(1))
+            return readKey(timeoutMs: max(25, timeoutMs - spent), countingErrors: true)
+        }
+        // A change or the timeout: the caller checks the store.
+        return motcua_check_resize() != 0 ? .resize : nil
+    }
+
+    public func bell() {
+        guard !isClosed else { return }
+        beep()
+    }
+
+    private func readKey(timeoutMs: Int, countingErrors: Bool) -> Key? {
         guard !isClosed else { return nil }
         if let key = pendingKey {
             pendingKey = nil
@@ -226,7 +254,9 @@ public final class NcursesTerminal: Terminal {
         if rc == ERR {
             // ERR long before the timeout, again and again, means stdin is gone (EOF):
             // report closed instead of spinning.
-            if timeoutMs > 20, ContinuousClock.now - started < .milliseconds(timeoutMs / 4) {
+            if !countingErrors {
+                // A look without waiting: ERR only says no key is held.
+            } else if timeoutMs > 20, ContinuousClock.now - started < .milliseconds(timeoutMs / 4) {
                 fastErrors += 1
                 if fastErrors >= 100 { stdinGone = true }
             } else {

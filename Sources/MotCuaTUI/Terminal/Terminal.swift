@@ -17,8 +17,17 @@ public protocol Terminal: AnyObject {
     /// The next key, waiting at most `timeoutMs` (negative: wait forever). Nil on timeout.
     /// `.resize` is delivered as a key after the terminal changed size.
     func readKey(timeoutMs: Int) -> Key?
+    /// As `readKey(timeoutMs:)`, but also returns nil as soon as `wakeOn` (a file descriptor,
+    /// e.g. `ChangeWatcher`'s) turns readable: a key or a change, whichever comes first.
+    func readKey(timeoutMs: Int, wakeOn descriptor: Int32?) -> Key?
+    /// Rings the terminal's bell (the waiting room's call when nothing can speak).
+    func bell()
 }
 
 extension Terminal {
     public var supportsUnicode: Bool { true }
+    /// A backend that cannot watch a descriptor waits for a key only; the caller's timeout
+    /// (the change poll) still brings changes.
+    public func readKey(timeoutMs: Int, wakeOn descriptor: Int32?) -> Key? { readKey(timeoutMs: timeoutMs) }
+    public func bell() {}
 }

@@ -86,6 +86,8 @@ final class FailingStore: DeskStore, @unchecked Sendable {
     func undoLast(now: Date, actor: Actor) throws -> UndoResult { try inner.undoLast(now: now, actor: actor) }
     func changeMark() throws -> Int64 { try inner.changeMark() }
     func check() throws -> [String] { try inner.check() }
+    func dossiersInPost(limit: Int) throws -> [Dossier] { try inner.dossiersInPost(limit: limit) }
+    func displayData(day: LocalDate, limit: Int) throws -> DisplayData { try inner.displayData(day: day, limit: limit) }
 }
 
 @Suite("Desk: a store error is said, never replaced by defaults")

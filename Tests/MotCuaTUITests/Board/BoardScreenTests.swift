@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+import MotCuaCore
+import MotCuaStore
+@testable import MotCuaTUI
+
+/// A board on a fresh store written by two desks: what the supervisor sees, through the shell.
+final class BoardFlow {
+    let desk: AppDatabase
+    let session: BoardSession
+    let term = MemoryTerminal(rows: 24, cols: 80)
+    let app: Shell
+    let path = NSTemporaryDirectory() + "motcua-board-" + UUID().uuidString + ".sqlite"
+    let lan = Actor(user: "lan", counter: 1), minh = Actor(user: "minh", counter: 2)
+
+    init(at time: String = "2026-11-25 09:00") throws {
+        desk = try AppDatabase(path: path)
+        func t(_ s: String) -> Date { VietnamTime.instant(LocalDateTime(parsing: "2026-11-25 " + s)!) }
+        _ = try desk.addWalkIn(WalkInRequest(name: "Nguyễn Văn An", phone: "0912345678", idNumber: "001203012345"), now: t("08:00"), actor: lan)
+        _ = try desk.addWalkIn(WalkInRequest(name: "Trần Thị Bình", priority: "elderly"), now: t("08:10"), actor: lan)
+        _ = try desk.addWalkIn(WalkInRequest(name: "Lê Văn Cường"), now: t("08:20"), actor: lan)
+        _ = try desk.addWalkIn(WalkInRequest(name: "Phạm Thị Dung"), now: t("08:40"), actor: lan)
+        _ = try desk.callNext(counter: 1, now: t("08:30"), actor: lan)            // B001 at counter 1
+        let overdue = try desk.receiveDossier(ReceiveRequest(procedureCode: "HT-XNHN", name: "Đỗ Văn Em"),
+                                              now: VietnamTime.instant(LocalDateTime(parsing: "2026-11-16 08:00")!), actor: lan,
+                                              calendar: WorkingCalendar())
+        #expect(overdue.lateAfter < LocalDate(iso: "2026-11-25")!)
+        let board = try AppDatabase(path: path, readOnly: true)
+        session = BoardSession(db: board, clock: FixedClock(try #require(LocalDateTime(parsing: time))), language: .vi)
+        app = BoardApp.make(terminal: term, session: session)
+    }
+
+    var screen: String { app.currentGrid().dump().joined(separator: "\n") }
+    func keys(_ script: String) throws { for k in try Key.script(script) { app.handle(k) } }
+
+    deinit { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+}
+
+@Suite("Board")
+struct BoardScreenTests {
+    @Test("one page at 80×24: counters, waiting by group with waits, no-shows, the dossiers to look into")
+    func overview() throws {
+        let f = try BoardFlow()
+        let rows = f.app.currentGrid().dump()
+        let s = rows.joined(separator: "\n")
+        #expect(rows[0].contains("Bảng theo dõi (chỉ xem)"))
+        #expect(rows[0].contains("Quá hạn 1") || rows[0].contains("Quá hạn: 1"), "\(rows[0])")
+        let c1 = try #require(rows.first { $0.hasPrefix("  1 ") })
+        #expect(c1.contains("lan") && c1.contains("B001 từ 08:30 (30 phút)"), "\(c1)")
+        let c2 = try #require(rows.first { $0.hasPrefix("  2 ") })
+        #expect(!c2.contains("A0"), "\(c2)")
+        #expect(s.contains("Đang chờ: 3  (Thường 3)"), "\(s)")
+        // Waits at 09:00: A001 60', A002 40', A003 20'.
+        #expect(s.contains("lâu nhất 60 phút · trung vị 40 phút · vắng mặt hôm nay 0"), "\(s)")
+        #expect(s.contains("Hồ sơ quá hạn") && s.contains("Kết quả đang gửi bưu chính"))
+        #expect(rows.last?.contains("Chi tiết") == true && rows.last?.contains("Thoát") == true)
+        #expect(rows.count == 24)
+    }
+
+    @Test("Enter opens who is waiting in calling order, Esc goes back; Down then Enter the late dossiers")
+    func drillDown() throws {
+        let f = try BoardFlow()
+        try f.keys("Enter")
+        var s = f.screen
+        #expect(s.contains("Người đang chờ (theo thứ tự gọi) (3)"), "\(s)")
+        let order = ["A001", "A002", "A003"].compactMap { code in s.range(of: code)?.lowerBound }
+        #expect(order.count == 3 && order == order.sorted())
+        #expect(s.contains("Nguyễn Văn An") && s.contains("đã chờ 60 phút"))
+        try f.keys("Esc")
+        #expect(f.screen.contains("Xem chi tiết (Enter):"))
+        try f.keys("Down Enter")
+        s = f.screen
+        #expect(s.contains("Hồ sơ quá hạn (1)") && s.contains("Đỗ Văn Em") && s.contains("trễ"), "\(s)")
+        try f.keys("Esc")
+        #expect(f.screen.contains("Xem chi tiết (Enter):"))
+    }
+
+    @Test("another desk's write shows after the next look, without a key")
+    func live() throws {
+        let f = try BoardFlow()
+        f.term.enqueue(perform: {
+            _ = try? f.desk.callNext(counter: 2, now: VietnamTime.instant(LocalDateTime(parsing: "2026-11-25 08:59")!), actor: f.minh)
+        })
+        f.term.enqueueTimeout()
+        f.app.run()
+        let c2 = try #require(f.term.dump().first { $0.hasPrefix("  2 ") })
+        #expect(c2.contains("minh") && c2.contains("A001"), "\(c2)")
+    }
+
+    @Test("help lists only what the board does: no undo, no input method, no desk views")
+    func help() throws {
+        let f = try BoardFlow()
+        try f.keys("F1")
+        let s = f.screen
+        #expect(s.contains("Trợ giúp — Bảng theo dõi"))
+        #expect(s.contains("Enter") && s.contains("Thoát chương trình"))
+        for absent in ["Hoàn tác", "kiểu gõ", "Xem hàng chờ", "Cấp số", "[Telex]"] { #expect(!s.contains(absent), "help lists \(absent)") }
+        // Every help line is carried out: walk the board's implemented set.
+        #expect(BoardApp.implementedActions.isSuperset(of: f.app.available(on: try #require(f.app.top))))
+    }
+
+    @Test("wider and smaller: 120×30 draws, 60×20 asks to be enlarged, nothing crashes")
+    func sizes() throws {
+        let f = try BoardFlow()
+        f.term.setSize(rows: 30, cols: 120)
+        #expect(f.screen.contains("Đang chờ: 3"))
+        f.term.setSize(rows: 20, cols: 60)
+        #expect(f.screen.contains("quá nhỏ"))
+    }
+}
+
+@Suite("Display")
+struct DisplayScreenTests {
+    static let calls = [TicketCall(id: 9, ticket: "A015", counter: 2, at: Date()), TicketCall(id: 8, ticket: "B002", counter: 1, at: Date())]
+
+    func grid(rows: Int, cols: Int, ascii: Bool = false, data: DisplayData? = DisplayData(calls: calls, waiting: 7)) -> [String] {
+        var g = CellGrid(rows: rows, cols: cols)
+        DisplayView.render(data, title: "Bộ phận Một cửa — Xã Tân Lập", clock: "09:00 25/11/2026", language: .vi, ascii: ascii, into: &g)
+        return g.dump()
+    }
+
+    @Test("the latest call big, its sentence, the earlier calls, the people waiting, the time")
+    func content() {
+        let rows = grid(rows: 24, cols: 80)
+        let s = rows.joined(separator: "\n")
+        #expect(s.contains("Mời số A015 đến quầy 2"))
+        #expect(s.contains("Vừa gọi: B002 → quầy 1"))
+        #expect(s.contains("Số người đang chờ: 7"))
+        #expect(rows[0].contains("09:00"))
+        #expect(rows.filter { $0.contains("█") }.count >= 10, "the digits fill the room (scaled)")
+        let ascii = grid(rows: 24, cols: 80, ascii: true).joined(separator: "\n")
+        #expect(!ascii.contains("█") && ascii.contains("#") && ascii.contains("B002 -> quầy 1"))
+    }
+
+    @Test("any size: big on a large screen, the sentence alone on a tiny one, nothing on none",
+          arguments: [(0, 0), (1, 1), (1, 40), (3, 20), (6, 30), (8, 12), (12, 40), (50, 200)])
+    func sizes(rows: Int, cols: Int) {
+        let g = grid(rows: rows, cols: cols)
+        #expect(g.count == rows)
+        if rows >= 3 && cols >= 22 { #expect(g.joined().contains("Mời số A015"), "\(rows)×\(cols): \(g)") }
+    }
+
+    @Test("the loop speaks each new call once in order, none from before it started, and redraws")
+    func loopSpeaks() {
+        final class Recorder: CallSpeaker {
+            var said: [String] = []
+            var isBusy: Bool { false }
+            func announce(_ call: TicketCall) { said.append(call.spoken) }
+        }
+        var data = DisplayData(calls: [TicketCall(id: 1, ticket: "A001", counter: 1, at: Date())], waiting: 3)
+        var changed = true
+        let term = MemoryTerminal(rows: 24, cols: 80)
+        let speaker = Recorder()
+        let app = DisplayApp(terminal: term, language: .vi, ascii: false, speaker: speaker, title: { "Xã Tân Lập" }, clock: { "09:00" },
+                             load: { data }, changes: { defer { changed = false }; return changed })
+        term.enqueue(perform: {
+            // Two counters call at the same moment.
+            data.calls.insert(contentsOf: [TicketCall(id: 3, ticket: "B001", counter: 2, at: Date()),
+                                           TicketCall(id: 2, ticket: "A002", counter: 1, at: Date())], at: 0)
+            changed = true
+        })
+        term.enqueueTimeout(3)
+        term.enqueue(.character("q"))
+        app.run()
+        #expect(speaker.said == ["Mời số A hai đến quầy một", "Mời số bê một đến quầy hai"])
+        #expect(term.dump().joined(separator: "\n").contains("Mời số B001 đến quầy 2"))
+    }
+
+    @Test("without a speech program the bell rings once per call")
+    func bell() {
+        let term = MemoryTerminal()
+        let bell = BellSpeaker(terminal: term)
+        bell.announce(TicketCall(id: 1, ticket: "A001", counter: 1, at: Date()))
+        #expect(term.bellCount == 1)
+    }
+}
