@@ -57,6 +57,11 @@ public protocol DeskStore: AnyObject, Sendable {
     /// Dossiers in progress due on `today` and due before it, counted through the index.
     func dueCounts(today: LocalDate) throws -> (dueToday: Int, overdue: Int)
 
+    // Statistics (ReportQueries.swift)
+    /// What a period's report is counted from: the dossiers that can count in it, its tickets
+    /// and appointments. A read only.
+    func reportRows(period: ReportPeriod) throws -> ReportRows
+
     // Appointments (hẹn giờ) and the waitlist
     func bookAppointment(_ request: BookingRequest, waitlistIfFull: Bool, now: Date, actor: Actor,
                          calendar: WorkingCalendar) throws -> BookingResult
