@@ -88,6 +88,8 @@ public enum DossierStatistics {
     /// - Finished after `asOf`, or not at all: in progress at the end, overdue by
     ///   `Dossier.isOverdue` as the dossier stood on `asOf`.
     public static func place(_ d: Dossier, start: LocalDate, asOf: LocalDate, calendar: WorkingCalendar) -> DossierPlacement? {
+        // A period not begun yet on `asOf` has nothing to count.
+        guard start <= asOf else { return nil }
         let received = VietnamTime.local(d.receivedAt).date
         guard received <= asOf else { return nil }
         let finish = finished(d, calendar: calendar)

@@ -38,6 +38,7 @@ struct ReportsScreenTests {
         #expect(f.rows[1].contains("tháng 11/2026"))
         try f.keys("Right")
         #expect(f.rows[1].contains("tháng 12/2026") && f.rows[1].contains("chưa bắt đầu"))
+        #expect(f.rows[2].contains("Hồ sơ nhận 0:") && f.screenText.contains("Không có hồ sơ nào trong kỳ"), "\(f.screenText)")
         // Help lists the view and its keys.
         try f.keys("F1")
         let help = f.screenText
