@@ -50,7 +50,7 @@ struct ReportsScreenTests {
         let f = try ScreenFixture(language: .en, unicode: false)
         try f.keys("M-5")
         let text = f.screenText
-        #expect(f.rows[1].contains("Report november 2026") || f.rows[1].contains("Report November 2026"), "\(text)")
+        #expect(f.rows[1].contains("Report: November 2026 (01/11–30/11 · to 25/11)"), "\(text)")
         #expect(text.contains("Received 4: carried 0"))
         #expect(text.contains("Walk-ins by hour"))
         #expect(text.contains("08:00 #"), "\(text)")

@@ -17,7 +17,8 @@ enum ReportsView {
         let p = r.period
         let asOf = r.isFuture ? (vi ? " · chưa bắt đầu" : " · not started")
             : r.asOf < p.end ? (vi ? " · đến \(short(r.asOf))" : " · to \(short(r.asOf))") : ""
-        line((vi ? "Báo cáo " : "Report ") + p.title.text(lang).lowercased(with: nil) + " (\(short(p.start))–\(short(p.end))\(asOf))",
+        // "Báo cáo tháng 11/2026"; English keeps the month's capital ("Report: November 2026").
+        line((vi ? "Báo cáo " + p.title.vi.lowercased() : "Report: " + p.title.en) + " (\(short(p.start))–\(short(p.end))\(asOf))",
              CellStyle(.bold))
         let t = r.total
         let rate = ReportFormat.percent(t.onTimeRate, lang)
