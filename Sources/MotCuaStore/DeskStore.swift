@@ -63,6 +63,11 @@ public protocol DeskStore: AnyObject, Sendable {
     /// The latest calls of `day` (ticket, counter, time only) and how many wait.
     func displayData(day: LocalDate, limit: Int) throws -> DisplayData
 
+    // Statistics (ReportQueries.swift)
+    /// What a period's report is counted from: the dossiers that can count in it, its tickets
+    /// and appointments. A read only.
+    func reportRows(period: ReportPeriod) throws -> ReportRows
+
     // Appointments (hẹn giờ) and the waitlist
     func bookAppointment(_ request: BookingRequest, waitlistIfFull: Bool, now: Date, actor: Actor,
                          calendar: WorkingCalendar) throws -> BookingResult

@@ -10,7 +10,7 @@ struct Motcua: ParsableCommand {
             --now "YYYY-MM-DD HH:MM", --json and --lang vi|en.
             """,
         subcommands: [DeskCommand.self, SetupCommand.self, WalkinCommand.self, QueueCommand.self, AppointmentCommand.self,
-                      DossierCommand.self, UndoCommand.self, ProceduresCommand.self, CalendarCommand.self,
+                      DossierCommand.self, ReportCommand.self, UndoCommand.self, ProceduresCommand.self, CalendarCommand.self,
                       DemoCommand.self, CheckCommand.self, KeysCommand.self, BenchCommand.self, BoardCommand.self, DisplayCommand.self],
         defaultSubcommand: DeskCommand.self
     )

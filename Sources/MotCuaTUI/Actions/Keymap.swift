@@ -2,7 +2,7 @@ import MotCuaCore
 
 /// Where a binding applies. Lookup goes to the screen's context first, then `global`.
 public enum KeyContext: String, CaseIterable, Hashable, Sendable {
-    case global, queue, appointments, waitlist, dossiers, search, form, board
+    case global, queue, appointments, waitlist, dossiers, search, form, board, reports
 }
 
 /// A problem in a keymap file, tig style: `file:line: message`. The parser keeps going.

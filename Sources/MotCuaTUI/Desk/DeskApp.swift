@@ -2,7 +2,6 @@ import MotCuaCore
 
 /// The clerk's desk: a `Shell` with the desk's root views registered (the queue first, the
 /// dossier register, the search), the header and the change poll of one counter's session.
-/// The reports view is not registered yet, so `M-5` stays inert and out of help until it exists.
 public enum DeskApp {
     /// The desk's root views, in one table.
     static func roots(_ session: DeskSession) -> RootViews {
@@ -11,6 +10,7 @@ public enum DeskApp {
         roots.register(.viewAppointments) { AppointmentsScreen(session: session) }
         roots.register(.viewDossiers) { DossierListScreen(session: session) }
         roots.register(.viewSearch) { SearchScreen(session: session) }
+        roots.register(.viewReports) { ReportsScreen(session: session) }
         return roots
     }
 
@@ -61,7 +61,7 @@ public enum DeskApp {
     /// The actions shell globals carry out on a desk (help, quit, input method, back, the root
     /// views, undo).
     static let shellGlobals: Set<Action> = [.help, .quit, .inputCycle, .viewBack, .viewQueue, .viewAppointments, .viewDossiers,
-                                                .viewSearch, .undo]
+                                                .viewSearch, .viewReports, .undo]
 
     /// What works in each keymap context of the desk, from the screens' own declarations: what
     /// `motcua keys` lists (a binding to anything else would be a key that does nothing).
@@ -72,6 +72,7 @@ public enum DeskApp {
         case .dossiers: own = DossierListScreen.listActions.union(DossierDetailScreen.actions)
         case .appointments: own = AppointmentsScreen.actions
         case .waitlist: own = WaitlistScreen.actions
+        case .reports: own = ReportsScreen.actions
         case .search: own = SearchScreen.actions.union(DossierListScreen.typingActions)
         case .form: own = FormScreen.editing.union(FormScreen.printableResultActions).union(PromptScreen.actions).union(ConfirmScreen.actions)
             .union(TextPanelScreen.actions).union(SlipPreviewScreen.actions).union(SlipFormChoiceScreen.actions)
@@ -94,6 +95,7 @@ public enum DeskApp {
         case .dossiers: DossierListScreen.text(for: action)
         case .appointments: AppointmentsScreen.text(for: action)
         case .waitlist: WaitlistScreen.text(for: action)
+        case .reports: ReportsScreen.text(for: action)
         case .form: FormScreen.editingText(for: action)
         case .board: BoardScreen.text(for: action)
         default: nil

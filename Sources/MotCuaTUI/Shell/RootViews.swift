@@ -36,6 +36,7 @@ extension KeyContext {
         case .search: Localized(vi: "Tìm kiếm", en: "Search")
         case .form: Localized(vi: "Biểu mẫu", en: "Form")
         case .board: Localized(vi: "Bảng theo dõi", en: "Board")
+        case .reports: Localized(vi: "Báo cáo", en: "Reports")
         }
     }
 }

@@ -59,6 +59,11 @@ final class FailingStore: DeskStore, @unchecked Sendable {
         if failWorkload { throw broken }
         return try inner.dueCounts(today: today)
     }
+    var failReports = false
+    func reportRows(period: ReportPeriod) throws -> ReportRows {
+        if failReports { throw broken }
+        return try inner.reportRows(period: period)
+    }
     func bookAppointment(_ r: BookingRequest, waitlistIfFull: Bool, now: Date, actor: Actor, calendar: WorkingCalendar) throws -> BookingResult {
         try inner.bookAppointment(r, waitlistIfFull: waitlistIfFull, now: now, actor: actor, calendar: calendar)
     }

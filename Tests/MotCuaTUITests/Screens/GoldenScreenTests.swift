@@ -86,6 +86,13 @@ struct GoldenScreenTests {
         try check("help-queue", f)
     }
 
+    /// Issue 10: the reports view (`M-5`), this month with the fixture's dossiers and walk-in.
+    @Test func reports() throws {
+        let f = try ScreenFixture()
+        try f.keys("M-5")
+        try check("reports", f)
+    }
+
     @Test func helpInForm() throws {
         let f = try ScreenFixture()
         try f.keys("F2 F1")
