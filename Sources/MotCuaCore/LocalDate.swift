@@ -93,3 +93,18 @@ extension LocalDate: Codable {
 }
 
 import Foundation
+
+extension LocalDate {
+    /// A date given to a command-line option (`--from`, `--due-before` …): `YYYY-MM-DD` or
+    /// `dd/mm/yyyy`, as `init(iso:)` reads; otherwise an error naming the option and both forms.
+    public static func option(_ raw: String, named option: String, field: String? = nil) throws -> LocalDate {
+        guard let d = LocalDate(iso: raw) else {
+            let name = option.hasPrefix("--") ? option : "--" + option
+            throw FieldError(field: field ?? option.replacingOccurrences(of: "--", with: "").replacingOccurrences(of: "-", with: "_"),
+                             label: Localized(vi: name, en: name),
+                             problem: Localized(vi: "'\(raw)' không phải ngày có thật; ghi YYYY-MM-DD hoặc dd/mm/yyyy, ví dụ 2026-11-30 hoặc 30/11/2026",
+                                                en: "'\(raw)' is not a real date; write YYYY-MM-DD or dd/mm/yyyy, e.g. 2026-11-30 or 30/11/2026"))
+        }
+        return d
+    }
+}

@@ -286,6 +286,6 @@ enum EventRow {
     static func decode(_ r: Row) throws -> AuditEvent {
         AuditEvent(id: r["id"], at: try r.required("at", "sự kiện", "\(r["id"] as Int64? ?? 0)", Timestamp.date),
                    actor: Actor(user: r["user"], counter: r["counter"]), entity: r["entity"],
-                   entityKey: r["entity_key"], action: r["action"], data: r["data"])
+                   entityKey: r["entity_key"], action: r["action"], data: r["data"], undoneBy: r["undone_by"])
     }
 }

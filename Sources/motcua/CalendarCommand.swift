@@ -8,12 +8,7 @@ struct CalendarCommand: ParsableCommand {
         subcommands: [Show.self, Holidays.self, Due.self, Announce.self, Lunar.self], defaultSubcommand: Show.self)
 
     static func parseDate(_ raw: String, field: String) throws -> LocalDate {
-        guard let d = LocalDate(iso: raw) else {
-            throw FieldError(field: field, label: Localized(vi: "--\(field)", en: "--\(field)"),
-                             problem: Localized(vi: "'\(raw)' không phải ngày hợp lệ; dạng đúng YYYY-MM-DD",
-                                                en: "'\(raw)' is not a valid date; expected YYYY-MM-DD"))
-        }
-        return d
+        try LocalDate.option(raw, named: field, field: field)
     }
 
     struct Show: ParsableCommand {

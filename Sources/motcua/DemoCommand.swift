@@ -209,7 +209,10 @@ struct DemoWeek {
         let t = d.receivedAt.addingTimeInterval(3600)
         _ = try db.actOnDossier(DossierActionRequest(code: d.code, kind: .process), now: t, actor: clerk(1))
         if d.dueDate <= today, Int.random(in: 0..<10, using: &rng) > 0 {
-            let readyAt = min(now, VietnamTime.instant(LocalDateTime(date: d.dueDate, hour: 8, minute: 0)))
+            // On the due day's morning, but never before it was sent to processing (a same-day
+            // procedure is ready within the hour).
+            let dueMorning = VietnamTime.instant(LocalDateTime(date: d.dueDate, hour: 8, minute: 0))
+            let readyAt = min(now, max(t.addingTimeInterval(1800), dueMorning))
             _ = try db.markReady(d.code, now: readyAt, actor: clerk(1))
             if Int.random(in: 0..<4, using: &rng) > 0 {
                 if d.delivery == .post {

@@ -94,12 +94,7 @@ struct DossierCommand: ParsableCommand {
                     filter.statuses = filter.statuses.map { $0.intersection([s]) } ?? [s]
                 }
                 if let dueBefore {
-                    guard let d = LocalDate(iso: dueBefore) else {
-                        throw FieldError(field: "due_before", label: Localized(vi: "--due-before", en: "--due-before"),
-                                         problem: Localized(vi: "'\(dueBefore)' không phải ngày hợp lệ; dạng đúng YYYY-MM-DD",
-                                                            en: "'\(dueBefore)' is not a valid date; expected YYYY-MM-DD"))
-                    }
-                    filter.dueBefore = d
+                    filter.dueBefore = try LocalDate.option(dueBefore, named: "--due-before", field: "due_before")
                 }
                 let store = try global.openExistingDatabase()
                 let list = try store.dossiers(matching: filter)
@@ -282,7 +277,7 @@ struct DossierCommand: ParsableCommand {
                 Output.print(vi ? "Lịch sử:" : "History:")
                 for e in events {
                     let counter = e.actor.counter.map { vi ? " (quầy \($0))" : " (counter \($0))" } ?? ""
-                    let details = AuditActionLabel.details(EventData.parse(e.data)).text(lang)
+                    let details = AuditActionLabel.historyDetails(e).text(lang)
                     Output.print(Output.safe("  \(e.at.vnDateTime)  \(e.actor.user)\(counter)  \(AuditActionLabel.label(e.action).text(lang))"
                                              + (details.isEmpty ? "" : " — \(details)")))
                 }
@@ -374,8 +369,12 @@ struct DossierCommand: ParsableCommand {
         @Option(name: .customLong("tracking-number"), help: "Mã vận đơn, ví dụ EC136431858VN") var trackingNumber: String
         @Option(help: "Địa chỉ gửi (default: the dossier's delivery address)") var address: String?
         @Option(help: "Cước bưu chính (postage, VND)") var postage: Int?
+        @Flag(name: .customLong("accept-check-digit"), help: "Giữ mã vận đơn dù số kiểm tra sai (đúng như ghi trên vận đơn)")
+        var acceptCheckDigit = false
         func request() -> DossierActionRequest {
-            DossierActionRequest(code: step.code, kind: Self.kind, address: address, trackingNumber: trackingNumber, postage: postage)
+            var r = DossierActionRequest(code: step.code, kind: Self.kind, address: address, trackingNumber: trackingNumber, postage: postage)
+            r.acceptsCheckDigitWarning = acceptCheckDigit
+            return r
         }
     }
 
@@ -453,7 +452,7 @@ extension DossierStepCommand {
             } catch let e as FieldError {
                 // Named by the option that gives it.
                 let option = ["new_due": "--new-due", "sent_to": "--to", "postage": "--postage", "fee_collected": "--fee-collected"][e.field]
-                guard let option else { throw e }
+                guard let option, !e.label.vi.contains(option) else { throw e }
                 throw FieldError(field: e.field, label: Localized(vi: "\(e.label.vi) (\(option))", en: "\(e.label.en) (\(option))"), problem: e.problem)
             }
             for w in result.warnings { Output.warn(w, lang) }

@@ -118,6 +118,9 @@ func runReporting(_ options: GlobalOptions, _ body: (Language) throws -> Void) t
                                en: "Answer with --use-record-on-file (use the record on file) or --correct-record (correct it).")
         case .duplicateDossier:
             answer = Localized(vi: "Nếu đúng là hồ sơ thứ hai, thêm --allow-duplicate.", en: "If it really is a second one, add --allow-duplicate.")
+        case .trackingCheckDigit:
+            answer = Localized(vi: "Xem lại mã trên vận đơn; nếu đúng như vậy, thêm --accept-check-digit.",
+                               en: "Check the number on the parcel; if it is written so, add --accept-check-digit.")
         }
         fail(e.message.text(lang) + " " + answer.text(lang), field: e.kind.rawValue, options: options, code: ExitStatus.needsConfirmation)
     } catch let e as StoreError {

@@ -75,10 +75,10 @@ extension DossierCommand {
                 let entries = try db.registerEntries(from: start, through: end)
                 var path: String?
                 if csv {
-                    path = try SlipFiles.save(RegisterCSV.render(entries), name: "register-\(start.iso)-\(end.iso).csv",
+                    path = try SlipFiles.save(RegisterCSV.render(entries, today: today), name: "register-\(start.iso)-\(end.iso).csv",
                                               databasePath: db.path)
                 }
-                let rows = RegisterCSV.rows(entries)
+                let rows = RegisterCSV.rows(entries, today: today)
                 if global.json {
                     let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(RegisterCSV.keys, $0)) }
                     if let path {
@@ -95,18 +95,16 @@ extension DossierCommand {
                     return
                 }
                 if rows.isEmpty { Output.print(lang == .vi ? "Không có hồ sơ nào." : "No dossiers."); return }
-                Output.print(Output.table(Array(RegisterCSV.header.prefix(7)), rows.map { Array($0.prefix(7)) }))
+                // The columns that fit 80: code, applicant, due, first due, early/on time/late
+                // (the CSV has them all).
+                let shown = [1, 3, 6, 7, 8]
+                Output.print(Output.table(shown.map { RegisterCSV.header[$0] }, rows.map { r in shown.map { r[$0] } }))
             }
         }
 
         static func day(_ raw: String?, option: String) throws -> LocalDate? {
             guard let raw = TextInput.nonBlank(raw) else { return nil }
-            guard let d = LocalDate(iso: raw) else {
-                throw FieldError(field: option, label: Localized(vi: "--\(option)", en: "--\(option)"),
-                                 problem: Localized(vi: "'\(raw)' không phải ngày hợp lệ; dạng đúng YYYY-MM-DD",
-                                                    en: "'\(raw)' is not a valid date; expected YYYY-MM-DD"))
-            }
-            return d
+            return try LocalDate.option(raw, named: option, field: option)
         }
     }
 }

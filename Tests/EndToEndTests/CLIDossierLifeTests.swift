@@ -127,8 +127,14 @@ import Testing
         try desk.ok(["dossier", "ready", code])
         // Posting without an address (none on the dossier, none for the applicant).
         try expectRefused(["dossier", "post", code, "--tracking-number", "EC136431858VN"], desk: desk, field: "address", mentions: "Địa chỉ")
-        // A tracking number whose S10 check digit is wrong: posted, with a warning.
-        let r = try desk.run(["dossier", "post", code, "--tracking-number", "EC136431859VN", "--address", "Ấp 3", "--postage", "20000"], json: true)
+        // A tracking number whose S10 check digit is wrong: asked (exit 3, the option named,
+        // nothing written), then posted with a warning once the option says it is so.
+        let asked = try desk.run(["dossier", "post", code, "--tracking-number", "EC136431859VN", "--address", "Ấp 3"], json: true)
+        #expect(asked.status == 3 && asked.stderr.contains("--accept-check-digit") && asked.stderr.contains("số thứ 11 phải là 8"), "\(asked.stderr)")
+        #expect(asked.object?["field"] as? String == "tracking_check_digit")
+        #expect(try dossier(desk, code)["status"] as? String == "ready")
+        let r = try desk.run(["dossier", "post", code, "--tracking-number", "EC136431859VN", "--address", "Ấp 3", "--postage", "20000",
+                              "--accept-check-digit"], json: true)
         #expect(r.status == 0 && r.stderr.contains("Cảnh báo"), "\(r.stderr)")
         #expect(r.object?["status"] as? String == "posted")
         try expectRefused(["dossier", "uncollected", "--days", "400"], desk: desk, field: "days", mentions: "--days")

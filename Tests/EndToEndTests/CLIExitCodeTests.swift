@@ -29,7 +29,7 @@ struct CLIExitCodeTests {
         holder.standardOutput = FileHandle.nullDevice
         holder.standardError = FileHandle.nullDevice
         holder.standardInput = FileHandle.nullDevice
-        try holder.run()
+        try ProcessLaunch.start(holder)
         func releaseLock() {
             _ = FileManager.default.createFile(atPath: release, contents: nil)
             holder.waitUntilExit()

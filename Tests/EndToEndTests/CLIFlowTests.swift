@@ -81,6 +81,12 @@ import Testing
             let received = try #require(row["received_at"] as? String)
             let day = try #require(LocalDateForTest(iso: String(received.prefix(10))))
             #expect(day.weekday != 1, "received on a Sunday: \(received)")
+            // Trial: a same-day dossier was "ready" at 08:00, before it was received at 09:03.
+            // (ISO times in one offset compare as text.)
+            if let ready = row["ready_at"] as? String { #expect(ready > received, "\(row["code"] ?? "") ready \(ready) before \(received)") }
+            if let ready = row["ready_at"] as? String, let closed = row["closed_at"] as? String {
+                #expect(closed >= ready, "\(row["code"] ?? "") closed \(closed) before ready \(ready)")
+            }
         }
     }
 
@@ -141,7 +147,8 @@ import Testing
 
         // The result comes back and is posted; the post is undone (wrong slip) and posted again.
         try desk.ok(["dossier", "ready", code, "--counter", "1", "--clerk", "Lan"], at: "2026-11-27 09:00")
-        try desk.ok(["dossier", "post", code, "--tracking-number", "EC136431859VN", "--counter", "1", "--clerk", "Lan"], at: "2026-11-27 09:05")
+        try desk.ok(["dossier", "post", code, "--tracking-number", "EC136431859VN", "--accept-check-digit", "--counter", "1", "--clerk", "Lan"],
+                    at: "2026-11-27 09:05")
         let undo = try desk.object(["undo", "--counter", "1", "--clerk", "Lan"], at: "2026-11-27 09:06")
         #expect(undo["undone"] as? String == "post" && undo["subject"] as? String == code)
         #expect(try desk.object(["dossier", "show", code])["dossier"].flatMap { ($0 as? [String: Any])?["status"] as? String } == "ready")

@@ -101,7 +101,9 @@ import Testing
         let good = try desk.ok(["dossier", "post", codes[0], "--tracking-number", "ec 136 431 858 vn"], json: true)
         #expect(good.object?["tracking_number"] as? String == "EC136431858VN")
         #expect(!good.stderr.contains("Cảnh báo"), "\(good.stderr)")
-        let bad = try desk.ok(["dossier", "post", codes[1], "--tracking-number", "EC136431859VN"], json: true)
+        // Asked first (exit 3), kept with the answer and a warning.
+        #expect(try desk.run(["dossier", "post", codes[1], "--tracking-number", "EC136431859VN"]).status == 3)
+        let bad = try desk.ok(["dossier", "post", codes[1], "--tracking-number", "EC136431859VN", "--accept-check-digit"], json: true)
         #expect(bad.object?["tracking_number"] as? String == "EC136431859VN")
         #expect(bad.object?["status"] as? String == "posted")
         #expect(bad.stderr.contains("Cảnh báo") && bad.stderr.contains("phải là 8"), "\(bad.stderr)")

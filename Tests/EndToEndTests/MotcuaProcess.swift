@@ -61,7 +61,7 @@ struct MotcuaProcess {
         p.standardInput = FileHandle.nullDevice
         let exited = DispatchSemaphore(value: 0)
         p.terminationHandler = { _ in exited.signal() }
-        try p.run()
+        try ProcessLaunch.start(p)
         let stdout = PipeReader(out.fileHandleForReading), stderr = PipeReader(err.fileHandleForReading)
         if exited.wait(timeout: .now() + timeout) == .timedOut {
             p.terminate()

@@ -60,7 +60,7 @@ final class Tmux {
         p.standardInput = FileHandle.nullDevice
         let exited = DispatchSemaphore(value: 0)
         p.terminationHandler = { _ in exited.signal() }
-        try p.run()
+        try ProcessLaunch.start(p)
         if exited.wait(timeout: .now() + timeout) == .timedOut {
             p.terminate()
             if exited.wait(timeout: .now() + 2) == .timedOut { kill(p.processIdentifier, SIGKILL) }
@@ -85,7 +85,7 @@ final class Tmux {
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         p.standardInput = FileHandle.nullDevice
-        try p.run()
+        try ProcessLaunch.start(p)
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
             if (try? run(["list-sessions", "-F", "#{session_name}"], check: false))?.contains(session) == true { return }

@@ -209,7 +209,14 @@ import MotCuaStore
         let data = EventData.parse(try #require(try db.events(entity: "dossier", key: a.code).last).data)
         #expect(data.trackingNumber == "EC136431858VN" && data.address == "Ấp 3, xã Tân Phú")
 
-        let bad = try db.post(b.code, trackingNumber: "EC136431859VN", address: "Ấp 4", now: at("2026-11-26 10:05"), actor: clerk1)
+        // A wrong check digit is asked about first: nothing is written without the answer.
+        #expect(throws: ConfirmationNeeded.self) {
+            _ = try db.post(b.code, trackingNumber: "EC136431859VN", address: "Ấp 4", now: at("2026-11-26 10:05"), actor: clerk1)
+        }
+        #expect(try db.requireDossier(b.code).status == .ready)
+        var confirmed = DossierActionRequest(code: b.code, kind: .post, address: "Ấp 4", trackingNumber: "EC136431859VN")
+        confirmed.acceptsCheckDigitWarning = true
+        let bad = try db.actOnDossier(confirmed, now: at("2026-11-26 10:05"), actor: clerk1)
         #expect(bad.warnings.count == 1)
         #expect(bad.warnings.first?.vi.contains("phải là 8") == true, "\(bad.warnings)")
         #expect(try db.requireDossier(b.code).status == .posted)

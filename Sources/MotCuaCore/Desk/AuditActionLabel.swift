@@ -47,6 +47,16 @@ public enum AuditActionLabel {
 extension AuditActionLabel {
     /// An event's data worded for the history: `Lý do: …; Người nhận: …; từ Đã tiếp nhận`. The
     /// new status is the action itself, so only where it came from is shown.
+    /// An event's details for a history: a step taken back says so first, so the `Hoàn tác`
+    /// line after it is read with what it undid.
+    public static func historyDetails(_ event: AuditEvent) -> Localized {
+        let d = details(EventData.parse(event.data))
+        guard event.undoneBy != nil else { return d }
+        let mark = Localized(vi: "(đã hoàn tác)", en: "(undone)")
+        return Localized(vi: ([mark.vi] + (d.vi.isEmpty ? [] : [d.vi])).joined(separator: " "),
+                         en: ([mark.en] + (d.en.isEmpty ? [] : [d.en])).joined(separator: " "))
+    }
+
     public static func details(_ data: EventData) -> Localized {
         var vi: [String] = [], en: [String] = []
         func add(_ v: String?, _ viName: String, _ enName: String) {

@@ -24,9 +24,16 @@ public struct AuditEvent: Hashable, Sendable, Codable {
     public var action: String
     /// JSON of the relevant before/after values.
     public var data: String
+    /// The undo that took this change back (its batch), nil while it stands. The event stays in
+    /// the log; what it changed does not.
+    public var undoneBy: Int64?
 
-    public init(id: Int64? = nil, at: Date, actor: Actor, entity: String, entityKey: String, action: String, data: String) {
+    public init(id: Int64? = nil, at: Date, actor: Actor, entity: String, entityKey: String, action: String, data: String,
+                undoneBy: Int64? = nil) {
         self.id = id; self.at = at; self.actor = actor; self.entity = entity
-        self.entityKey = entityKey; self.action = action; self.data = data
+        self.entityKey = entityKey; self.action = action; self.data = data; self.undoneBy = undoneBy
     }
+
+    /// A change still in force: not an undo itself, and not undone.
+    public var stands: Bool { undoneBy == nil && action != "undo" }
 }

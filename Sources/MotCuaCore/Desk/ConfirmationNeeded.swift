@@ -1,5 +1,6 @@
 /// The action is allowed only once the clerk has answered a question: a CCCD already on file
-/// under another name, or a second dossier for the same person and procedure today. The desk
+/// under another name, a second dossier for the same person and procedure today, a tracking
+/// number whose check digit is wrong. The desk
 /// asks; the command line says which option answers it. Nothing was written.
 public struct ConfirmationNeeded: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable {
@@ -8,6 +9,9 @@ public struct ConfirmationNeeded: Error, Hashable, Sendable, CustomStringConvert
         case identityConflict = "identity_conflict"
         /// The same applicant already has a dossier for this procedure today.
         case duplicateDossier = "duplicate_dossier"
+        /// A tracking number whose UPU S10 check digit is wrong: kept only when the clerk says
+        /// it is written so on the parcel.
+        case trackingCheckDigit = "tracking_check_digit"
     }
 
     public let kind: Kind

@@ -90,6 +90,9 @@ public struct DossierActionRequest: Sendable, Hashable {
     public var newDueDate: LocalDate?
     /// `return`: the fee collected (VND); nil takes the fee of the procedure as received.
     public var feeCollected: Int?
+    /// `post`: the clerk has seen the tracking number's check-digit warning and keeps it as
+    /// written on the parcel (the desk asks; the CLI says `--accept-check-digit`).
+    public var acceptsCheckDigitWarning = false
 
     public init(code: String, kind: DossierActionKind, receiverName: String? = nil, receiverIdNumber: String? = nil,
                 address: String? = nil, trackingNumber: String? = nil, missing: [String] = [], reason: String? = nil,
@@ -222,7 +225,15 @@ public enum DossierRules {
                                  problem: Localized(vi: "'\(raw)' không hợp lệ; cần 6–30 chữ cái và chữ số, ví dụ EC136431858VN",
                                                     en: "'\(raw)' is not valid; expected 6–30 letters and digits, e.g. EC136431858VN"))
             }
-            if let w = TrackingNumber.warning(for: TrackingNumber.check(tracking)) { warnings.append(w) }
+            if let w = TrackingNumber.warning(for: TrackingNumber.check(tracking)) {
+                // A mistyped number would send the citizen to track someone else's parcel, and a
+                // posted dossier cannot be posted again: asked before anything is written.
+                guard request.acceptsCheckDigitWarning else {
+                    throw ConfirmationNeeded(kind: .trackingCheckDigit,
+                                             message: Localized(vi: w.vi + ". Chưa lưu gì.", en: w.en + ". Nothing was saved."))
+                }
+                warnings.append(w)
+            }
             d.trackingNumber = tracking
             d.deliveryAddress = address
             // The result went by post, whatever was chosen at receipt: the dossier says so.
@@ -240,7 +251,7 @@ public enum DossierRules {
         case .apologize:
             try checkApologyDue(dossier, today: VietnamTime.local(now).date, calendar: calendar)
             d.apologyReason = try TextInput.required(request.reason, field: "reason", label: reasonLabel)
-            let newDue = try checkNewDueDate(request.newDueDate, for: dossier, calendar: calendar)
+            let newDue = try checkNewDueDate(request.newDueDate, for: dossier, today: VietnamTime.local(now).date, calendar: calendar)
             if d.originalDueDate == nil { d.originalDueDate = dossier.dueDate }
             d.dueDate = newDue
         case .deliverHome:
@@ -281,7 +292,7 @@ public enum DossierRules {
         }
     }
 
-    public static func checkNewDueDate(_ date: LocalDate?, for dossier: Dossier, calendar: WorkingCalendar) throws -> LocalDate {
+    public static func checkNewDueDate(_ date: LocalDate?, for dossier: Dossier, today: LocalDate, calendar: WorkingCalendar) throws -> LocalDate {
         guard let date else {
             throw FieldError(field: "new_due", label: newDueLabel,
                              problem: Localized(vi: "bắt buộc khi xin lỗi, hẹn lại", en: "is required for an apology"))
@@ -290,6 +301,12 @@ public enum DossierRules {
             throw FieldError(field: "new_due", label: newDueLabel,
                              problem: Localized(vi: "\(date.vietnamese) không sau ngày hẹn hiện tại \(dossier.dueDate.vietnamese)",
                                                 en: "\(date.iso) is not after the current due date \(dossier.dueDate.iso)"))
+        }
+        // A late dossier's new date is promised to the citizen: it cannot be a day already gone.
+        guard date >= today else {
+            throw FieldError(field: "new_due", label: newDueLabel,
+                             problem: Localized(vi: "\(date.vietnamese) đã qua; ngày hẹn mới phải từ hôm nay (\(today.vietnamese)) trở đi",
+                                                en: "\(date.iso) has passed; the new date must be today (\(today.iso)) or later"))
         }
         guard calendar.isWorkingDay(date) else {
             let next = calendar.nextWorkingDay(onOrAfter: date)
@@ -300,7 +317,6 @@ public enum DossierRules {
         return date
     }
 
-    /// An amount of money in VND: whole, not negative, below a billion (a typing slip otherwise).
     /// The fee recorded as collected when the result reaches the citizen (at the desk, by the
     /// post, at home): what the clerk says, else what was already recorded, else the fee of the
     /// procedure as received.
@@ -309,6 +325,7 @@ public enum DossierRules {
                    label: Localized(vi: "Phí, lệ phí đã thu", en: "Fee collected"))
     }
 
+    /// An amount of money in VND: whole, not negative, below a billion (a typing slip otherwise).
     static func amount(_ value: Int?, field: String, label: Localized) throws -> Int? {
         guard let value else { return nil }
         guard (0..<1_000_000_000).contains(value) else {

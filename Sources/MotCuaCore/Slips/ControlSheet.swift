@@ -14,20 +14,23 @@ public enum ControlSheet {
         public var result: String
     }
 
-    /// The steps from the dossier's events, oldest first. Events that are not a handover (an
-    /// undo, a correction) are left out; an undone step stays, since the paper sheet would show it.
+    /// The steps from the dossier's events, oldest first: the handovers still in force. An undo,
+    /// a step it took back and a correction are left out (the audit log keeps them). Early / on
+    /// time / late is judged on the first due date, as everywhere (`Dossier.lateAfter`): an
+    /// apology moves the "Hạn" column, never the judgement.
     public static func steps(_ c: SlipContext) -> [Step] {
         let d = c.dossier
         let desk = c.profile.deskName
         let office = "Cơ quan, bộ phận giải quyết"
-        var due = d.dossierDueAtReceipt(c.events)
+        let firstDue = d.dossierDueAtReceipt(c.events)
+        var due = firstDue
         var out: [Step] = []
-        for e in c.events.sorted(by: { ($0.at, $0.id ?? 0) < ($1.at, $1.id ?? 0) }) {
+        for e in c.events.filter(\.stands).sorted(by: { ($0.at, $0.id ?? 0) < ($1.at, $1.id ?? 0) }) {
             let data = EventData.parse(e.data)
             if let newDue = data.dueDate.flatMap(LocalDate.init(iso:)), e.action != "receive" { due = newDue }
             let clerk = desk + " (" + e.actor.user + (e.actor.counter.map { ", quầy \($0)" } ?? "") + ")"
             let day = VietnamTime.local(e.at).date
-            let timing = day < due ? "Trước hạn" : day == due ? "Đúng hạn" : "Quá hạn"
+            let timing = day < firstDue ? "Trước hạn" : day == firstDue ? "Đúng hạn" : "Quá hạn"
             let (from, to, what): (String, String, String)
             switch e.action {
             case "receive": (from, to, what) = (d.applicantName, clerk, "Tiếp nhận")
@@ -38,6 +41,8 @@ public enum ControlSheet {
             case "ready": (from, to, what) = (office, clerk, "Có kết quả")
             case "return": (from, to, what) = (clerk, data.receiverName ?? d.applicantName, "Trả kết quả")
             case "post": (from, to, what) = (clerk, "Bưu chính" + (data.trackingNumber.map { " (\($0))" } ?? ""), "Gửi bưu chính")
+            case "post-delivered": (from, to, what) = ("Bưu chính", d.applicantName, "Bưu điện đã phát")
+            case "post-returned": (from, to, what) = ("Bưu chính", clerk, "Bưu điện trả lại")
             case "deliver-home": (from, to, what) = (clerk, data.receiverName ?? d.applicantName, "Trả tại nhà")
             case "supplement": (from, to, what) = (clerk, d.applicantName, "Yêu cầu bổ sung")
             case "reject": (from, to, what) = (clerk, d.applicantName, "Từ chối")

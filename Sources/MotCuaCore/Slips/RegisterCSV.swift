@@ -37,7 +37,8 @@ public enum RegisterCSV {
 
     public static let byteOrderMark = "\u{FEFF}"
 
-    public static func rows(_ entries: [Entry]) -> [[String]] {
+    /// The rows; `today` judges the dossiers still without a result (overdue or within time).
+    public static func rows(_ entries: [Entry], today: LocalDate) -> [[String]] {
         // Early / on time / late is judged by date alone; the calendar is the rule's parameter.
         let calendar = WorkingCalendar()
         return entries.enumerated().map { i, e in
@@ -45,6 +46,8 @@ public enum RegisterCSV {
             let contact = [e.applicant?.address ?? d.deliveryAddress, e.applicant?.phone].compactMap { $0 }.joined(separator: "; ")
             var note = [d.status.label.vi]
             if let t = d.trackingNumber { note.append("mã vận đơn \(t)") }
+            if let at = d.postDeliveredAt { note.append("bưu điện đã phát " + stamp(at)) }
+            if let at = d.postReturnedAt { note.append("bưu điện trả lại " + stamp(at)) }
             if !d.missingItems.isEmpty { note.append("cần bổ sung: " + d.missingItems.joined(separator: ", ")) }
             if let r = d.reason { note.append("lý do: " + r) }
             if let to = e.sentTo { note.append("chuyển: " + to) }
@@ -55,14 +58,23 @@ public enum RegisterCSV {
             return [String(i + 1), d.code, d.procedureSnapshot?.name ?? d.procedureCode, d.applicantName, contact,
                     // The first date only when an apology moved it; lateness is judged on it.
                     stamp(d.receivedAt), d.dueDate.vietnamese, d.originalDueDate?.vietnamese ?? "",
-                    d.resolution(calendar: calendar)?.label.vi ?? "", e.sentAt.map(stamp) ?? "", d.readyAt.map(stamp) ?? "",
+                    timing(d, today: today, calendar: calendar), e.sentAt.map(stamp) ?? "", d.readyAt.map(stamp) ?? "",
                     handedOver.map(stamp) ?? "", d.resultReceiver ?? "", note.joined(separator: "; ")]
         }
     }
 
     /// The file's text: BOM, header, rows, CRLF.
-    public static func render(_ entries: [Entry]) -> String {
-        byteOrderMark + CSV.write([header] + rows(entries), lineEnding: "\r\n")
+    public static func render(_ entries: [Entry], today: LocalDate) -> String {
+        byteOrderMark + CSV.write([header] + rows(entries, today: today), lineEnding: "\r\n")
+    }
+
+    /// Early / on time / late for a result (`Dossier.resolution`); for one still in progress,
+    /// whether it is overdue today (`Dossier.isOverdue`, on the first due date); empty for a
+    /// dossier refused or withdrawn without a result.
+    static func timing(_ d: Dossier, today: LocalDate, calendar: WorkingCalendar) -> String {
+        if let r = d.resolution(calendar: calendar) { return r.label.vi }
+        guard d.status.isInProgress else { return "" }
+        return d.isOverdue(today: today) ? "Chưa có KQ, quá hạn" : "Chưa có KQ, trong hạn"
     }
 
     static func stamp(_ at: Date) -> String {

@@ -186,7 +186,14 @@ import Testing
         #expect(throws: FieldError.self) { _ = try apply(DossierActionRequest(code: "X", kind: .post, address: "Ấp 3", trackingNumber: " - "), dossier(.ready)) }
         let good = try apply(DossierActionRequest(code: "X", kind: .post, trackingNumber: "ec 136-431-858 vn"), dossier(.ready, address: "Ấp 3"))
         #expect(good.dossier.trackingNumber == "EC136431858VN" && good.dossier.deliveryAddress == "Ấp 3" && good.warnings.isEmpty)
-        let bad = try apply(DossierActionRequest(code: "X", kind: .post, address: "Ấp 4", trackingNumber: "EC136431859VN"), dossier(.ready, address: "Ấp 3"))
+        // A wrong check digit is a question first (nothing changes), kept once the clerk says so.
+        let asked = #expect(throws: ConfirmationNeeded.self) {
+            _ = try apply(DossierActionRequest(code: "X", kind: .post, address: "Ấp 4", trackingNumber: "EC136431859VN"), dossier(.ready, address: "Ấp 3"))
+        }
+        #expect(asked?.kind == .trackingCheckDigit && asked?.message.vi.contains("Chưa lưu gì") == true)
+        var confirmed = DossierActionRequest(code: "X", kind: .post, address: "Ấp 4", trackingNumber: "EC136431859VN")
+        confirmed.acceptsCheckDigitWarning = true
+        let bad = try apply(confirmed, dossier(.ready, address: "Ấp 3"))
         #expect(bad.dossier.trackingNumber == "EC136431859VN" && bad.dossier.deliveryAddress == "Ấp 4" && bad.warnings.count == 1)
         // Other formats are taken as typed, without a warning; a slip (too short, not letters and digits) is refused.
         let other = try apply(DossierActionRequest(code: "X", kind: .post, address: "Ấp 3", trackingNumber: "vnp 123456"), dossier(.ready))

@@ -173,6 +173,29 @@ import Testing
         #expect(steps[1].to == "Công chức Tư pháp - Hộ tịch" && steps[1].result.hasPrefix("Chuyển giải quyết"))
     }
 
+    /// Trial: an undone apology and an undone post stayed on the sheet, the real apology read
+    /// "Trước hạn" against its own new date, and the post's delivery was missing.
+    @Test func theControlSheetShowsOnlyStepsInForceJudgedOnTheFirstDate() {
+        let d = { (day: Int) in LocalDate(year: 2026, month: 12, day: day)! }
+        var undonePost = event("post", d(1), 9, 0) { $0.trackingNumber = "EC136431858VN" }
+        undonePost.undoneBy = 7
+        var undoneApology = event("apologize", d(1), 9, 30) { $0.dueDate = "2026-12-01" }
+        undoneApology.undoneBy = 8
+        let events = [
+            event("receive", day, 8, 5) { $0.dueDate = "2026-11-30" },
+            event("ready", d(1), 8, 0),
+            undonePost, event("undo", d(1), 9, 1), undoneApology, event("undo", d(1), 9, 31),
+            event("apologize", d(1), 10, 0) { $0.dueDate = "2026-12-04" },
+            event("post", d(2), 9, 0) { $0.trackingNumber = "EC136431858VN" },
+            event("post-delivered", d(3), 15, 0),
+        ]
+        let steps = ControlSheet.steps(context(events: events))
+        #expect(steps.map(\.result) == ["Tiếp nhận", "Có kết quả — Quá hạn", "Xin lỗi, hẹn lại — Quá hạn", "Gửi bưu chính — Quá hạn",
+                                          "Bưu điện đã phát — Quá hạn"])
+        #expect(steps[2].due == d(4) && steps[1].due == LocalDate(year: 2026, month: 11, day: 30)!)
+        #expect(steps[4].from == "Bưu chính" && steps[4].to == "Nguyễn Thị Hồng Sự")
+    }
+
     @Test func ticketSlipIsLargeAndKeepsNoPersonalData() {
         var t = Ticket(id: 1, day: day, series: .ordinary, number: 12, applicantName: "Nguyễn Thị Hồng Sự", phone: "0912345678",
                        idNumber: "001190012345", status: .waiting, issuedAt: at(day, 7, 45))
@@ -202,7 +225,7 @@ import Testing
         d.closedAt = at(LocalDate(year: 2026, month: 11, day: 30)!, 10, 15)
         d.resultReceiver = "Nguyễn Thị Hồng Sự"
         let entry = RegisterCSV.Entry(dossier: d, applicant: applicant, events: [event("process", day, 9, 0)])
-        let csv = RegisterCSV.render([entry])
+        let csv = RegisterCSV.render([entry], today: day)
         #expect(csv.hasPrefix("\u{FEFF}STT,Mã hồ sơ"))
         #expect(Data(csv.utf8).prefix(3) == Data([0xEF, 0xBB, 0xBF]))
         let body = csv.dropFirst()
@@ -230,9 +253,15 @@ import Testing
         d.readyAt = at(LocalDate(year: 2026, month: 12, day: 2)!, 9, 0)
         d.closedAt = at(LocalDate(year: 2026, month: 12, day: 3)!, 9, 0)
         d.feeCollected = 3000
-        let row = try CSV.parse(RegisterCSV.render([RegisterCSV.Entry(dossier: d, applicant: applicant)]))[1].fields
+        let row = try CSV.parse(RegisterCSV.render([RegisterCSV.Entry(dossier: d, applicant: applicant)], today: day))[1].fields
         #expect(row[6] == "04/12/2026" && row[7] == "30/11/2026" && row[8] == "Trễ hạn")
         #expect(row[13].contains("đã xin lỗi, hẹn lại: Chờ xác minh nơi cư trú") && row[13].contains("đã thu 3.000 đ"), "\(row[13])")
+        // Still without a result: overdue on the first date, whatever the new one.
+        var open = d
+        open.status = .processing; open.readyAt = nil; open.closedAt = nil
+        let dec1 = LocalDate(year: 2026, month: 12, day: 1)!
+        #expect(RegisterCSV.rows([RegisterCSV.Entry(dossier: open)], today: dec1)[0][8] == "Chưa có KQ, quá hạn")
+        #expect(RegisterCSV.rows([RegisterCSV.Entry(dossier: open)], today: day)[0][8] == "Chưa có KQ, trong hạn")
     }
 
     @Test func layoutWrapsByCellsAndKeepsTheWidth() {

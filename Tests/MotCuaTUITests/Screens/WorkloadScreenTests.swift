@@ -290,7 +290,7 @@ struct WorkloadScreenTests {
         let f = try ScreenFixture()
         try f.keys("M-3 F1")
         let help = f.rows.joined(separator: "\n") + "\n" + (try helpPages(f))
-        #expect(help.contains("Kết quả đã có quá 5 ngày làm việc"), "\(help)")
+        #expect(help.contains("Kết quả chờ quá số ngày làm việc đã đặt (mặc định 5)"), "\(help)")
     }
 
     /// The rest of the help pages (PgDn until nothing changes).

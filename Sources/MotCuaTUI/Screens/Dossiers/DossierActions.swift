@@ -55,10 +55,12 @@ enum DossierActions {
         func change(reason: String? = nil, tracking: String? = nil, receiver: String? = nil, receiverID: String? = nil,
                     address: String? = nil, missing: [String] = [], sentTo: String? = nil, newDue: LocalDate? = nil,
                     postage: Int? = nil) throws {
-            let result = try session.act(DossierActionRequest(code: dossier.code, kind: step, receiverName: receiver,
-                                                              receiverIdNumber: receiverID, address: address, trackingNumber: tracking,
-                                                              missing: missing, reason: reason, sentTo: sentTo, postage: postage,
-                                                              newDueDate: newDue))
+            var request = DossierActionRequest(code: dossier.code, kind: step, receiverName: receiver,
+                                               receiverIdNumber: receiverID, address: address, trackingNumber: tracking,
+                                               missing: missing, reason: reason, sentTo: sentTo, postage: postage, newDueDate: newDue)
+            // The desk asked about a wrong check digit before the postage (askTracking).
+            request.acceptsCheckDigitWarning = true
+            let result = try session.act(request)
             let d = result.dossier
             // What the step changed besides the dossier (a home delivery cancelled) is said too.
             let notes = result.notes.map { ". " + $0.text(host.language) }.joined()
@@ -123,9 +125,9 @@ enum DossierActions {
             // The model's own check of the address and the tracking number, before the postage is asked.
             func checked(_ raw: String, _ address: String?) throws {
                 // The store fills the applicant's address in when none is given: so does the check.
-                _ = try DossierRules.apply(DossierActionRequest(code: dossier.code, kind: .post, address: address ?? known,
-                                                                trackingNumber: raw),
-                                           to: dossier, now: session.now)
+                var request = DossierActionRequest(code: dossier.code, kind: .post, address: address ?? known, trackingNumber: raw)
+                request.acceptsCheckDigitWarning = true   // asked next, on the desk's own dialog
+                _ = try DossierRules.apply(request, to: dossier, now: session.now)
             }
             // Không on the check-digit warning comes back here with the code as typed, to correct it.
             func askTracking(_ address: String?, _ typed: String) {
@@ -246,12 +248,16 @@ enum DossierActions {
         let calendar = session.calendar
         func newDate(_ text: String) throws -> LocalDate {
             guard let d = DateInput.parse(text, today: today) else {
-                let shown = text.isEmpty ? "" : " '\(text)'"
-                throw FieldError(field: "new_due", label: Localized(vi: "Ngày hẹn mới", en: "New due date"),
-                                 problem: Localized(vi: "\(shown) không hợp lệ: cần dạng dd/mm hoặc dd/mm/yyyy",
-                                                    en: "\(shown) is not valid: expected dd/mm or dd/mm/yyyy"))
+                let label = Localized(vi: "Ngày hẹn trả mới", en: "New due date")
+                if text.isEmpty {
+                    throw FieldError(field: "new_due", label: label,
+                                     problem: Localized(vi: "cần ghi ngày, dạng dd/mm hoặc dd/mm/yyyy", en: "a date is required, dd/mm or dd/mm/yyyy"))
+                }
+                throw FieldError(field: "new_due", label: label,
+                                 problem: Localized(vi: "'\(text)' không phải ngày có thật; ghi dd/mm hoặc dd/mm/yyyy, ví dụ 04/12",
+                                                    en: "'\(text)' is not a real date; write dd/mm or dd/mm/yyyy, e.g. 04/12"))
             }
-            return try DossierRules.checkNewDueDate(d, for: dossier, calendar: calendar)
+            return try DossierRules.checkNewDueDate(d, for: dossier, today: today, calendar: calendar)
         }
         host.push(PromptScreen(
             title: en ? "Apology and new date — \(dossier.code) (due \(dossier.dueDate.vietnamese))"

@@ -122,9 +122,19 @@ public final class DossierDetailScreen: Screen {
         AuditActionLabel.label(action).text(language)
     }
 
-    /// The event's typed data worded for the history.
-    static func dataText(_ json: String, _ language: Language) -> String {
-        AuditActionLabel.details(EventData.parse(json)).text(language)
+    /// The post's part, on the tracking number's line: the number, the postage, and how it went
+    /// (delivered, or brought back); nil when it never went by post.
+    static func postText(_ d: Dossier, language: Language) -> String? {
+        guard let tracking = d.trackingNumber else { return nil }
+        let en = language == .en
+        var parts = [tracking]
+        if let p = d.postage { parts.append((en ? "postage " : "cước ") + VND.text(p)) }
+        if let at = d.postReturnedAt, d.status == .ready {
+            parts.append((en ? "returned by the post " : "bưu điện trả lại ") + ScreenDraw.shortDate(VietnamTime.local(at).date))
+        } else if let at = d.postDeliveredAt {
+            parts.append((en ? "delivered " : "đã phát ") + ScreenDraw.shortDate(VietnamTime.local(at).date))
+        }
+        return parts.joined(separator: " · ")
     }
 
     func lines(cols: Int, language lang: Language) -> [Line] {
@@ -159,7 +169,8 @@ public final class DossierDetailScreen: Screen {
         pair(en ? "Field" : "Lĩnh vực", snapshot?.field ?? procedure?.field ?? dash, en ? "Time limit" : "Thời hạn", limit)
         // The fee recorded at receipt, on one line (the amount comes first; the history keeps
         // its place on an 80×24 page).
-        full(FeeText.label(lang), snapshot.map { FeeText.text(fee: $0.fee, note: $0.feeNote, language: lang) } ?? dash)
+        let collected = d.feeCollected.map { (en ? "collected " : "đã thu ") + VND.text($0) + " · " } ?? ""
+        full(FeeText.label(lang), collected + (snapshot.map { FeeText.text(fee: $0.fee, note: $0.feeNote, language: lang) } ?? dash))
         full(en ? "Applicant" : "Người nộp", d.applicantName, bold)
         pair(en ? "Citizen ID" : "CCCD", applicant?.idNumber ?? dash, en ? "Phone" : "Điện thoại", applicant?.phone ?? dash)
         full(en ? "Address" : "Địa chỉ", applicant?.address ?? dash)
@@ -175,11 +186,12 @@ public final class DossierDetailScreen: Screen {
         full(en ? "Time left" : "Thời hạn còn", due.text, due.overdue ? CellStyle(.bold, role: .warning) : .plain)
         let clerk = [d.clerk, d.counter.map { en ? "counter \($0)" : "quầy \($0)" }].compactMap { $0 }.joined(separator: " · ")
         pair(en ? "Ticket" : "Số thứ tự", d.ticketCode ?? dash, en ? "Clerk" : "Cán bộ", clerk.isEmpty ? dash : clerk)
+        let post = Self.postText(d, language: lang) ?? dash
         if let closed = d.closedAt {
             let c = VietnamTime.local(closed)
-            pair(en ? "Tracking no." : "Mã vận đơn", d.trackingNumber ?? dash, en ? "Closed" : "Kết thúc", "\(c.hhmm) \(c.date.vietnamese)")
+            pair(en ? "Tracking no." : "Mã vận đơn", post, en ? "Closed" : "Kết thúc", "\(c.hhmm) \(c.date.vietnamese)")
         } else {
-            full(en ? "Tracking no." : "Mã vận đơn", d.trackingNumber ?? dash)
+            full(en ? "Tracking no." : "Mã vận đơn", post)
         }
         full(en ? "Notes" : "Ghi chú", d.notes ?? dash)
 
@@ -209,7 +221,7 @@ public final class DossierDetailScreen: Screen {
                 line.pieces.append((c, CellWidth.fit(text, toCells: w), .plain))
                 c += w + 1
             }
-            let data = WidgetText.wrap(Self.dataText(e.data, lang), toCells: max(1, cols - c - 1))
+            let data = WidgetText.wrap(AuditActionLabel.historyDetails(e).text(lang), toCells: max(1, cols - c - 1))
             if let firstLine = data.first { line.pieces.append((c, firstLine, .plain)) }
             out.append(line)
             for more in data.dropFirst() { out.append(Line(pieces: [(c, more, .plain)])) }

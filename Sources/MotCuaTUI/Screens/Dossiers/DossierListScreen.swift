@@ -411,7 +411,8 @@ public final class DossierListScreen: Screen {
                 let cells = [d.code, d.applicantName, phones[d.code] ?? "—",
                              d.readyAt.map { ScreenDraw.shortDate(VietnamTime.local($0).date) } ?? "?",
                              waited.map { en ? "\($0) w. days" : "\($0) ngày LV" } ?? "?",
-                             d.delivery.label.text(lang)]
+                             // Brought back by the post: the reason it waits, not how it was to go.
+                             d.postReturnedAt != nil ? (en ? "Post returned" : "BĐ trả lại") : d.delivery.label.text(lang)]
                 var c = 1
                 for (text, w) in zip(cells, widths) {
                     g.put(row: row, col: c, text: CellWidth.fit(text, toCells: w), style: base)

@@ -257,6 +257,9 @@ final class ReceiveDossierScreen: FormScreen {
                     self.duplicateAnswer = dupKey
                     self.save(host: host)
                 }))
+        case .trackingCheckDigit:
+            // Not a question a reception asks (only posting a result does): said as it is.
+            host.say(question.message.text(host.language), warning: true)
         }
     }
 
