@@ -270,7 +270,7 @@ public struct PickerField {
         // procedure's name tells which it is.
         let showFromStart = !focused || selected != nil
         let cursorCol = query.drawValue(text: query.text, cursor: showFromStart ? 0 : query.cursor, into: &g, row: row, layout: layout,
-                                        focused: focused, placeholder: query.placeholder?.text(language))
+                                        focused: focused, placeholder: query.placeholder?.text(language), fromStart: showFromStart)
         if focused, isTextSelected {
             // Selected text shows as a selection, so the clerk sees that typing replaces it.
             g.put(row: row, col: layout.valueCol, text: CellWidth.truncate(query.text, toCells: layout.valueWidth),

@@ -221,8 +221,9 @@ public struct TextField {
         let layout = FieldRowLayout(col: col, width: width, labelWidth: labelWidth,
                                     preferred: preferredValueWidth, trailing: error)
         layout.drawLabel(label.text(language), into: &g, row: row, focused: focused)
-        let cursorCol = drawValue(text: text, cursor: cursor, into: &g, row: row, layout: layout, focused: focused,
-                                  placeholder: placeholder?.text(language))
+        // Away from the field, its start shows (with "…" when cut): the start says what it is.
+        let cursorCol = drawValue(text: text, cursor: focused ? cursor : 0, into: &g, row: row, layout: layout, focused: focused,
+                                  placeholder: placeholder?.text(language), fromStart: !focused)
         if let error { layout.drawTrailing(error, into: &g, row: row, style: WidgetStyle.error) }
         return focused ? CursorPosition(row: row, col: cursorCol) : nil
     }
@@ -231,8 +232,10 @@ public struct TextField {
     var preferredValueWidth: Int { width ?? (maxLength + 1) }
 
     /// Draws `text` in the value area and returns the cursor's column.
+    /// - Parameter fromStart: show the text from its start, cut with "…" when it does not fit
+    ///   (a value not being edited); otherwise a window that follows the cursor.
     func drawValue(text: String, cursor: Int, into g: inout CellGrid, row: Int, layout: FieldRowLayout,
-                   focused: Bool, placeholder: String?) -> Int {
+                   focused: Bool, placeholder: String?, fromStart: Bool = false) -> Int {
         let style = focused ? WidgetStyle.focusedValue : WidgetStyle.value
         g.fill(row: row, fromCol: layout.valueCol, toCol: layout.valueCol + layout.valueWidth, style: style)
         let chars = Array(text)
@@ -241,6 +244,10 @@ public struct TextField {
                 g.put(row: row, col: layout.valueCol, text: CellWidth.truncate(p, toCells: layout.valueWidth),
                       style: focused ? WidgetStyle.focusedPlaceholder : WidgetStyle.placeholder)
             }
+            return layout.valueCol
+        }
+        if fromStart && CellWidth.of(text) > layout.valueWidth {
+            g.put(row: row, col: layout.valueCol, text: CellWidth.truncate(text, toCells: layout.valueWidth), style: style)
             return layout.valueCol
         }
         let window = ScrollWindow(text: chars, cursor: cursor, width: layout.valueWidth)

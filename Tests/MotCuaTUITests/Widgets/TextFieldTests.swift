@@ -182,10 +182,14 @@ extension Widgets {
             var f = TextField(id: "x", label: "L", text: "a中文中文中文", width: 6)
             f.moveCursor(to: 5)  // cells: a=0, 中=1, 文=3, 中=5, 文=7 → cursor at cell 9
             var g = CellGrid(rows: 1, cols: 20)
-            let c = f.render(into: &g, row: 0, col: 0, width: 20, labelWidth: 2, focused: false)
-            #expect(c == nil)
+            let c = f.render(into: &g, row: 0, col: 0, width: 20, labelWidth: 2, focused: true)
+            #expect(c != nil)
             // step 3: window starts at cell 6, in the middle of 中 (5–6): one blank, then 文 and 中.
             #expect(g.rowText(0) == "L  文中")
+            // Away from the field its start shows, cut with "…" (never half a glyph).
+            var away = CellGrid(rows: 1, cols: 20)
+            #expect(f.render(into: &away, row: 0, col: 0, width: 20, labelWidth: 2, focused: false) == nil)
+            #expect(away.rowText(0) == "L a中文…")
             f.moveCursor(to: 5)
             var h = CellGrid(rows: 1, cols: 20)
             #expect(f.render(into: &h, row: 0, col: 0, width: 20, labelWidth: 2, focused: true)?.col == 2 + 3)

@@ -174,8 +174,10 @@ final class SlipPreviewScreen: Screen {
         }
         let hintWidth = CellWidth.of(hint)
         let titleRoom = max(0, g.cols - 3 - hintWidth)
-        g.put(row: top, col: 0, text: CellWidth.truncate((en ? "Preview " : "Xem trước ") + draft.title, toCells: titleRoom),
-              style: CellStyle(.bold))
+        // The dossier code must show whole: "Xem trước" goes first when room is short.
+        let long = (en ? "Preview " : "Xem trước ") + draft.title
+        let title = CellWidth.of(long) <= titleRoom ? long : draft.title
+        g.put(row: top, col: 0, text: CellWidth.truncate(title, toCells: titleRoom), style: CellStyle(.bold))
         if hintWidth < g.cols {
             g.put(row: top, col: g.cols - hintWidth, text: hint, style: CellStyle(.dim, role: .muted))
         }
