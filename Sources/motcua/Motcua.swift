@@ -9,6 +9,7 @@ struct Motcua: ParsableCommand {
             Không có lệnh con thì mở màn hình quầy (desk). Every subcommand accepts --db PATH, \
             --now "YYYY-MM-DD HH:MM", --json and --lang vi|en.
             """,
+        version: motcuaVersion,
         subcommands: [DeskCommand.self, SetupCommand.self, WalkinCommand.self, QueueCommand.self, AppointmentCommand.self,
                       DossierCommand.self, ReportCommand.self, UndoCommand.self, ProceduresCommand.self, CalendarCommand.self,
                       DemoCommand.self, CheckCommand.self, KeysCommand.self, BenchCommand.self, BoardCommand.self, DisplayCommand.self],
