@@ -70,6 +70,9 @@ public final class PromptScreen: Screen {
         if field.refusedAtLimit {
             error = host.language == .en ? "At most \(field.maxLength) characters" : "Tối đa \(field.maxLength) ký tự"
         }
+        if let ch = field.refusedCharacter {
+            error = host.language == .en ? "'\(ch)' not taken: \(field.kind.expected.en)" : "Không nhận '\(ch)': \(field.kind.expected.vi)"
+        }
         return true
     }
 

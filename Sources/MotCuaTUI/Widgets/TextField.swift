@@ -23,6 +23,16 @@ public struct TextField {
         /// Typing goes through the input method.
         public var usesInputMethod: Bool { self == .text }
 
+        /// What the field takes, for the message when something else is typed.
+        public var expected: Localized {
+            switch self {
+            case .text: Localized(vi: "chữ", en: "text")
+            case .code: Localized(vi: "chữ không dấu và số, không có dấu cách", en: "letters and digits without spaces")
+            case .digits: Localized(vi: "chỉ gõ chữ số", en: "digits only")
+            case .phone: Localized(vi: "chỉ gõ chữ số (và + - . ( ) dấu cách)", en: "digits only (and + - . ( ) spaces)")
+            }
+        }
+
         /// Whether the field takes `ch` (already known not to be a control character).
         public func accepts(_ ch: Character) -> Bool {
             switch self {
@@ -71,6 +81,9 @@ public struct TextField {
     /// The last character typed was refused because the field is full (so the screen can say
     /// so instead of cutting the text without a word).
     public private(set) var refusedAtLimit = false
+    /// The last character typed was not one this kind of field takes (a letter in a phone
+    /// number): the form says so rather than drop it silently.
+    public private(set) var refusedCharacter: Character?
     /// Cursor position in graphemes, 0...text.count.
     public private(set) var cursor: Int
 
@@ -163,6 +176,7 @@ public struct TextField {
     @discardableResult
     public mutating func type(_ typed: Character) -> FieldKeyResult {
         refusedAtLimit = false
+        refusedCharacter = nil
         // Controls (Tab, newline, ESC …) and invisible characters never enter the text.
         guard let first = typed.unicodeScalars.first,
               !typed.unicodeScalars.contains(where: VietnameseText.isForbidden) else { return .handled }
@@ -178,7 +192,10 @@ public struct TextField {
             newBefore = before + String(ch)
             guard newBefore.count == before.count else { return .handled }
         default:
-            guard kind.accepts(ch) else { return .handled }
+            guard kind.accepts(ch) else {
+                refusedCharacter = ch
+                return .handled
+            }
             newBefore = kind.usesInputMethod ? compose(ch, before) : before + String(ch)
         }
         newBefore = WidgetText.strippingForbidden(newBefore)

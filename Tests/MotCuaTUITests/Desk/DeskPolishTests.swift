@@ -173,3 +173,21 @@ struct DeskPolishTests {
         #expect(!f.screenText.contains("─") && !f.screenText.contains("▸"))
     }
 }
+
+/// Trial: letters typed into the phone field vanished without a word.
+@Suite("A character a field does not take is said")
+struct RefusedCharacterTests {
+    @Test func aLetterInThePhoneFieldIsSaid() throws {
+        let f = try ScreenFixture()
+        try f.keys("F2")
+        f.type("Lê Văn Tư")
+        try f.keys("Tab Tab Tab")
+        let form = try #require(f.top as? FormScreen)
+        #expect(form.form.focusedID == "phone")
+        f.type("k")
+        #expect(f.message == "Điện thoại: không nhận 'k', chỉ gõ chữ số (và + - . ( ) dấu cách)", "\(f.message)")
+        f.type("0912")
+        #expect(f.message.isEmpty)
+        #expect(form.form.value(of: "phone") == "0912")
+    }
+}

@@ -108,6 +108,10 @@ class FormScreen: Screen {
             host.say(host.language == .en ? "\(field.label.en): at most \(field.maxLength) characters"
                                           : "\(field.label.vi): tối đa \(field.maxLength) ký tự", warning: true)
         }
+        if case .text(let field)? = form.focusedField, let ch = field.refusedCharacter {
+            host.say(host.language == .en ? "\(field.label.en): '\(ch)' not taken, \(field.kind.expected.en)"
+                                          : "\(field.label.vi): không nhận '\(ch)', \(field.kind.expected.vi)", warning: true)
+        }
         return used
     }
 
