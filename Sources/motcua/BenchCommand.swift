@@ -67,6 +67,35 @@ struct BenchCommand: ParsableCommand {
         print("  (\(found) applicants shown)")
         try measure("dossier search by name ×20", count: 20) { for _ in 0..<20 { found = try db.searchDossiers("tran thi").count } }
         print("  (\(found) dossiers)")
+        // Issue 9 and 10: what the header, the register's u, form 07 and the reports read.
+        try measure("header: due today / overdue counts ×100", count: 100) { for _ in 0..<100 { _ = try db.dueCounts(today: today) } }
+        try measure("uncollected results ×20", count: 20) {
+            for _ in 0..<20 { found = try db.uncollectedDossiers(today: today, days: 5, calendar: calendar).count }
+        }
+        print("  (\(found) to phone)")
+        let monthStart = LocalDate(year: today.year, month: today.month, day: 1) ?? today
+        try measure("register (form 07) of this month, as CSV") {
+            found = try db.registerEntries(from: monthStart, through: today).count
+            _ = RegisterCSV.render(try db.registerEntries(from: monthStart, through: today), today: today)
+        }
+        print("  (\(found) dossiers)")
+        if let code = try db.dossiers(matching: DossierQuery(receivedOn: today, limit: 1)).first?.code
+            ?? db.dossiers(matching: DossierQuery(limit: 1)).first?.code {
+            try measure("form 01 and form 06 of one dossier ×20", count: 20) {
+                for _ in 0..<20 {
+                    let c = try db.slipContext(code: code, issuedAt: now, calendar: calendar)
+                    _ = try DossierSlips.render(.receipt, c, calendar: calendar)
+                    _ = try DossierSlips.render(.control, c, calendar: calendar)
+                }
+            }
+        }
+        for (name, period) in [("this month", ReportPeriod.month(containing: today)),
+                               ("this year", try ReportPeriod.parseYear(String(today.year)))] {
+            try measure("report of \(name)") {
+                _ = Report.build(try db.reportRows(period: period), period: period, today: today, calendar: calendar)
+            }
+        }
+        try measure("board data ×20", count: 20) { for _ in 0..<20 { _ = try db.board(now: now, calendar: calendar) } }
         try benchAppointments(db, today: today, calendar: calendar, actor: actor, measure: { try measure($0, count: $1, $2) })
         let term = MemoryTerminal(rows: 24, cols: 80)
         let app = DeskApp.make(terminal: term, session: session)
