@@ -12,29 +12,49 @@ public final class AppDatabase: Sendable {
 
     /// Opens (creating when allowed) the database at `path`. Refuses, without writing anything,
     /// a folder that is missing and a file that is not a motcua database or is damaged. A file in
-    /// a place that cannot be written (permissions, a read-only mount) is opened read-only, so the
-    /// viewing commands still work there; a write then says the place is read-only.
+    /// a place that cannot be written (permissions, a read-only mount) or on a disk too full to
+    /// open it for writing is opened read-only, so the viewing commands still work there; a
+    /// write then says why it cannot be saved.
     public init(path: String, readOnly: Bool = false) throws {
         self.path = path
         let place = PlaceAccess(path)
-        let openReadOnly = readOnly || (place.exists && !place.isWritable)
-        self.isReadOnly = openReadOnly
-        self.isReadOnlyPlace = !readOnly && openReadOnly
-        try AppDatabase.checkLocation(path, readOnly: openReadOnly)
+        let placeRefusal = !readOnly && place.exists && !place.isWritable ? StoreError.readOnlyPlace(path) : nil
+        try AppDatabase.checkLocation(path, readOnly: readOnly || placeRefusal != nil)
+        if readOnly || placeRefusal != nil {
+            pool = try Self.openPool(path, readOnly: true)
+            writeRefusal = placeRefusal
+        } else {
+            do {
+                pool = try Self.openPool(path, readOnly: false)
+                writeRefusal = nil
+            } catch let full as StoreError where full.fault == .diskFull && place.exists {
+                // Opening for writing writes (the WAL index, the migration check); at 0 bytes
+                // free that fails, but the day's lists can still be read.
+                pool = try Self.openPool(path, readOnly: true)
+                writeRefusal = full
+            }
+        }
+        isReadOnly = readOnly || writeRefusal != nil
+        if !isReadOnly { try seedIfNew() }
+    }
+
+    /// Why a write cannot be saved when the store was opened read-only by necessity, not asked.
+    let writeRefusal: StoreError?
+
+    private static func openPool(_ path: String, readOnly: Bool) throws -> DatabasePool {
         var config = Configuration()
-        config.readonly = openReadOnly
+        config.readonly = readOnly
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
         config.label = "motcua"
-        if !openReadOnly {
+        if !readOnly {
             // FULL: a committed ticket or dossier survives a power cut at the desk.
             config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         }
         do {
-            pool = try DatabasePool(path: openReadOnly ? place.sqliteName : path, configuration: config)
-            if !openReadOnly {
+            let pool = try DatabasePool(path: readOnly ? PlaceAccess(path).sqliteName : path, configuration: config)
+            if !readOnly {
                 try Migrations.migrator.migrate(pool)
-                try seedIfNew()
             } else {
                 let done = try pool.read { db in try Migrations.migrator.hasCompletedMigrations(db) }
                 if !done {
@@ -42,15 +62,13 @@ public final class AppDatabase: Sendable {
                                      "Database '\(path)' needs an upgrade; open it once with motcua (not read-only) first")
                 }
             }
+            return pool
         } catch let error as DatabaseError {
             // SQLite itself failed while opening (another desk holds the write lock for too long,
             // a damaged file, a full disk): the same failure, and exit code, as during an action.
-            throw Self.translated(error, path: path)
+            throw translated(error, path: path)
         }
     }
-
-    /// Opened read-only because the place cannot be written, not because the caller asked.
-    public let isReadOnlyPlace: Bool
 
     /// Default location: `$MOTCUA_DB`, else `$XDG_DATA_HOME/motcua/motcua.sqlite`
     /// (`~/.local/share/motcua/motcua.sqlite`). The default folder is created; a path given on
@@ -134,7 +152,7 @@ public final class AppDatabase: Sendable {
     /// SQLite's own errors (busy, disk full, read-only) come out as a `StoreError` the clerk can read.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         guard !isReadOnly else {
-            if isReadOnlyPlace { throw StoreError.readOnlyPlace(path) }
+            if let writeRefusal { throw writeRefusal }
             throw StoreError("Cơ sở dữ liệu đang mở chỉ đọc", "The database is open read-only")
         }
         return try translatingErrors {

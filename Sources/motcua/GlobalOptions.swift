@@ -42,7 +42,15 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func databasePath() throws -> String {
-        if let db { return db }
+        if let db {
+            // `--db ""` (an unset shell variable) must not become the current folder's name.
+            guard !db.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw FieldError(field: "db", label: Localized(vi: "--db", en: "--db"),
+                                 problem: Localized(vi: "cần đường dẫn tới tệp cơ sở dữ liệu, không được để trống (ví dụ --db /var/lib/motcua/motcua.sqlite)",
+                                                    en: "needs the path of the database file, not an empty value (e.g. --db /var/lib/motcua/motcua.sqlite)"))
+            }
+            return db
+        }
         return try AppDatabase.defaultPath()
     }
 
