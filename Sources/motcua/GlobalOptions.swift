@@ -60,6 +60,12 @@ struct GlobalOptions: ParsableArguments {
     /// bad input leaves nothing behind.
     func openDatabase(readOnly: Bool = false,
                       validate: ((DeskProfile, (String) -> Procedure?, LocalDate) throws -> Void)? = nil) throws -> any DeskStore {
+        try openSQLite(readOnly: readOnly, validate: validate)
+    }
+
+    /// The SQLite file itself, for what only a file has: backup, restore, the demo's copy.
+    func openSQLite(readOnly: Bool = false,
+                    validate: ((DeskProfile, (String) -> Procedure?, LocalDate) throws -> Void)? = nil) throws -> AppDatabase {
         let now = try clock().now()
         _ = try language()
         _ = try actor(counter: nil)
