@@ -79,12 +79,16 @@ struct GlobalOptions: ParsableArguments {
     /// For commands that act on records that must already exist (a ticket, a dossier, today's
     /// queue): a missing file is an error, not a new empty database.
     func openExistingDatabase(readOnly: Bool = false) throws -> any DeskStore {
+        try openExistingSQLite(readOnly: readOnly)
+    }
+
+    func openExistingSQLite(readOnly: Bool = false) throws -> AppDatabase {
         let path = try databasePath()
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError("--db: không có tệp '\(path)'; tạo cơ sở dữ liệu bằng 'motcua setup' hoặc mở 'motcua desk'",
                              "--db: no file '\(path)'; create the database with 'motcua setup' or 'motcua desk'")
         }
-        return try openDatabase(readOnly: readOnly)
+        return try openSQLite(readOnly: readOnly)
     }
 
     /// Who acts: `--clerk NAME`, else the OS user; with the counter where one is given. The name
@@ -153,7 +157,8 @@ enum ExitStatus {
     static let storeError: Int32 = 4
 }
 
-private func fail(_ message: String, field: String?, options: GlobalOptions, code: Int32 = ExitStatus.refused) -> Never {
+/// Says the error (stderr; with `--json` also `{"error", "field"}` on stdout) and exits.
+func fail(_ message: String, field: String?, options: GlobalOptions, code: Int32 = ExitStatus.refused) -> Never {
     let prefix = ((try? options.language()) ?? .vi) == .vi ? "Lỗi" : "Error"
     FileHandle.standardError.write(Data("\(prefix): \(message)\n".utf8))
     if options.json {
