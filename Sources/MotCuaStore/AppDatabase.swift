@@ -19,20 +19,16 @@ public final class AppDatabase: Sendable {
         self.path = path
         let place = PlaceAccess(path)
         let placeRefusal = !readOnly && place.exists && !place.isWritable ? StoreError.readOnlyPlace(path) : nil
-        try AppDatabase.checkLocation(path, readOnly: readOnly || placeRefusal != nil)
-        if readOnly || placeRefusal != nil {
-            pool = try Self.openPool(path, readOnly: true)
+        do {
+            try AppDatabase.checkLocation(path, readOnly: readOnly || placeRefusal != nil)
+            pool = try Self.openPool(path, readOnly: readOnly || placeRefusal != nil)
             writeRefusal = placeRefusal
-        } else {
-            do {
-                pool = try Self.openPool(path, readOnly: false)
-                writeRefusal = nil
-            } catch let full as StoreError where full.fault == .diskFull && place.exists {
-                // Opening for writing writes (the WAL index, the migration check); at 0 bytes
-                // free that fails, but the day's lists can still be read.
-                pool = try Self.openPool(path, readOnly: true)
-                writeRefusal = full
-            }
+        } catch let full as StoreError where full.fault == .diskFull && place.exists {
+            // Opening for writing writes (the WAL index, the migration check); at 0 bytes free
+            // that fails, but the day's lists can still be read.
+            try AppDatabase.checkIsMotcuaFile(path, diskFull: true)
+            pool = try Self.openPool(path, readOnly: true, diskFull: true)
+            writeRefusal = full
         }
         isReadOnly = readOnly || writeRefusal != nil
         if !isReadOnly { try seedIfNew() }
@@ -41,7 +37,7 @@ public final class AppDatabase: Sendable {
     /// Why a write cannot be saved when the store was opened read-only by necessity, not asked.
     let writeRefusal: StoreError?
 
-    private static func openPool(_ path: String, readOnly: Bool) throws -> DatabasePool {
+    private static func openPool(_ path: String, readOnly: Bool, diskFull: Bool = false) throws -> DatabasePool {
         var config = Configuration()
         config.readonly = readOnly
         config.foreignKeysEnabled = true
@@ -52,7 +48,7 @@ public final class AppDatabase: Sendable {
             config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         }
         do {
-            let pool = try DatabasePool(path: readOnly ? PlaceAccess(path).sqliteName : path, configuration: config)
+            let pool = try DatabasePool(path: readOnly ? PlaceAccess(path).sqliteName(diskFull: diskFull) : path, configuration: config)
             if !readOnly {
                 try Migrations.migrator.migrate(pool)
             } else {
@@ -115,7 +111,7 @@ public final class AppDatabase: Sendable {
     /// database). Probed through a read-only connection so nothing is ever written to it. A file
     /// that starts as SQLite but cannot be read as one is damaged, not foreign: the clerk is told
     /// to restore a backup rather than that it is someone else's file.
-    static func checkIsMotcuaFile(_ path: String) throws {
+    static func checkIsMotcuaFile(_ path: String, diskFull: Bool = false) throws {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
         if size == 0 { return }
         let notOurs = StoreError("--db: '\(path)' không phải cơ sở dữ liệu motcua; tệp được giữ nguyên, không ghi đè",
@@ -132,7 +128,7 @@ public final class AppDatabase: Sendable {
         // Another desk may be writing right now: wait for it rather than misjudge the file.
         config.busyMode = .timeout(10)
         do {
-            let probe = try DatabaseQueue(path: PlaceAccess(path).sqliteName, configuration: config)
+            let probe = try DatabaseQueue(path: PlaceAccess(path).sqliteName(diskFull: diskFull), configuration: config)
             let (appID, tables) = try probe.read { db in
                 (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
                  try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0)

@@ -19,7 +19,7 @@ extension AppDatabase {
         config.readonly = true
         config.busyMode = .timeout(10)
         do {
-            let queue = try DatabaseQueue(path: PlaceAccess(path).sqliteName, configuration: config)
+            let queue = try DatabaseQueue(path: PlaceAccess(path).sqliteName(), configuration: config)
             defer { try? queue.close() }
             // quick_check reads every page once without cross-checking indexes: enough to name
             // the damage, and bounded on a large file.
