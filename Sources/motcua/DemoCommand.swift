@@ -23,6 +23,7 @@ struct DemoCommand: ParsableCommand {
             // The week is played, action by action, into a scratch file, then copied into the
             // desk's file in one transaction: a demo killed half-way leaves the file as it was,
             // and `demo` runs again on it.
+            DemoScratch.removeAbandoned()
             let scratchPath = FileManager.default.temporaryDirectory
                 .appendingPathComponent("motcua-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).sqlite").path
             defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratchPath + suffix) } }
