@@ -11,11 +11,33 @@ public final class AppDatabase: Sendable {
     public let isReadOnly: Bool
 
     /// Opens (creating when allowed) the database at `path`. Refuses, without writing anything,
-    /// a folder that is missing or not writable and a file that is not a motcua database.
+    /// a folder that is missing and a file that is not a motcua database or is damaged. A file in
+    /// a place that cannot be written (permissions, a read-only mount) or on a disk too full to
+    /// open it for writing is opened read-only, so the viewing commands still work there; a
+    /// write then says why it cannot be saved.
     public init(path: String, readOnly: Bool = false) throws {
         self.path = path
-        self.isReadOnly = readOnly
-        try AppDatabase.checkLocation(path, readOnly: readOnly)
+        let place = PlaceAccess(path)
+        let placeRefusal = !readOnly && place.exists && !place.isWritable ? StoreError.readOnlyPlace(path) : nil
+        do {
+            try AppDatabase.checkLocation(path, readOnly: readOnly || placeRefusal != nil)
+            pool = try Self.openPool(path, readOnly: readOnly || placeRefusal != nil)
+            writeRefusal = placeRefusal
+        } catch let full as StoreError where full.fault == .diskFull && place.exists {
+            // Opening for writing writes (the WAL index, the migration check); at 0 bytes free
+            // that fails, but the day's lists can still be read.
+            try AppDatabase.checkIsMotcuaFile(path, diskFull: true)
+            pool = try Self.openPool(path, readOnly: true, diskFull: true)
+            writeRefusal = full
+        }
+        isReadOnly = readOnly || writeRefusal != nil
+        if !isReadOnly { try seedIfNew() }
+    }
+
+    /// Why a write cannot be saved when the store was opened read-only by necessity, not asked.
+    let writeRefusal: StoreError?
+
+    private static func openPool(_ path: String, readOnly: Bool, diskFull: Bool = false) throws -> DatabasePool {
         var config = Configuration()
         config.readonly = readOnly
         config.foreignKeysEnabled = true
@@ -26,10 +48,9 @@ public final class AppDatabase: Sendable {
             config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         }
         do {
-            pool = try DatabasePool(path: path, configuration: config)
+            let pool = try DatabasePool(path: readOnly ? PlaceAccess(path).sqliteName(diskFull: diskFull) : path, configuration: config)
             if !readOnly {
                 try Migrations.migrator.migrate(pool)
-                try seedIfNew()
             } else {
                 let done = try pool.read { db in try Migrations.migrator.hasCompletedMigrations(db) }
                 if !done {
@@ -37,16 +58,11 @@ public final class AppDatabase: Sendable {
                                      "Database '\(path)' needs an upgrade; open it once with motcua (not read-only) first")
                 }
             }
+            return pool
         } catch let error as DatabaseError {
             // SQLite itself failed while opening (another desk holds the write lock for too long,
             // a damaged file, a full disk): the same failure, and exit code, as during an action.
-            switch error.resultCode {
-            case .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_FULL, .SQLITE_READONLY:
-                throw Self.translated(error)
-            default:
-                throw StoreError("Không mở được cơ sở dữ liệu '\(path)': \(error.message ?? "\(error)")",
-                                 "Cannot open database '\(path)': \(error.message ?? "\(error)")", databaseFailure: true)
-            }
+            throw translated(error, path: path)
         }
     }
 
@@ -80,15 +96,11 @@ public final class AppDatabase: Sendable {
                 throw StoreError("--db: '\(path)' là một thư mục, cần đường dẫn tới tệp", "--db: '\(path)' is a folder; expected a file path")
             }
             try checkIsMotcuaFile(path)
-            if !readOnly && (!fm.isWritableFile(atPath: path) || !fm.isWritableFile(atPath: dir)) {
-                throw StoreError("--db: không có quyền ghi '\(path)' (hoặc thư mục của nó); dùng motcua board để chỉ xem",
-                                 "--db: '\(path)' (or its folder) is not writable; use motcua board to view only")
-            }
         } else {
             if readOnly {
                 throw StoreError("--db: không có tệp '\(path)'", "--db: no file '\(path)'")
             }
-            if !fm.isWritableFile(atPath: dir) {
+            if !PlaceAccess(path).isWritable {
                 throw StoreError("--db: thư mục '\(dir)' chỉ đọc, không tạo được cơ sở dữ liệu",
                                  "--db: folder '\(dir)' is read-only; cannot create the database")
             }
@@ -96,8 +108,10 @@ public final class AppDatabase: Sendable {
     }
 
     /// A non-empty file must be SQLite and carry our application id (or be an empty SQLite
-    /// database). Probed through a read-only connection so nothing is ever written to it.
-    static func checkIsMotcuaFile(_ path: String) throws {
+    /// database). Probed through a read-only connection so nothing is ever written to it. A file
+    /// that starts as SQLite but cannot be read as one is damaged, not foreign: the clerk is told
+    /// to restore a backup rather than that it is someone else's file.
+    static func checkIsMotcuaFile(_ path: String, diskFull: Bool = false) throws {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
         if size == 0 { return }
         let notOurs = StoreError("--db: '\(path)' không phải cơ sở dữ liệu motcua; tệp được giữ nguyên, không ghi đè",
@@ -105,23 +119,24 @@ public final class AppDatabase: Sendable {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw StoreError("--db: không đọc được '\(path)'", "--db: cannot read '\(path)'")
         }
-        let header = handle.readData(ofLength: 16)
+        let header = handle.readData(ofLength: 100)
         try? handle.close()
-        guard header == Data("SQLite format 3\0".utf8) else { throw notOurs }
+        guard header.prefix(16) == Data("SQLite format 3\0".utf8) else { throw notOurs }
+        if SQLiteHeader(header)?.isTruncated(fileSize: size, path: path) == true { throw StoreError.damaged(path) }
         var config = Configuration()
         config.readonly = true
         // Another desk may be writing right now: wait for it rather than misjudge the file.
         config.busyMode = .timeout(10)
         do {
-            let probe = try DatabaseQueue(path: path, configuration: config)
+            let probe = try DatabaseQueue(path: PlaceAccess(path).sqliteName(diskFull: diskFull), configuration: config)
             let (appID, tables) = try probe.read { db in
                 (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
                  try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0)
             }
             try probe.close()
             if appID == Migrations.applicationID || (appID == 0 && tables == 0) { return }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
-            throw notOurs
+        } catch let error as DatabaseError {
+            throw translated(error, path: path)
         } catch {
             throw StoreError("--db: không đọc được '\(path)': \(error)", "--db: cannot read '\(path)': \(error)")
         }
@@ -133,9 +148,10 @@ public final class AppDatabase: Sendable {
     /// SQLite's own errors (busy, disk full, read-only) come out as a `StoreError` the clerk can read.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         guard !isReadOnly else {
+            if let writeRefusal { throw writeRefusal }
             throw StoreError("Cơ sở dữ liệu đang mở chỉ đọc", "The database is open read-only")
         }
-        return try Self.translatingErrors {
+        return try translatingErrors {
             try pool.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
@@ -149,30 +165,14 @@ public final class AppDatabase: Sendable {
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try Self.translatingErrors { try pool.read(body) }
+        try translatingErrors { try pool.read(body) }
     }
 
-    static func translatingErrors<T>(_ body: () throws -> T) throws -> T {
+    func translatingErrors<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as DatabaseError {
-            throw translated(error)
-        }
-    }
-
-    /// SQLite's own error as the clerk reads it; always a database failure (exit code 4).
-    static func translated(_ error: DatabaseError) -> StoreError {
-        switch error.resultCode {
-        case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return StoreError("Cơ sở dữ liệu đang bận (một quầy khác đang ghi quá lâu); chưa có gì thay đổi, hãy thử lại",
-                              "The database is busy (another counter is writing for too long); nothing changed, try again", databaseFailure: true)
-        case .SQLITE_FULL:
-            return StoreError("Đĩa đầy: không ghi được; chưa có gì thay đổi", "The disk is full: nothing was written", databaseFailure: true)
-        case .SQLITE_READONLY:
-            return StoreError("Cơ sở dữ liệu chỉ đọc: không ghi được", "The database is read-only: nothing was written", databaseFailure: true)
-        default:
-            return StoreError("Lỗi cơ sở dữ liệu: \(error.message ?? "\(error.resultCode)")",
-                              "Database error: \(error.message ?? "\(error.resultCode)")", databaseFailure: true)
+            throw Self.translated(error, path: path)
         }
     }
 

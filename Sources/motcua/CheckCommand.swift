@@ -85,8 +85,16 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         try runReporting(global) { lang in
-            let store = try global.openDatabase(readOnly: true)
-            var problems = try store.check()
+            let store: any DeskStore
+            var problems: [String]
+            do {
+                store = try global.openDatabase(readOnly: true)
+                problems = try store.check()
+            } catch let e as StoreError where e.fault == .damaged {
+                // The one command that must look inside a damaged file rather than refuse it.
+                try CheckDamage.report(e, path: try global.databasePath(), json: global.json, lang: lang)
+                return
+            }
             var warnings: [Warning] = []
             // A calendar file that does not read is a problem of this desk's data: report it with
             // the others instead of stopping the check.

@@ -11,7 +11,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         try runReporting(global) { lang in
-            let db = try global.openDatabase()
+            let db = try global.openSQLite()
             let now = try global.clock().now()
             let (calendar, _) = try global.workingCalendar()
             let today = VietnamTime.local(now).date
@@ -20,8 +20,18 @@ struct DemoCommand: ParsableCommand {
                 throw StoreError("Cơ sở dữ liệu đã có dữ liệu; chỉ tạo dữ liệu mẫu trên tệp mới (--db tệp-mới.sqlite)",
                                  "The database already has data; demo data goes only into a fresh file (--db new.sqlite)")
             }
-            var week = DemoWeek(db: db, calendar: calendar, now: now, seed: seed)
+            // The week is played, action by action, into a scratch file, then copied into the
+            // desk's file in one transaction: a demo killed half-way leaves the file as it was,
+            // and `demo` runs again on it.
+            DemoScratch.removeAbandoned()
+            let scratchPath = FileManager.default.temporaryDirectory
+                .appendingPathComponent("motcua-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).sqlite").path
+            defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratchPath + suffix) } }
+            let scratch = try AppDatabase(path: scratchPath)
+            var week = DemoWeek(db: scratch, calendar: calendar, now: now, seed: seed)
             let summary = try week.fill()
+            try db.replaceContents(with: scratch)
+            try scratch.close()
             Output.print(lang == .vi
                 ? "Đã tạo dữ liệu mẫu: \(summary.days) ngày làm việc, \(summary.tickets) số thứ tự, \(summary.dossiers) hồ sơ (\(summary.overdue) quá hạn), \(summary.appointments) lịch hẹn."
                 : "Demo data: \(summary.days) working days, \(summary.tickets) tickets, \(summary.dossiers) dossiers (\(summary.overdue) overdue), \(summary.appointments) appointments.")

@@ -42,7 +42,15 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func databasePath() throws -> String {
-        if let db { return db }
+        if let db {
+            // `--db ""` (an unset shell variable) must not become the current folder's name.
+            guard !db.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw FieldError(field: "db", label: Localized(vi: "--db", en: "--db"),
+                                 problem: Localized(vi: "cần đường dẫn tới tệp cơ sở dữ liệu, không được để trống (ví dụ --db /var/lib/motcua/motcua.sqlite)",
+                                                    en: "needs the path of the database file, not an empty value (e.g. --db /var/lib/motcua/motcua.sqlite)"))
+            }
+            return db
+        }
         return try AppDatabase.defaultPath()
     }
 
@@ -52,6 +60,12 @@ struct GlobalOptions: ParsableArguments {
     /// bad input leaves nothing behind.
     func openDatabase(readOnly: Bool = false,
                       validate: ((DeskProfile, (String) -> Procedure?, LocalDate) throws -> Void)? = nil) throws -> any DeskStore {
+        try openSQLite(readOnly: readOnly, validate: validate)
+    }
+
+    /// The SQLite file itself, for what only a file has: backup, restore, the demo's copy.
+    func openSQLite(readOnly: Bool = false,
+                    validate: ((DeskProfile, (String) -> Procedure?, LocalDate) throws -> Void)? = nil) throws -> AppDatabase {
         let now = try clock().now()
         _ = try language()
         _ = try actor(counter: nil)
@@ -65,12 +79,16 @@ struct GlobalOptions: ParsableArguments {
     /// For commands that act on records that must already exist (a ticket, a dossier, today's
     /// queue): a missing file is an error, not a new empty database.
     func openExistingDatabase(readOnly: Bool = false) throws -> any DeskStore {
+        try openExistingSQLite(readOnly: readOnly)
+    }
+
+    func openExistingSQLite(readOnly: Bool = false) throws -> AppDatabase {
         let path = try databasePath()
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError("--db: không có tệp '\(path)'; tạo cơ sở dữ liệu bằng 'motcua setup' hoặc mở 'motcua desk'",
                              "--db: no file '\(path)'; create the database with 'motcua setup' or 'motcua desk'")
         }
-        return try openDatabase(readOnly: readOnly)
+        return try openSQLite(readOnly: readOnly)
     }
 
     /// Who acts: `--clerk NAME`, else the OS user; with the counter where one is given. The name
@@ -142,7 +160,8 @@ enum ExitStatus {
     static let storeError: Int32 = 4
 }
 
-private func fail(_ message: String, field: String?, options: GlobalOptions, code: Int32 = ExitStatus.refused) -> Never {
+/// Says the error (stderr; with `--json` also `{"error", "field"}` on stdout) and exits.
+func fail(_ message: String, field: String?, options: GlobalOptions, code: Int32 = ExitStatus.refused) -> Never {
     let prefix = ((try? options.language()) ?? .vi) == .vi ? "Lỗi" : "Error"
     FileHandle.standardError.write(Data("\(prefix): \(message)\n".utf8))
     if options.json {

@@ -12,7 +12,7 @@ struct Motcua: ParsableCommand {
         version: motcuaVersion,
         subcommands: [DeskCommand.self, SetupCommand.self, WalkinCommand.self, QueueCommand.self, AppointmentCommand.self,
                       DossierCommand.self, ReportCommand.self, UndoCommand.self, ProceduresCommand.self, CalendarCommand.self,
-                      DemoCommand.self, CheckCommand.self, KeysCommand.self, BenchCommand.self, BoardCommand.self, DisplayCommand.self],
+                      DemoCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self, KeysCommand.self, BenchCommand.self, BoardCommand.self, DisplayCommand.self],
         defaultSubcommand: DeskCommand.self
     )
 }

@@ -7,7 +7,7 @@ import Testing
         let desk = try CLIDesk(now: "2026-11-25 08:00")
         defer { desk.remove() }
         try desk.ok(["setup"])  // create the file once
-        let perProcess = 25
+        let perProcess = 100
         // Each child is a shell loop, so both processes write interleaved for the whole run.
         let script = "for i in $(seq 1 \(perProcess)); do \"$2\" walkin add --name \"Người $0 số $i\" --db \"$1\" --now '2026-11-25 08:00' >/dev/null || exit 1; done"
         let db = desk.db, binary = MotcuaProcess.binary

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+/// `backup` while desks write, the daily rotation, `restore` with its refusals, and a demo
+/// killed half-way.
+@Suite struct BackupRestoreTests {
+    @Test func aBackupTakenWhileADeskWritesPassesCheck() throws {
+        let desk = try CLIDesk()
+        defer { desk.remove() }
+        try desk.ok(["setup"])
+        let script = "for i in $(seq 1 40); do \"$2\" walkin add --name \"Người $i\" --db \"$1\" --now '2026-11-25 08:00' >/dev/null || exit 1; done"
+        let db = desk.db, binary = MotcuaProcess.binary
+        let writing = DispatchGroup()
+        DispatchQueue.global().async(group: writing) {
+            _ = try? MotcuaProcess.run(executable: "/bin/sh", ["-c", script, "sh", db, binary], timeout: 60)
+        }
+        for n in 1...4 {
+            let copy = desk.folder.file("copy-\(n).sqlite")
+            let r = try desk.object(["backup", copy])
+            #expect(r["file"] as? String == copy)
+            #expect(try MotcuaProcess.run(["check", "--db", copy, "--now", "2026-11-25 09:00"]).status == 0)
+        }
+        writing.wait()
+    }
+
+    @Test func theDailyRotationKeepsTheNewestN() throws {
+        let desk = try CLIDesk()
+        defer { desk.remove() }
+        try desk.ok(["setup"])
+        let dir = desk.folder.file("backups")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: false)
+        try Data("other".utf8).write(to: URL(fileURLWithPath: dir + "/notes.txt"))
+        for day in 20...25 { try desk.ok(["backup", "--dir", dir, "--keep", "3"], at: "2026-11-\(day) 23:00") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        #expect(names == ["desk-2026-11-23.sqlite", "desk-2026-11-24.sqlite", "desk-2026-11-25.sqlite", "notes.txt"])
+        let bad = try desk.run(["backup", "--dir", dir, "--keep", "0"])
+        #expect(bad.status == 2 && bad.stderr.contains("--keep"))
+        let exists = try desk.run(["backup", dir + "/desk-2026-11-25.sqlite"])
+        #expect(exists.status == 2 && exists.stderr.contains("--force"))
+    }
+
+    @Test func restoreAsksChecksTheBackupAndKeepsTheReplacedFileAside() throws {
+        let desk = try CLIDesk()
+        defer { desk.remove() }
+        try desk.ok(["walkin", "add", "--name", "Trước Sao Lưu"])
+        let copy = desk.folder.file("copy.sqlite")
+        try desk.ok(["backup", copy])
+        try desk.ok(["walkin", "add", "--name", "Sau Sao Lưu"])
+        let refused = try desk.run(["restore", copy])
+        #expect(refused.status == 3 && refused.stderr.contains("--yes"), "\(refused.stderr)")
+        #expect(try desk.rows(["queue", "list"]).count == 2)
+        let foreign = desk.folder.file("notes.txt")
+        try Data("không phải".utf8).write(to: URL(fileURLWithPath: foreign))
+        let bad = try desk.run(["restore", foreign, "--yes"])
+        #expect(bad.status == 2 && bad.stderr.contains("không dùng được"), "\(bad.stderr)")
+        let done = try desk.object(["restore", copy, "--yes"], at: "2026-11-25 10:30")
+        let aside = try #require(done["kept_aside"] as? String)
+        #expect(aside == desk.db + ".before-restore-20261125-103000")
+        #expect(try desk.rows(["queue", "list"]).compactMap { $0["name"] as? String } == ["Trước Sao Lưu"])
+        let kept = try MotcuaProcess.run(["queue", "list", "--db", aside, "--now", "2026-11-25 10:30", "--json"])
+        #expect((kept.rows ?? []).count == 2)
+    }
+
+    @Test func restoreReplacesADamagedFile() throws {
+        let desk = try CLIDesk()
+        defer { desk.remove() }
+        for i in 1...20 { try desk.ok(["walkin", "add", "--name", "Người \(i)"]) }
+        let copy = desk.folder.file("copy.sqlite")
+        try desk.ok(["backup", copy])
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: copy))
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: desk.db))
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: desk.db + suffix) }
+        #expect(try desk.run(["queue", "list"]).status == 4)
+        try desk.ok(["restore", copy, "--yes"])
+        #expect(try desk.rows(["queue", "list"]).count == 20)
+        #expect(desk.folder.contents.contains { $0.hasPrefix("desk.sqlite.before-restore-") })
+    }
+
+    @Test func aKilledDemoLeavesNothingAndRunsAgain() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        var killedOne: String?
+        for (n, delay) in [0.1, 0.3, 0.6].enumerated() {
+            let db = folder.file("demo-\(n).sqlite")
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: MotcuaProcess.binary)
+            p.arguments = ["demo", "--db", db, "--now", "2026-11-25 10:00"]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            // A demo that finished before the kill proves nothing here.
+            guard p.terminationReason == .uncaughtSignal else { continue }
+            killedOne = db
+            guard FileManager.default.fileExists(atPath: db) else { continue }
+            let list = try MotcuaProcess.run(["dossier", "list", "--db", db, "--json"])
+            #expect(list.rows?.isEmpty == true, "a killed demo left \(list.stdout.prefix(200)) \(list.stderr)")
+        }
+        let db = try #require(killedOne, "every demo finished before its kill")
+        let r = try MotcuaProcess.run(["demo", "--db", db, "--now", "2026-11-25 10:00"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try MotcuaProcess.run(["check", "--db", db, "--now", "2026-11-25 10:00"]).status == 0)
+    }
+}
