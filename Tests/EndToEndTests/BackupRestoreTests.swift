@@ -87,7 +87,7 @@ import Testing
             p.arguments = ["demo", "--db", db, "--now", "2026-11-25 10:00"]
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
-            try p.run()
+            try ProcessLaunch.start(p)
             Thread.sleep(forTimeInterval: delay)
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()

@@ -19,7 +19,7 @@ import Testing
             p.standardOutput = out
             p.standardError = FileHandle.nullDevice
             let reader = PipeReader(out.fileHandleForReading)
-            try p.run()
+            try ProcessLaunch.start(p)
             // Spread over the process's life (start, open, the transaction, the print).
             Thread.sleep(forTimeInterval: Double(Int.random(in: 0...120, using: &rng)) / 1000)
             kill(p.processIdentifier, SIGKILL)
