@@ -67,6 +67,8 @@ public protocol DeskStore: AnyObject, Sendable {
     /// What a period's report is counted from: the dossiers that can count in it, its tickets
     /// and appointments. A read only.
     func reportRows(period: ReportPeriod) throws -> ReportRows
+    /// Form 07's lines: the dossiers received in the days given, with applicants and hand-overs.
+    func registerEntries(from: LocalDate, through: LocalDate) throws -> [RegisterCSV.Entry]
 
     // Appointments (hẹn giờ) and the waitlist
     func bookAppointment(_ request: BookingRequest, waitlistIfFull: Bool, now: Date, actor: Actor,

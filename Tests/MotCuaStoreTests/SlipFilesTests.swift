@@ -77,4 +77,23 @@ import Testing
         let back = try JSONDecoder().decode(DeskProfile.self, from: JSONEncoder().encode(p))
         #expect(back.printCommand == ["lp", "-d", "quay1"] && back.version == DeskProfile.currentVersion)
     }
+
+    /// Form 07 reads the period's dossiers through the index, with each one's applicant and its
+    /// hand-over (an undone one left out), never the dossiers of other days.
+    @Test func theRegisterReadsOnlyThePeriodWithItsHandOvers() throws {
+        let fixture = try StoreFixture()
+        let db = fixture.store
+        let before = try db.receive("Lê Văn Trước", at: "2026-11-24 16:00")
+        let first = try db.receive("Phạm Thị Một", idNumber: "001190012345", at: "2026-11-25 08:00")
+        let second = try db.receive("Đỗ Văn Hai", at: "2026-11-26 23:30")
+        _ = try db.receive("Ngô Văn Sau", at: "2026-11-27 00:00")
+        _ = try db.send(first.code, to: "Phòng Tư pháp", now: at("2026-11-25 09:00"), actor: clerk1)
+        _ = try db.send(second.code, to: "Sai chỗ", now: at("2026-11-27 08:00"), actor: clerk1)
+        _ = try db.undoLast(now: at("2026-11-27 08:01"), actor: clerk1)
+        let entries = try db.registerEntries(from: date("2026-11-25"), through: date("2026-11-26"))
+        #expect(entries.map(\.dossier.code) == [first.code, second.code])
+        #expect(!entries.contains { $0.dossier.code == before.code })
+        #expect(entries[0].applicant?.idNumber == "001190012345" && entries[0].sentTo == "Phòng Tư pháp")
+        #expect(entries[1].sentTo == nil && entries[1].sentAt == nil, "the undone send is not a hand-over")
+    }
 }

@@ -92,6 +92,9 @@ final class FailingStore: DeskStore, @unchecked Sendable {
     func changeMark() throws -> Int64 { try inner.changeMark() }
     func check() throws -> [String] { try inner.check() }
     func dossiersInPost(limit: Int) throws -> [Dossier] { try inner.dossiersInPost(limit: limit) }
+    func registerEntries(from: LocalDate, through: LocalDate) throws -> [RegisterCSV.Entry] {
+        try inner.registerEntries(from: from, through: through)
+    }
     func displayData(day: LocalDate, limit: Int) throws -> DisplayData { try inner.displayData(day: day, limit: limit) }
 }
 
