@@ -68,11 +68,12 @@ struct ReportQueriesTests {
         #expect(try store.changeMark() == before)
     }
 
-    @Test("the dossier read goes through the received_at index, not a scan of the table")
+    @Test("the dossier read goes through the received_at and finished indexes, never a scan of the table")
     func plan() throws {
         let db = try #require(store as? AppDatabase)
         let plan = try db.reportQueryPlan(period: november)
         #expect(plan.contains { $0.contains("dossiers_received") }, "\(plan)")
-        #expect(!plan.contains { $0.hasPrefix("SCAN d") }, "\(plan)")
+        #expect(plan.filter { $0.contains("dossiers_finished") }.count == 2, "\(plan)")
+        #expect(!plan.contains { $0.hasPrefix("SCAN") && !$0.contains("INDEX") }, "\(plan)")
     }
 }
