@@ -6,8 +6,11 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     /// SQLite itself failed (busy, disk full, damaged file), as opposed to a refused path or record:
     /// a script may retry the first kind.
     public let isDatabaseFailure: Bool
-    public init(_ vi: String, _ en: String, databaseFailure: Bool = false) {
-        message = Localized(vi: vi, en: en); isDatabaseFailure = databaseFailure
+    /// The option or field the message names (`db` for a refused `--db` path), for `--json`'s
+    /// `field`; nil when the failure is not about one.
+    public let field: String?
+    public init(_ vi: String, _ en: String, databaseFailure: Bool = false, field: String? = nil) {
+        message = Localized(vi: vi, en: en); isDatabaseFailure = databaseFailure; self.field = field
     }
     public var description: String { message.vi }
 

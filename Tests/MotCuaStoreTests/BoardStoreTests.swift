@@ -69,6 +69,22 @@ import MotCuaCore
         #expect(try s.displayData(day: date("2026-11-26"), limit: 8).calls.isEmpty)
     }
 
+    @Test func aRecallWithoutACounterInTheSameSecondAsTheCallIsStillACallAtTheTicketsCounter() throws {
+        let fx = try StoreFixture()
+        let s = fx.store
+        _ = try s.addWalkIn(WalkInRequest(name: "Nguyễn Văn An"), now: at("2026-11-25 08:00"), actor: clerk1)
+        _ = try s.callNext(counter: 2, now: at("2026-11-25 08:05"), actor: clerk2)
+        // `motcua queue recall A001` with no `--counter`, by a user with no counter, same second.
+        _ = try s.moveTicket(TicketMoveRequest(ticketCode: "A001", move: .recall), now: at("2026-11-25 08:05"),
+                             actor: Actor(user: "cli", counter: nil))
+        let d = try s.displayData(day: date("2026-11-25"), limit: 8)
+        #expect(d.calls.map(\.ticket) == ["A001", "A001"])
+        #expect(d.calls.map(\.counter) == [2, 2])
+        var q = AnnouncementQueue()
+        q.start(with: [])
+        #expect(q.receive(d.calls) == 2, "both the call and the recall are announced")
+    }
+
     @Test func inThePostIsPostedAndNotDeliveredYet() throws {
         let fx = try StoreFixture()
         let s = fx.store

@@ -8,12 +8,13 @@ import MotCuaStore
 final class BoardFlow {
     let desk: AppDatabase
     let session: BoardSession
-    let term = MemoryTerminal(rows: 24, cols: 80)
+    let term: MemoryTerminal
     let app: Shell
     let path = NSTemporaryDirectory() + "motcua-board-" + UUID().uuidString + ".sqlite"
     let lan = Actor(user: "lan", counter: 1), minh = Actor(user: "minh", counter: 2)
 
-    init(at time: String = "2026-11-25 09:00") throws {
+    init(at time: String = "2026-11-25 09:00", unicode: Bool = true) throws {
+        term = MemoryTerminal(rows: 24, cols: 80, supportsUnicode: unicode)
         desk = try AppDatabase(path: path)
         func t(_ s: String) -> Date { VietnamTime.instant(LocalDateTime(parsing: "2026-11-25 " + s)!) }
         _ = try desk.addWalkIn(WalkInRequest(name: "Nguyễn Văn An", phone: "0912345678", idNumber: "001203012345"), now: t("08:00"), actor: lan)
@@ -97,6 +98,26 @@ struct BoardScreenTests {
         for absent in ["Hoàn tác", "kiểu gõ", "Xem hàng chờ", "Cấp số", "[Telex]"] { #expect(!s.contains(absent), "help lists \(absent)") }
         // Every help line is carried out: walk the board's implemented set.
         #expect(BoardApp.implementedActions.isSuperset(of: f.app.available(on: try #require(f.app.top))))
+    }
+
+    @Test("--ascii asked for: no warning that the terminal is not UTF-8; a cut-off in ASCII is not a dot")
+    func asciiChosen() throws {
+        let f = try BoardFlow(unicode: false)
+        #expect(f.screen.contains("Terminal không dùng UTF-8"), "not chosen: said")
+        f.app.asciiChosen = true
+        #expect(!f.screen.contains("UTF-8"), "\(f.screen)")
+        #expect(Symbols.asciiFallback(Symbols.unicode.ellipsis) == "~")
+        #expect(Symbols.asciiFallback(Symbols.unicode.ellipsis) != Symbols.ascii.dot)
+    }
+
+    @Test("q and F10, listed in the help as quitting, quit from the help too")
+    func quitFromHelp() throws {
+        for key in [Key.character("q"), .function(10)] {
+            let f = try BoardFlow()
+            f.term.enqueue(.function(1), key, .character("x")) // x is never read
+            f.app.run()
+            #expect(f.term.pendingSteps == 1, "\(key) only closed the help")
+        }
     }
 
     @Test("wider and smaller: 120×30 draws, 60×20 asks to be enlarged, nothing crashes")
