@@ -85,6 +85,28 @@ import MotCuaCore
         #expect(q.receive(d.calls) == 2, "both the call and the recall are announced")
     }
 
+    @Test func aReadOnlyOpenRefusesAnEmptyFileOrAnEmptySQLiteFileAndWritesNothing() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let empty = dir.file("empty.sqlite")
+        #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
+        do {
+            _ = try AppDatabase(path: empty, readOnly: true)
+            Issue.record("a 0-byte file opened as a database")
+        } catch let e as StoreError {
+            #expect(e.message.vi.contains("tệp rỗng, không phải cơ sở dữ liệu motcua"), "\(e.message.vi)")
+            #expect(!e.message.vi.contains("nâng cấp") && e.field == "db")
+        }
+        #expect(try FileManager.default.attributesOfItem(atPath: empty)[.size] as? Int == 0)
+        // An SQLite file with no tables at all: not motcua's either.
+        let bare = dir.file("bare.sqlite")
+        try DatabaseQueue(path: bare).write { db in try db.execute(sql: "CREATE TABLE t(x); DROP TABLE t") }
+        #expect(throws: StoreError.self) { _ = try AppDatabase(path: bare, readOnly: true) }
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)).isSubset(of: ["empty.sqlite", "bare.sqlite"]))
+        // The desk itself still starts a database in an empty file it is pointed at.
+        #expect(throws: Never.self) { _ = try AppDatabase(path: empty) }
+    }
+
     @Test func inThePostIsPostedAndNotDeliveredYet() throws {
         let fx = try StoreFixture()
         let s = fx.store

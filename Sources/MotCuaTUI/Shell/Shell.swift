@@ -178,7 +178,7 @@ public final class Shell: ScreenHost {
         var a: Set<Action> = offersInputMethod ? [.help, .quit, .inputCycle] : [.help, .quit]
         guard !screen.isModal else { return a }
         a.formUnion(roots.actions)
-        a.formUnion(commands.keys)
+        a.formUnion(Set(commands.keys).subtracting(screen.withheldCommands))
         if screens.count > 1 || rootAction[ObjectIdentifier(screen)] != home { a.insert(.viewBack) }
         return a
     }
