@@ -110,6 +110,39 @@ struct BoardScreenTests {
         #expect(Symbols.asciiFallback(Symbols.unicode.ellipsis) != Symbols.ascii.dot)
     }
 
+    @Test("many priority groups at 80×24: the waiting line wraps, no group is cut")
+    func waitingWraps() throws {
+        let f = try BoardFlow()
+        let t = VietnamTime.instant(LocalDateTime(parsing: "2026-11-25 08:45")!)
+        f.term.enqueue(perform: {
+            for (i, group) in ["merit", "disabled", "child", "pregnant"].enumerated() {
+                _ = try? f.desk.addWalkIn(WalkInRequest(name: "Người Thứ \(["Một", "Hai", "Ba", "Tư"][i])", priority: group), now: t, actor: f.lan)
+            }
+        })
+        f.term.enqueueTimeout()
+        f.app.run()
+        let s = f.term.dump().joined(separator: "\n")
+        let profile = try f.desk.profile()
+        for code in ["merit", "disabled", "child", "pregnant"] {
+            let label = try #require(profile.priority.group(code: code)?.label.vi)
+            #expect(s.contains("\(label) 1"), "\(label) is cut:\n\(s)")
+        }
+        #expect(s.contains("Thường 3)"), "\(s)")
+        let waiting = s.split(separator: "\n").drop { !$0.contains("Đang chờ: 7") }.prefix(3)
+        #expect(!waiting.joined().contains("…"), "\(waiting)")
+    }
+
+    @Test("the database file deleted while the board runs: the status line says so")
+    func fileGone() throws {
+        let f = try BoardFlow()
+        #expect(!f.screen.contains("không còn"))
+        f.term.enqueue(perform: { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: f.path + suffix) } })
+        f.term.enqueueTimeout()
+        f.app.run()
+        #expect(f.term.dump().joined(separator: "\n").contains("Tệp cơ sở dữ liệu"), "\(f.term.dump().joined(separator: "\n"))")
+        #expect(f.term.dump().joined(separator: "\n").contains("không còn"))
+    }
+
     @Test("q and F10, listed in the help as quitting, quit from the help too")
     func quitFromHelp() throws {
         for key in [Key.character("q"), .function(10)] {
