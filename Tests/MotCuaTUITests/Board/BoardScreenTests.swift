@@ -110,6 +110,36 @@ struct BoardScreenTests {
         #expect(Symbols.asciiFallback(Symbols.unicode.ellipsis) != Symbols.ascii.dot)
     }
 
+    @Test("labels say working days and the limit, the new date of an apology, tomorrow's appointments at night; lists line up")
+    func labels() throws {
+        let f = try BoardFlow(at: "2026-11-25 18:30")
+        let t = { (s: String) in VietnamTime.instant(LocalDateTime(parsing: s)!) }
+        f.term.enqueue(perform: {
+            // Written while the board runs, as a desk would.
+            guard let second = try? f.desk.receiveDossier(ReceiveRequest(procedureCode: "HT-XNHN", name: "Bùi Thị Giang"), now: t("2026-11-17 08:00"),
+                                                          actor: f.lan, calendar: WorkingCalendar()) else { return }
+            _ = try? f.desk.apologize(second.code, newDueDate: LocalDate(iso: "2026-12-04")!, reason: "Chờ xác minh", now: t("2026-11-20 08:00"),
+                                      actor: f.lan, calendar: WorkingCalendar())
+            _ = try? f.desk.bookAppointment(BookingRequest(name: "Hồ Văn Khánh", phone: "0912000111", at: LocalDateTime(parsing: "2026-11-26 08:00")!,
+                                                           kind: .guidance), waitlistIfFull: false, now: t("2026-11-25 08:00"), actor: f.lan,
+                                            calendar: WorkingCalendar())
+        })
+        f.term.enqueueTimeout()
+        f.app.run()
+        let page = f.term.dump().joined(separator: "\n")
+        #expect(page.contains("Lịch hẹn sắp tới: Thứ Năm 26/11: 08:00 Hồ Văn Khánh"), "\(page)")
+        #expect(page.contains("Kết quả quá 5 ngày LV chưa có người nhận"), "\(page)")
+        try f.keys("Down Enter")
+        let rows = f.app.currentGrid().dump()
+        let late = rows.filter { $0.contains("Đỗ Văn Em") || $0.contains("Bùi Thị Giang") }
+        #expect(late.count == 2, "\(rows)")
+        #expect(late.allSatisfy { $0.contains("ngày LV") }, "\(late)")
+        #expect(late.contains { $0.contains("Bùi Thị Giang") && $0.contains("hẹn lại 04/12") }, "\(late)")
+        // The names start in one column.
+        let starts = late.compactMap { row in ["Đỗ Văn Em", "Bùi Thị Giang"].compactMap { row.range(of: $0) }.first.map { CellWidth.of(String(row[..<$0.lowerBound])) } }
+        #expect(starts.count == 2 && Set(starts).count == 1, "\(late)")
+    }
+
     @Test("many priority groups at 80×24: the waiting line wraps, no group is cut")
     func waitingWraps() throws {
         let f = try BoardFlow()
