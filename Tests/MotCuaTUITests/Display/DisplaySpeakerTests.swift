@@ -25,7 +25,7 @@ import MotCuaCore
     }
 
     func sleeperPid() throws -> Int32 {
-        for _ in 0..<50 {
+        for _ in 0..<200 {
             if let text = try? String(contentsOfFile: dir + "/sleeper", encoding: .utf8),
                let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) { return pid }
             Thread.sleep(forTimeInterval: 0.05)
@@ -63,13 +63,15 @@ import MotCuaCore
         let s = EspeakSpeaker(executable: try fake("sleep 100 & echo $! > '\(dir)/sleeper'\nwait"), fallback: BellSpeaker(terminal: term))
         let app = DisplayApp(terminal: term, language: .vi, ascii: false, speaker: s, title: { "" }, clock: { "" },
                              load: { DisplayData(calls: [], waiting: 0) }, changes: { false })
-        term.enqueue(perform: { s.announce(self.call) })
+        var sleeper: Int32?
+        // Quit once the speaker is surely talking (its child has started).
+        term.enqueue(perform: { s.announce(self.call); sleeper = try? self.sleeperPid() })
         term.enqueueTimeout()
         term.enqueue(.character("q"))
         app.run()
-        let sleeper = try sleeperPid()
+        let pid = try #require(sleeper)
         Thread.sleep(forTimeInterval: 0.2)
-        #expect(!alive(sleeper), "the speaker does not outlive the display")
+        #expect(!alive(pid), "the speaker does not outlive the display")
         #expect(!s.isBusy)
     }
 
