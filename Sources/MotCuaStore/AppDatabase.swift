@@ -89,20 +89,20 @@ public final class AppDatabase: Sendable {
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
             throw StoreError("--db: thư mục '\(dir)' không tồn tại; hãy tạo thư mục hoặc chọn đường dẫn khác",
-                             "--db: folder '\(dir)' does not exist; create it or choose another path")
+                             "--db: folder '\(dir)' does not exist; create it or choose another path", field: "db")
         }
         if fm.fileExists(atPath: path, isDirectory: &isDir) {
             if isDir.boolValue {
-                throw StoreError("--db: '\(path)' là một thư mục, cần đường dẫn tới tệp", "--db: '\(path)' is a folder; expected a file path")
+                throw StoreError("--db: '\(path)' là một thư mục, cần đường dẫn tới tệp", "--db: '\(path)' is a folder; expected a file path", field: "db")
             }
-            try checkIsMotcuaFile(path)
+            try checkIsMotcuaFile(path, readOnly: readOnly)
         } else {
             if readOnly {
-                throw StoreError("--db: không có tệp '\(path)'", "--db: no file '\(path)'")
+                throw StoreError("--db: không có tệp '\(path)'", "--db: no file '\(path)'", field: "db")
             }
             if !PlaceAccess(path).isWritable {
                 throw StoreError("--db: thư mục '\(dir)' chỉ đọc, không tạo được cơ sở dữ liệu",
-                                 "--db: folder '\(dir)' is read-only; cannot create the database")
+                                 "--db: folder '\(dir)' is read-only; cannot create the database", field: "db")
             }
         }
     }
@@ -111,13 +111,21 @@ public final class AppDatabase: Sendable {
     /// database). Probed through a read-only connection so nothing is ever written to it. A file
     /// that starts as SQLite but cannot be read as one is damaged, not foreign: the clerk is told
     /// to restore a backup rather than that it is someone else's file.
-    static func checkIsMotcuaFile(_ path: String, diskFull: Bool = false) throws {
+    ///
+    /// Read-only (board, display, report), an empty file (0 bytes) or an SQLite file with no
+    /// tables is refused too: it is not a motcua database, and advising to open it with the desk
+    /// would turn a stray file into one.
+    static func checkIsMotcuaFile(_ path: String, diskFull: Bool = false, readOnly: Bool = false) throws {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        if size == 0 { return }
         let notOurs = StoreError("--db: '\(path)' không phải cơ sở dữ liệu motcua; tệp được giữ nguyên, không ghi đè",
-                                 "--db: '\(path)' is not a motcua database; it is left untouched")
+                                 "--db: '\(path)' is not a motcua database; it is left untouched", field: "db")
+        if size == 0 {
+            guard readOnly else { return }
+            throw StoreError("--db: '\(path)' là tệp rỗng, không phải cơ sở dữ liệu motcua; tệp được giữ nguyên",
+                             "--db: '\(path)' is an empty file, not a motcua database; it is left untouched", field: "db")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw StoreError("--db: không đọc được '\(path)'", "--db: cannot read '\(path)'")
+            throw StoreError("--db: không đọc được '\(path)'", "--db: cannot read '\(path)'", field: "db")
         }
         let header = handle.readData(ofLength: 100)
         try? handle.close()
@@ -134,11 +142,11 @@ public final class AppDatabase: Sendable {
                  try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0)
             }
             try probe.close()
-            if appID == Migrations.applicationID || (appID == 0 && tables == 0) { return }
+            if appID == Migrations.applicationID || (appID == 0 && tables == 0 && !readOnly) { return }
         } catch let error as DatabaseError {
             throw translated(error, path: path)
         } catch {
-            throw StoreError("--db: không đọc được '\(path)': \(error)", "--db: cannot read '\(path)': \(error)")
+            throw StoreError("--db: không đọc được '\(path)': \(error)", "--db: cannot read '\(path)': \(error)", field: "db")
         }
         throw notOurs
     }

@@ -14,6 +14,9 @@ public struct BoardData: Sendable {
     public var overdue: [Dossier]
     public var uncollected: [UncollectedDossier]
     public var inPost: [Dossier]
+    /// The next working day with appointments booked (within two weeks) and its appointments,
+    /// for the board's "next appointments" once today has none left.
+    public var nextDay: (day: LocalDate, appointments: [Appointment])? = nil
 }
 
 /// The board's and the waiting-room display's reads. Nothing here writes: both run on a
@@ -60,10 +63,19 @@ extension DeskStore {
     /// change, so parts a write lands between are current again within a wake-up).
     public func board(now: Date, calendar: WorkingCalendar, inPostLimit: Int = 500) throws -> BoardData {
         let today = VietnamTime.local(now).date
-        return BoardData(profile: try profile(), tickets: try callingOrder(day: today, now: now),
-                         appointments: try appointments(day: today),
-                         dueToday: try dossiers(matching: .dueToday(today)), overdue: try dossiers(matching: .overdue(on: today)),
-                         uncollected: try uncollectedDossiers(today: today, calendar: calendar),
-                         inPost: try dossiersInPost(limit: inPostLimit))
+        var data = BoardData(profile: try profile(), tickets: try callingOrder(day: today, now: now),
+                             appointments: try appointments(day: today),
+                             dueToday: try dossiers(matching: .dueToday(today)), overdue: try dossiers(matching: .overdue(on: today)),
+                             uncollected: try uncollectedDossiers(today: today, calendar: calendar),
+                             inPost: try dossiersInPost(limit: inPostLimit))
+        var day = today.adding(days: 1)
+        while day <= today.adding(days: 14) {
+            if calendar.isWorkingDay(day) {
+                let booked = try appointments(day: day).filter { $0.status == .booked }
+                if !booked.isEmpty { data.nextDay = (day, booked); break }
+            }
+            day = day.adding(days: 1)
+        }
+        return data
     }
 }

@@ -114,7 +114,10 @@ extension AppDatabase {
             try TicketRow.update(after, db)
             var data = EventData(from: before.status.rawValue, to: after.status.rawValue)
             data.ticketBefore = before
-            data.counter = request.counter
+            // The counter the move happened at: the clerk's when named, else the ticket's own (a
+            // recall from `queue recall A026` without `--counter` is still a call at the ticket's
+            // counter, and the waiting-room display announces it from this field).
+            data.counter = request.counter ?? before.counter
             if request.move == .transfer { data.fromCounter = before.counter; data.toCounter = after.counter }
             var log = ActionBatch(db, at: now, actor: actor)
             try log.record(entity: "ticket", key: after.eventKey, action: request.move.rawValue, data: data)

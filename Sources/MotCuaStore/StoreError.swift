@@ -9,8 +9,12 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     /// Which failure of the place it was, when it is one (StoreFaults.swift): `check` examines a
     /// damaged file instead of stopping at it, tests tell the cases apart without reading prose.
     public let fault: StoreFault?
-    public init(_ vi: String, _ en: String, databaseFailure: Bool = false, fault: StoreFault? = nil) {
+    /// The option or field the message names (`db` for a refused `--db` path), for `--json`'s
+    /// `field`; nil when the failure is not about one.
+    public let field: String?
+    public init(_ vi: String, _ en: String, databaseFailure: Bool = false, fault: StoreFault? = nil, field: String? = nil) {
         message = Localized(vi: vi, en: en); isDatabaseFailure = databaseFailure || fault != nil; self.fault = fault
+        self.field = field
     }
     public var description: String { message.vi }
 

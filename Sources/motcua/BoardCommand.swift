@@ -22,6 +22,7 @@ struct BoardCommand: ParsableCommand {
             let terminal = try openTerminal(ascii: ascii, language: lang)
             defer { terminal.close() }
             let app = BoardApp.make(terminal: terminal, session: session, keymap: keymap)
+            app.asciiChosen = ascii
             app.changeWake = ChangeWake.make(databasePath: db.path)
             // Without inotify the board polls, fast enough to redraw within half a second.
             app.pollIntervalMs = 400

@@ -134,14 +134,17 @@ struct DemoWeek {
                 }
             }
         }
-        summary.appointments = try bookAppointments(procedures: procedures)
+        let booked = try bookAppointments(procedures: procedures)
+        summary.appointments = booked.appointments
+        summary.dossiers += booked.dossiers
         summary.overdue = try db.dossiers(matching: .overdue(on: local.date)).count
         return summary
     }
 
     /// A few appointments booked now for today (what is still ahead) and the next two working
-    /// days: guidance, submission, and one home delivery of a ready dossier.
-    mutating func bookAppointments(procedures: [Procedure]) throws -> Int {
+    /// days: guidance, submission, and one home delivery of a ready dossier. Returns what it
+    /// booked and the dossiers it received on the way (the home delivery's), for the summary.
+    mutating func bookAppointments(procedures: [Procedure]) throws -> (appointments: Int, dossiers: Int) {
         let today = VietnamTime.local(now).date
         let schedule = try db.appointmentSchedule(calendar: calendar)
         var days: [LocalDate] = []
@@ -151,7 +154,7 @@ struct DemoWeek {
             d = d.adding(days: 1)
         }
         let earliest = now.addingTimeInterval(TimeInterval(schedule.settings.minNoticeMinutes * 60))
-        var booked = 0
+        var booked = 0, received = 0
         func book(_ request: BookingRequest) throws {
             guard VietnamTime.instant(request.at) >= earliest else { return }
             do {
@@ -175,13 +178,14 @@ struct DemoWeek {
         // dossier of a procedure that delivers at home, received last week and now ready.
         if days.count > 1, let home = procedures.first(where: { $0.deliveries.contains(.home) && $0.processingDays <= 5 }) {
             let person = DemoData.name(&rng)
-            var received = today.adding(days: -7)
-            while !calendar.isWorkingDay(received) { received = received.adding(days: -1) }
+            var receivedOn = today.adding(days: -7)
+            while !calendar.isWorkingDay(receivedOn) { receivedOn = receivedOn.adding(days: -1) }
             let dossier = try db.receiveDossier(
                 ReceiveRequest(procedureCode: home.code, name: person.name, idNumber: DemoData.cccd(&rng, female: person.female),
                                phone: DemoData.phone(&rng), address: DemoData.address(&rng), delivery: "home",
                                identity: .useRecordOnFile, allowDuplicate: true),
-                now: VietnamTime.instant(LocalDateTime(date: received, hour: 9, minute: 30)), actor: clerk(1), calendar: calendar)
+                now: VietnamTime.instant(LocalDateTime(date: receivedOn, hour: 9, minute: 30)), actor: clerk(1), calendar: calendar)
+            received += 1
             _ = try db.markReady(dossier.code, now: now, actor: clerk(1))
             if let slot = schedule.slots(on: days[1], kind: .home, existing: try db.appointments(day: days[1]))
                 .first(where: { $0.startMinute >= 14 * 60 && $0.free > 0 }) {
@@ -189,7 +193,7 @@ struct DemoWeek {
                                         dossierCode: dossier.code, address: dossier.deliveryAddress ?? DemoData.address(&rng)))
             }
         }
-        return booked
+        return (booked, received)
     }
 
     func clerk(_ counter: Int?) -> Actor {

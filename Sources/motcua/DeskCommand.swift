@@ -49,6 +49,7 @@ struct DeskCommand: ParsableCommand {
             defer { terminal.close() }
             let app = DeskApp.make(terminal: terminal, session: session, keymap: keymap, askClerk: global.clerk == nil)
             app.composer = VietnameseComposer(kind: inputKind, toneStyle: tone)
+            app.asciiChosen = ascii
             // Another counter's write shows at once instead of within the second's poll.
             app.changeWake = ChangeWake.make(databasePath: db.path)
             if let first = diagnostics.first {

@@ -25,7 +25,7 @@ struct DisplayCommand: ParsableCommand {
             if noSound {
                 speaker = SilentSpeaker()
             } else if let espeak = EspeakSpeaker.find(path: env["PATH"]) {
-                speaker = EspeakSpeaker(executable: espeak)
+                speaker = EspeakSpeaker(executable: espeak, fallback: BellSpeaker(terminal: terminal))
             } else {
                 speaker = BellSpeaker(terminal: terminal)
             }
@@ -35,13 +35,14 @@ struct DisplayCommand: ParsableCommand {
                 terminal: terminal, language: lang, ascii: ascii || plainTerminal, speaker: speaker,
                 title: {
                     guard let p = try? db.profile() else { return "" }
-                    return [p.deskName, p.commune].filter { !$0.isEmpty }.joined(separator: " — ")
+                    return DisplayView.title(p)
                 },
                 clock: {
                     let t = VietnamTime.local(clock.now())
                     return "\(t.hhmm) \(t.date.vietnamese)"
                 },
-                load: { try? db.displayData(day: today(), limit: 8) },
+                // More than the line shows: recalls are left out of it, so a few spare calls keep it full.
+                load: { try? db.displayData(day: today(), limit: 24) },
                 changes: {
                     let minute = Int(clock.now().timeIntervalSince1970 / 60)
                     let mark = try? db.changeMark()

@@ -86,7 +86,7 @@ struct GlobalOptions: ParsableArguments {
         let path = try databasePath()
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError("--db: không có tệp '\(path)'; tạo cơ sở dữ liệu bằng 'motcua setup' hoặc mở 'motcua desk'",
-                             "--db: no file '\(path)'; create the database with 'motcua setup' or 'motcua desk'")
+                             "--db: no file '\(path)'; create the database with 'motcua setup' or 'motcua desk'", field: "db")
         }
         return try openSQLite(readOnly: readOnly)
     }
@@ -142,7 +142,7 @@ func runReporting(_ options: GlobalOptions, _ body: (Language) throws -> Void) t
         }
         fail(e.message.text(lang) + " " + answer.text(lang), field: e.kind.rawValue, options: options, code: ExitStatus.needsConfirmation)
     } catch let e as StoreError {
-        fail(e.message.text(lang), field: nil, options: options,
+        fail(e.message.text(lang), field: e.field, options: options,
              code: e.isDatabaseFailure ? ExitStatus.storeError : ExitStatus.refused)
     } catch let e as CalendarFileError {
         fail(e.text(lang), field: "calendar_file", options: options)

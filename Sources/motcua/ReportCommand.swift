@@ -78,11 +78,13 @@ struct ReportJSON: JSONRow {
 
     init(_ r: Report, language: Language) {
         func rounded(_ v: Double?) -> Double? { v.map { ($0 * 1000).rounded() / 1000 } }
+        // `--lang` changes no JSON value (README): the period is named by its code, the total
+        // by the template's Vietnamese words; headings in other languages are for text and CSV.
         period = Period(kind: r.period.kind.rawValue, start: r.period.start.iso, end: r.period.end.iso, asOf: r.asOf.iso,
-                        title: r.period.title.text(language))
+                        title: r.period.code)
         byField = r.byField.map { Line(field: $0.field, procedure: nil, name: $0.name, $0.counts) }
         byProcedure = r.byProcedure.map { Line(field: $0.field, procedure: $0.key, name: $0.name, $0.counts) }
-        total = Line(field: "", procedure: nil, name: language == .vi ? "Tổng cộng" : "Total", r.total)
+        total = Line(field: "", procedure: nil, name: "Tổng cộng", r.total)
         let q = r.queue, a = q.appointments
         queue = Queue(walkIns: q.walkIns, called: q.called, noShows: q.noShows, noShowRate: rounded(q.noShowRate),
                       waitMedianMinutes: q.waitMedian, waitP90Minutes: q.waitP90,

@@ -69,7 +69,10 @@ import Testing
     @Test func demoThenCheck() throws {
         let desk = try CLIDesk(now: "2026-11-25 10:30")
         defer { desk.remove() }
-        try desk.ok(["demo"])
+        let made = try desk.ok(["demo"]).stdout
+        // The summary counts every dossier it made (the home delivery's too).
+        let said = made.components(separatedBy: " hồ sơ").first?.split(separator: " ").last.flatMap { Int($0) }
+        #expect(said == (try desk.rows(["dossier", "list"]).count), "\(made)")
         let check = try desk.object(["check"])
         #expect(check["ok"] as? Bool == true, "\(check)")
         #expect(try desk.rows(["dossier", "list", "--overdue"]).count > 0)

@@ -69,6 +69,22 @@ import Testing
         #expect(appointments["booked"] as? Int == 0 && appointments["kept_rate"] is NSNull)
     }
 
+    @Test func langChangesNoJSONValueAndAMissingFileNamesDb() throws {
+        let desk = try november(); defer { desk.remove() }
+        let vi = try desk.ok(["report", "--month", "2026-11", "--json", "--lang", "vi"])
+        let en = try desk.ok(["report", "--month", "2026-11", "--json", "--lang", "en"])
+        #expect(vi.stdout == en.stdout)
+        let o = try desk.object(["report", "--quarter", "2026-Q4", "--lang", "en"])
+        #expect((o["period"] as? [String: Any])?["title"] as? String == "2026-Q4")
+        #expect((o["total"] as? [String: Any])?["name"] as? String == "Tổng cộng")
+        let empty = try TempFolder(); defer { empty.remove() }
+        let missing = try MotcuaProcess.run(["report", "--db", empty.file("missing.sqlite"), "--json"])
+        #expect(missing.status == 2)
+        let error = try JSONSerialization.jsonObject(with: Data(missing.stdout.utf8)) as? [String: Any]
+        #expect(error?["field"] as? String == "db", "\(missing.stdout)")
+        #expect(empty.contents.isEmpty)
+    }
+
     @Test func badPeriodsAndFilesAreRefusedAndNothingIsCreated() throws {
         let desk = try november(); defer { desk.remove() }
         let m13 = try desk.run(["report", "--month", "2026-13"])

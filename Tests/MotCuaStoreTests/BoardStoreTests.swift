@@ -69,6 +69,44 @@ import MotCuaCore
         #expect(try s.displayData(day: date("2026-11-26"), limit: 8).calls.isEmpty)
     }
 
+    @Test func aRecallWithoutACounterInTheSameSecondAsTheCallIsStillACallAtTheTicketsCounter() throws {
+        let fx = try StoreFixture()
+        let s = fx.store
+        _ = try s.addWalkIn(WalkInRequest(name: "Nguyễn Văn An"), now: at("2026-11-25 08:00"), actor: clerk1)
+        _ = try s.callNext(counter: 2, now: at("2026-11-25 08:05"), actor: clerk2)
+        // `motcua queue recall A001` with no `--counter`, by a user with no counter, same second.
+        _ = try s.moveTicket(TicketMoveRequest(ticketCode: "A001", move: .recall), now: at("2026-11-25 08:05"),
+                             actor: Actor(user: "cli", counter: nil))
+        let d = try s.displayData(day: date("2026-11-25"), limit: 8)
+        #expect(d.calls.map(\.ticket) == ["A001", "A001"])
+        #expect(d.calls.map(\.counter) == [2, 2])
+        var q = AnnouncementQueue()
+        q.start(with: [])
+        #expect(q.receive(d.calls) == 2, "both the call and the recall are announced")
+    }
+
+    @Test func aReadOnlyOpenRefusesAnEmptyFileOrAnEmptySQLiteFileAndWritesNothing() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let empty = dir.file("empty.sqlite")
+        #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
+        do {
+            _ = try AppDatabase(path: empty, readOnly: true)
+            Issue.record("a 0-byte file opened as a database")
+        } catch let e as StoreError {
+            #expect(e.message.vi.contains("tệp rỗng, không phải cơ sở dữ liệu motcua"), "\(e.message.vi)")
+            #expect(!e.message.vi.contains("nâng cấp") && e.field == "db")
+        }
+        #expect(try FileManager.default.attributesOfItem(atPath: empty)[.size] as? Int == 0)
+        // An SQLite file with no tables at all: not motcua's either.
+        let bare = dir.file("bare.sqlite")
+        try DatabaseQueue(path: bare).write { db in try db.execute(sql: "CREATE TABLE t(x); DROP TABLE t") }
+        #expect(throws: StoreError.self) { _ = try AppDatabase(path: bare, readOnly: true) }
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)).isSubset(of: ["empty.sqlite", "bare.sqlite"]))
+        // The desk itself still starts a database in an empty file it is pointed at.
+        #expect(throws: Never.self) { _ = try AppDatabase(path: empty) }
+    }
+
     @Test func inThePostIsPostedAndNotDeliveredYet() throws {
         let fx = try StoreFixture()
         let s = fx.store

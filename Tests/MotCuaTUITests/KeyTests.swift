@@ -57,7 +57,8 @@ struct KeyTests {
         #expect(NcursesTerminal.asciiFold("ư", width: 1) == "u")
         #expect(NcursesTerminal.asciiFold("中", width: 2) == "??")
         // One cell stays one cell; screens that know the terminal draw `Symbols.ascii` ("...").
-        #expect(NcursesTerminal.asciiFold("…", width: 1) == ".")
+        // Not ".": it would read as the ASCII separator dot (issue 10 trial).
+        #expect(NcursesTerminal.asciiFold("…", width: 1) == "~")
         #expect(NcursesTerminal.asciiFold("┌", width: 1) == "+")
         #expect(NcursesTerminal.asciiFold("▸", width: 1) == ">")
         #expect(NcursesTerminal.asciiFold("—", width: 1) == "-")

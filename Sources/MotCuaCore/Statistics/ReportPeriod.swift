@@ -40,12 +40,23 @@ public struct ReportPeriod: Hashable, Sendable {
         }
     }
 
+    /// The period in the options' own notation, the same in every language: `2026-11`,
+    /// `2026-Q4`, `2026`, `2026-11-01/2026-11-15` (ISO 8601's interval).
+    public var code: String {
+        switch kind {
+        case .month: String(start.iso.prefix(7))
+        case .quarter: "\(start.year)-Q\((start.month - 1) / 3 + 1)"
+        case .year: "\(start.year)"
+        case .range: "\(start.iso)/\(end.iso)"
+        }
+    }
+
     static let roman = ["I", "II", "III", "IV"]
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                              "October", "November", "December"]
 
     /// The period from the command line's options: exactly one of month, quarter, year or a
-    /// from/to pair (`to` alone is refused; `from` alone runs to `today`). None given: the month
+    /// from/to pair (`to` alone is refused; `from` alone runs to `today`, and is refused after it). None given: the month
     /// of `today`. Every refusal names the option and what it expects.
     public static func parse(month: String? = nil, quarter: String? = nil, year: String? = nil, from: String? = nil,
                              to: String? = nil, today: LocalDate) throws -> ReportPeriod {
@@ -128,7 +139,13 @@ public struct ReportPeriod: Hashable, Sendable {
                                           en: "missing --from: --to needs a first day with it"))
         }
         let start = try day(from, "from")
-        let end = try to.map { try day($0, "to") } ?? max(start, today)
+        // `--from` alone runs to today; a first day after today would make a one-day period
+        // that has not begun, which nobody asking for "from then on" means: refused, saying so.
+        if to == nil, start > today {
+            throw error("from", Localized(vi: "--from \(start.vietnamese) là sau hôm nay (\(today.vietnamese)): chưa có số liệu; chọn ngày đến hôm nay, hoặc thêm --to cho một kỳ sắp tới",
+                                          en: "--from \(start.iso) is after today (\(today.iso)): nothing to count yet; choose a day up to today, or add --to for a coming period"))
+        }
+        let end = try to.map { try day($0, "to") } ?? today
         guard start <= end else {
             throw error("to", Localized(vi: "kỳ kết thúc \(end.vietnamese) trước khi bắt đầu (--from \(start.vietnamese)); --to phải từ --from trở đi",
                                         en: "the period ends on \(end.iso) before it starts (--from \(start.iso)); --to must be on or after --from"))

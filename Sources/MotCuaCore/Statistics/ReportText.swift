@@ -25,11 +25,17 @@ public enum ReportText {
             out.append(lang == .vi ? "Không có hồ sơ nào trong kỳ." : "No dossiers in the period.")
         } else {
             let names = lines.map { grouping == .field ? fieldName($0.name, lang) : "\($0.key) \($0.name)" }
-            for block in [ReportColumn.receivedBlock, ReportColumn.resolvedBlock, ReportColumn.openBlock] {
+            let tables = [ReportColumn.receivedBlock, ReportColumn.resolvedBlock, ReportColumn.openBlock].map { block in
+                (block, block.map { $0.short.text(lang) },
+                 zip(names, lines).map { name, line in (name, block.map { $0.text(line.counts, lang) }) }
+                    + [(lang == .vi ? "Tổng cộng" : "Total", block.map { $0.text(report.total, lang) })])
+            }
+            // One first column for the three tables (the narrowest room any of them leaves), so
+            // a name is cut the same way in each and the tables line up.
+            let nameWidth = tables.map { firstColumnWidth(first: what.text(lang), headings: $0.1, rows: $0.2, width: width) }.min()
+            for (block, headings, rows) in tables {
                 out.append((lang == .vi ? "HỒ SƠ — " : "DOSSIERS — ") + ReportColumn.title(of: block).text(lang).uppercased())
-                let rows = zip(names, lines).map { name, line in (name, block.map { $0.text(line.counts, lang) }) }
-                    + [(lang == .vi ? "Tổng cộng" : "Total", block.map { $0.text(report.total, lang) })]
-                out += table(first: what.text(lang), headings: block.map { $0.short.text(lang) }, rows: rows, width: width)
+                out += table(first: what.text(lang), headings: headings, rows: rows, width: width, nameWidth: nameWidth)
                 out.append("")
             }
         }
@@ -91,15 +97,25 @@ public enum ReportText {
 
     /// A table: the first column left-aligned and cut to what the width leaves, the figures
     /// right-aligned under their headings, two spaces between columns.
-    static func table(first: String, headings: [String], rows: [(String, [String])], width: Int) -> [String] {
-        let cols = headings.indices.map { i in ([headings[i]] + rows.map { $0.1[i] }).map(CellWidth.of).max() ?? 0 }
-        let figures = cols.reduce(0) { $0 + $1 + 2 }
-        let nameWidth = max(8, min(([first] + rows.map(\.0)).map(CellWidth.of).max() ?? 0, width - figures))
+    /// `nameWidth` fixes the first column (tables meant to line up); else it is what fits.
+    static func table(first: String, headings: [String], rows: [(String, [String])], width: Int, nameWidth fixed: Int? = nil) -> [String] {
+        let cols = figureWidths(headings: headings, rows: rows)
+        let nameWidth = fixed ?? firstColumnWidth(first: first, headings: headings, rows: rows, width: width)
         func line(_ name: String, _ cells: [String]) -> String {
             var s = CellWidth.pad(CellWidth.truncate(name, toCells: nameWidth), toCells: nameWidth)
             for (i, c) in cells.enumerated() { s += "  " + CellWidth.padLeft(c, toCells: cols[i]) }
             return s
         }
         return [line(first, headings)] + rows.map { line($0.0, $0.1) }
+    }
+
+    static func figureWidths(headings: [String], rows: [(String, [String])]) -> [Int] {
+        headings.indices.map { i in ([headings[i]] + rows.map { $0.1[i] }).map(CellWidth.of).max() ?? 0 }
+    }
+
+    /// The longest name, but no more than the figures leave of `width` (and at least 8).
+    static func firstColumnWidth(first: String, headings: [String], rows: [(String, [String])], width: Int) -> Int {
+        let figures = figureWidths(headings: headings, rows: rows).reduce(0) { $0 + $1 + 2 }
+        return max(8, min(([first] + rows.map(\.0)).map(CellWidth.of).max() ?? 0, width - figures))
     }
 }

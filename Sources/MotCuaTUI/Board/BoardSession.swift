@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import MotCuaCore
 import MotCuaStore
 
@@ -12,8 +15,39 @@ public final class BoardSession {
     private var lastMark: Int64 = -1
     private var lastMinute = -1
 
+    /// The database file as opened (device and inode): an open connection keeps reading a file
+    /// deleted or replaced since, so the board checks the path itself.
+    private let opened: FileID?
+    /// Said on the status line while the file at the path is gone or is another file.
+    public private(set) var fileProblem: Localized?
+
     public init(db: any DeskStore, clock: any Clock, language: Language, calendar: WorkingCalendar = WorkingCalendar()) {
         self.db = db; self.clock = clock; self.language = language; self.calendar = calendar
+        opened = FileID(path: db.path)
+    }
+
+    struct FileID: Equatable {
+        let device: UInt64, inode: UInt64
+        init?(path: String) {
+            var st = stat()
+            guard stat(path, &st) == 0 else { return nil }
+            device = UInt64(st.st_dev); inode = UInt64(st.st_ino)
+        }
+    }
+
+    /// Looks at the path again; true when what it finds changed (so the screen redraws).
+    private func checkFile() -> Bool {
+        guard let opened else { return false }
+        let now = FileID(path: db.path)
+        let problem: Localized? = now == nil
+            ? Localized(vi: "Tệp cơ sở dữ liệu '\(db.path)' không còn: số liệu đang hiện là cũ",
+                        en: "The database file '\(db.path)' is gone: the figures shown are old")
+            : now != opened
+            ? Localized(vi: "Tệp cơ sở dữ liệu '\(db.path)' đã bị thay bằng tệp khác: mở lại motcua board",
+                        en: "The database file '\(db.path)' was replaced by another: restart motcua board")
+            : nil
+        defer { fileProblem = problem }
+        return problem != fileProblem
     }
 
     public var now: Date { clock.now() }
@@ -22,6 +56,7 @@ public final class BoardSession {
     /// True once after each write by any process (and once a minute, so waits and the clock
     /// move in a quiet hour); a failing read counts as a change, so the screen says it.
     public func takeChange() -> Bool {
+        if checkFile() { return true }
         let minute = Int(now.timeIntervalSince1970 / 60)
         let mark = try? db.changeMark()
         guard mark == nil || mark != lastMark || minute != lastMinute else { return false }

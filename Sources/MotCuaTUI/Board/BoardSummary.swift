@@ -78,38 +78,77 @@ public struct BoardSummary: Sendable {
             "\(TimeOfDay.hhmm(a.startMinute)) \(a.applicantName) (\(a.kind.label.text(language)))"
         }
         nextAppointments = coming.prefix(3).map(appointmentLine)
+        if nextAppointments.isEmpty, let next = data.nextDay {
+            // Nothing left today (evening): the next working day's first ones, with the day said.
+            let weekday = en ? ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][max(0, min(6, next.day.isoWeekday - 1))]
+                             : OpeningHours.weekdayName(next.day.isoWeekday)
+            let when = "\(weekday) \(next.day.vietnamese.prefix(5))"
+            nextAppointments = next.appointments.sorted { $0.startMinute < $1.startMinute }.prefix(3).enumerated().map { i, a in
+                (i == 0 ? when + ": " : "") + appointmentLine(a)
+            }
+        }
 
         let procedures = Self.procedureNames(data)
-        func dossierRow(_ d: Dossier, _ extra: String) -> String {
+        func dossierRow(_ d: Dossier, _ extra: String) -> [String] {
             let what = procedures[d.procedureCode] ?? d.procedureCode
             // What the supervisor acts on first (late by how much, a phone) before the procedure's long name.
-            return [d.code, extra, d.applicantName, what].filter { !$0.isEmpty }.joined(separator: "  ")
+            return [d.code, extra, d.applicantName, what]
         }
+        func short(_ day: LocalDate) -> String { String(day.vietnamese.prefix(5)) }
         func due(_ d: Dossier) -> String {
-            (en ? "due " : "hạn ") + d.lateAfter.vietnamese + " · " + d.timeliness(today: today, calendar: calendar).label.text(language)
+            // Lateness is counted in working days from the first due date; an apologised
+            // dossier also shows the new date it was given.
+            let standing: String = switch d.timeliness(today: today, calendar: calendar) {
+            case .late(let n) where n > 0: en ? "\(n) working days late" : "trễ \(n) ngày LV"
+            case .dueIn(let n): en ? "\(n) working days left" : "còn \(n) ngày LV"
+            case let other: other.label.text(language)
+            }
+            let moved = d.wasApologised ? " · " + (en ? "new date " : "hẹn lại ") + short(d.dueDate) : ""
+            return (en ? "due " : "hạn ") + short(d.lateAfter) + " · " + standing + moved
         }
-        let waitingRows = waiting.map { t -> String in
+        let uncollectedDays = data.profile.uncollectedAfterDays
+        let waitingRows = waiting.map { t -> [String] in
             let group = t.priorityCode.flatMap { data.profile.priority.group(code: $0)?.label.text(language) }
                 ?? t.appointmentAt.map { (en ? "appt " : "hẹn ") + hhmm($0) } ?? ""
             let held = t.counter.map { en ? "for counter \($0)" : "giữ cho quầy \($0)" } ?? ""
             return [t.code, t.applicantName, group, (en ? "waited " : "đã chờ ") + minutes(t.waitedMinutes(now: now)), held]
-                .filter { !$0.isEmpty }.joined(separator: "  ")
         }
         details = [
-            Detail(kind: .waiting, title: en ? "People waiting (calling order)" : "Người đang chờ (theo thứ tự gọi)", rows: waitingRows),
-            Detail(kind: .overdue, title: en ? "Overdue dossiers" : "Hồ sơ quá hạn", rows: data.overdue.map { dossierRow($0, due($0)) }),
-            Detail(kind: .dueToday, title: en ? "Dossiers due today" : "Hồ sơ đến hạn hôm nay", rows: data.dueToday.map { dossierRow($0, due($0)) }),
-            Detail(kind: .uncollected, title: en ? "Results ready, not collected" : "Kết quả chưa có người nhận",
-                   rows: data.uncollected.map { u in
+            Detail(kind: .waiting, title: en ? "People waiting (calling order)" : "Người đang chờ (theo thứ tự gọi)",
+                   rows: Self.aligned(waitingRows, caps: [4, 24, 20, 16, 16])),
+            Detail(kind: .overdue, title: en ? "Overdue dossiers" : "Hồ sơ quá hạn",
+                   rows: Self.aligned(data.overdue.map { dossierRow($0, due($0)) }, caps: [16, 44, 22, 60])),
+            Detail(kind: .dueToday, title: en ? "Dossiers due today" : "Hồ sơ đến hạn hôm nay",
+                   rows: Self.aligned(data.dueToday.map { dossierRow($0, due($0)) }, caps: [16, 44, 22, 60])),
+            Detail(kind: .uncollected,
+                   title: en ? "Results ready more than \(uncollectedDays) working days, not collected"
+                             : "Kết quả quá \(uncollectedDays) ngày LV chưa có người nhận",
+                   rows: Self.aligned(data.uncollected.map { u in
                        dossierRow(u.dossier, [u.phone ?? "", (u.returnedByPost ? (en ? "back from the post " : "bưu điện trả lại ") : (en ? "ready " : "có KQ "))
                                               + VietnamTime.local(u.since).date.vietnamese].filter { !$0.isEmpty }.joined(separator: "  "))
-                   }),
+                   }, caps: [16, 44, 22, 60])),
             Detail(kind: .inPost, title: en ? "Results in the post" : "Kết quả đang gửi bưu chính",
-                   rows: data.inPost.map { d in dossierRow(d, [d.trackingNumber ?? "", d.closedAt.map { (en ? "sent " : "gửi ") + VietnamTime.local($0).date.vietnamese } ?? ""]
-                                                            .filter { !$0.isEmpty }.joined(separator: "  ")) }),
+                   rows: Self.aligned(data.inPost.map { d in dossierRow(d, [d.trackingNumber ?? "", d.closedAt.map { (en ? "sent " : "gửi ") + VietnamTime.local($0).date.vietnamese } ?? ""]
+                                                            .filter { !$0.isEmpty }.joined(separator: "  ")) }, caps: [16, 44, 22, 60])),
             Detail(kind: .appointments, title: en ? "Today's appointments" : "Lịch hẹn hôm nay",
                    rows: data.appointments.sorted { $0.startMinute < $1.startMinute }.map { a in appointmentLine(a) + "  " + a.status.label.text(language) }),
         ]
+    }
+
+    /// Rows of cells as lines whose columns line up (widths in terminal cells, each column as
+    /// wide as its widest cell up to its cap; the last column is left as it is). A column
+    /// empty on every row takes no room.
+    static func aligned(_ rows: [[String]], caps: [Int]) -> [String] {
+        let count = rows.map(\.count).max() ?? 0
+        let widths = (0..<count).map { i in
+            min(i < caps.count ? caps[i] : Int.max, rows.map { i < $0.count ? CellWidth.of($0[i]) : 0 }.max() ?? 0)
+        }
+        return rows.map { cells in
+            cells.indices.compactMap { i -> String? in
+                guard widths[i] > 0 else { return nil }
+                return i == cells.count - 1 ? cells[i] : CellWidth.fit(cells[i], toCells: widths[i])
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }
     }
 
     static func procedureNames(_ data: BoardData) -> [String: String] {

@@ -25,6 +25,7 @@ public final class DisplayApp {
     private let title: () -> String
     private let clock: () -> String
     private var needsDraw = true
+    private var shownNotice: Localized?
 
     /// - Parameters:
     ///   - load: the latest calls and the waiting count (nil when the store cannot be read).
@@ -59,6 +60,8 @@ public final class DisplayApp {
             poll()
         }
         isRunning = false
+        // A call still being said must not outlive the display (an orphaned or hung speaker).
+        speaker.stop()
     }
 
     public func handle(_ key: Key) {
@@ -80,12 +83,18 @@ public final class DisplayApp {
             needsDraw = true
         }
         if !speaker.isBusy, let next = queue.next() { speaker.announce(next) }
+        if speaker.notice != shownNotice {
+            shownNotice = speaker.notice
+            needsDraw = true
+        }
     }
 
     public func currentGrid() -> CellGrid {
         let (rows, cols) = terminal.size
         var g = CellGrid(rows: rows, cols: cols)
-        DisplayView.render(data, title: title(), clock: clock(), language: language, ascii: ascii, into: &g)
+        // Speech that fails is said on the top line, for the staff (the bell rings meanwhile).
+        let top = [title(), speaker.notice?.text(language)].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " — ")
+        DisplayView.render(data, title: top, clock: clock(), language: language, ascii: ascii, into: &g)
         return g
     }
 

@@ -18,6 +18,9 @@ public protocol Screen: AnyObject {
     var acceptsText: Bool { get }
     /// A dialog: the root views cannot be switched under it.
     var isModal: Bool { get }
+    /// Shell commands that must not act on this screen (undo on a read-only view, where it
+    /// would change data the clerk is not looking at): not carried out, not in the help.
+    var withheldCommands: Set<Action> { get }
     /// Something typed would be lost if the program quit now (quit asks first).
     var hasUnsavedInput: Bool { get }
     /// A key the keymap does not dispatch: typed text (when `acceptsText`), or a key left
@@ -39,6 +42,7 @@ public protocol Screen: AnyObject {
 extension Screen {
     public var acceptsText: Bool { false }
     public var isModal: Bool { false }
+    public var withheldCommands: Set<Action> { [] }
     public var hasUnsavedInput: Bool { false }
     public func handle(key: Key, host: ScreenHost) -> Bool { false }
     public func refresh(host: ScreenHost) {}

@@ -54,7 +54,7 @@ extension Shell {
         }
         if let message {
             ShellChrome.renderStatus(into: &g, text: message, style: messageIsWarning ? CellStyle(.bold, role: .warning) : .plain)
-        } else if !terminal.supportsUnicode {
+        } else if !terminal.supportsUnicode && !asciiChosen {
             ShellChrome.renderStatus(into: &g, text: language == .en ? "The terminal is not UTF-8: text is shown without diacritics"
                                                                      : "Terminal không dùng UTF-8: chữ hiển thị không dấu",
                                      style: CellStyle(.bold, role: .warning))

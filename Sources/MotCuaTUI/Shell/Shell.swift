@@ -33,6 +33,9 @@ public final class Shell: ScreenHost {
     public internal(set) var isShowingHelp = false
     public private(set) var helpOffset = 0
     public internal(set) var isRunning = false
+    /// The user asked for text without diacritics (`--ascii`): the status line does not then
+    /// warn that the terminal is not UTF-8, which is only news when nobody chose it.
+    public var asciiChosen = false
     /// Number of times the screens reloaded after a change (the first load included).
     public private(set) var refreshCount = 0
     /// The last key was bound to an action that nothing on screen carries out (so it did
@@ -175,7 +178,7 @@ public final class Shell: ScreenHost {
         var a: Set<Action> = offersInputMethod ? [.help, .quit, .inputCycle] : [.help, .quit]
         guard !screen.isModal else { return a }
         a.formUnion(roots.actions)
-        a.formUnion(commands.keys)
+        a.formUnion(Set(commands.keys).subtracting(screen.withheldCommands))
         if screens.count > 1 || rootAction[ObjectIdentifier(screen)] != home { a.insert(.viewBack) }
         return a
     }
@@ -220,7 +223,12 @@ public final class Shell: ScreenHost {
         case .pageUp?: scrollHelp(by: -(HelpOverlay.room(rows: size.rows) - 1))
         case .cursorFirst?: helpOffset = 0
         case .cursorLast?: scrollHelp(by: Int.max / 2)
-        case .help?, .quit?, .viewBack?, .formCancel?: isShowingHelp = false
+        case .help?, .viewBack?, .formCancel?: isShowingHelp = false
+        case .quit?:
+            // The help lists quit's keys as "Thoát chương trình": they quit from the help too (on
+            // the desk and the board alike), asking first when a form has typed text.
+            isShowingHelp = false
+            requestQuit()
         default:
             // Nothing reaches the screen below while help shows; Esc and q always close it.
             if key == .escape || key == .character("q") { isShowingHelp = false }

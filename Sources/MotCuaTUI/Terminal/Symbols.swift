@@ -28,11 +28,12 @@ public struct Symbols: Hashable, Sendable {
 
     /// The ASCII stand-in for one Unicode symbol (for the ncurses backend's last-resort fold of
     /// text drawn by code that does not know the terminal, e.g. `CellWidth.truncate`'s `…`).
-    /// Nil when `symbol` is not one of the set.
+    /// Nil when `symbol` is not one of the set. A cut-off (`…`, one cell) becomes `~`: a `.`
+    /// would read as the ASCII set's separator dot, and `...` does not fit its one cell.
     public static func asciiFallback(_ symbol: String) -> String? {
         let u = Symbols.unicode, a = Symbols.ascii
         let pairs: [(String, String)] = [
-            (u.pointer, a.pointer), (u.ellipsis, "."), (u.horizontal, a.horizontal), (u.vertical, a.vertical),
+            (u.pointer, a.pointer), (u.ellipsis, "~"), (u.horizontal, a.horizontal), (u.vertical, a.vertical),
             (u.topLeft, a.topLeft), (u.topRight, a.topRight), (u.bottomLeft, a.bottomLeft),
             (u.bottomRight, a.bottomRight), (u.left, a.left), (u.right, a.right), (u.up, a.up), (u.down, a.down), (u.leftKey, "<"), (u.rightKey, ">"),
         ]

@@ -21,6 +21,23 @@ struct ReportOutputTests {
         }
     }
 
+    @Test("by procedure with long names, the first column is one width in the three tables")
+    func oneFirstColumn() {
+        var long = F.rows
+        var d = Dossier(code: "N", procedureCode: "HT-XN", applicantName: "Người N", channel: .direct,
+                        receivedAt: F.at(2, 11), dueDate: F.day(3, 11), status: .processing)
+        d.readyAt = nil
+        long.dossiers.append(ReportDossier(dossier: d, catalogName: "Cấp bản sao trích lục hộ tịch, xác nhận thông tin hộ tịch đã đăng ký",
+                                           catalogField: F.hoTich))
+        let r = Report.build(long, period: F.november, today: F.day(5, 12), calendar: WorkingCalendar())
+        for lang in Language.allCases {
+            let lines = ReportText.render(r, grouping: .procedure, language: lang).split(separator: "\n").map(String.init)
+            // The long name as each table cuts it (up to the two spaces before the figures).
+            let cut = lines.filter { $0.hasPrefix("HT-XN ") }.compactMap { $0.components(separatedBy: "  ").first }
+            #expect(cut.count == 3 && Set(cut).count == 1, "\(lang): \(cut)")
+        }
+    }
+
     @Test("the text's rows carry the hand-counted figures under their headings")
     func text() {
         let vi = ReportText.render(report, language: .vi).split(separator: "\n").map(String.init)

@@ -47,6 +47,20 @@ struct ReportPeriodTests {
         #expect(refusal { try ReportPeriod.parse(month: "nov", today: today) }?.field == "month")
     }
 
+    @Test("--from after today without --to is refused, naming --from; with --to a coming period is kept")
+    func fromAfterToday() throws {
+        do {
+            _ = try ReportPeriod.parse(from: "2026-12-05", today: today)
+            Issue.record("a first day after today became a one-day period")
+        } catch let e as FieldError {
+            #expect(e.field == "from")
+            #expect(e.message(.vi).contains("sau hôm nay (25/11/2026)"), "\(e.message(.vi))")
+        }
+        let coming = try ReportPeriod.parse(from: "2026-12-05", to: "2026-12-31", today: today)
+        #expect((coming.start, coming.end) == (d(2026, 12, 5), d(2026, 12, 31)))
+        #expect(try ReportPeriod.parse(from: "2026-11-25", today: today).end == today)
+    }
+
     @Test("moving a month back and on crosses the year")
     func shifts() {
         let jan = ReportPeriod.month(containing: d(2026, 1, 15))

@@ -8,12 +8,13 @@ import MotCuaStore
 final class BoardFlow {
     let desk: AppDatabase
     let session: BoardSession
-    let term = MemoryTerminal(rows: 24, cols: 80)
+    let term: MemoryTerminal
     let app: Shell
     let path = NSTemporaryDirectory() + "motcua-board-" + UUID().uuidString + ".sqlite"
     let lan = Actor(user: "lan", counter: 1), minh = Actor(user: "minh", counter: 2)
 
-    init(at time: String = "2026-11-25 09:00") throws {
+    init(at time: String = "2026-11-25 09:00", unicode: Bool = true) throws {
+        term = MemoryTerminal(rows: 24, cols: 80, supportsUnicode: unicode)
         desk = try AppDatabase(path: path)
         func t(_ s: String) -> Date { VietnamTime.instant(LocalDateTime(parsing: "2026-11-25 " + s)!) }
         _ = try desk.addWalkIn(WalkInRequest(name: "Nguyễn Văn An", phone: "0912345678", idNumber: "001203012345"), now: t("08:00"), actor: lan)
@@ -97,6 +98,89 @@ struct BoardScreenTests {
         for absent in ["Hoàn tác", "kiểu gõ", "Xem hàng chờ", "Cấp số", "[Telex]"] { #expect(!s.contains(absent), "help lists \(absent)") }
         // Every help line is carried out: walk the board's implemented set.
         #expect(BoardApp.implementedActions.isSuperset(of: f.app.available(on: try #require(f.app.top))))
+    }
+
+    @Test("--ascii asked for: no warning that the terminal is not UTF-8; a cut-off in ASCII is not a dot")
+    func asciiChosen() throws {
+        let f = try BoardFlow(unicode: false)
+        #expect(f.screen.contains("Terminal không dùng UTF-8"), "not chosen: said")
+        f.app.asciiChosen = true
+        #expect(!f.screen.contains("UTF-8"), "\(f.screen)")
+        #expect(Symbols.asciiFallback(Symbols.unicode.ellipsis) == "~")
+        #expect(Symbols.asciiFallback(Symbols.unicode.ellipsis) != Symbols.ascii.dot)
+    }
+
+    @Test("labels say working days and the limit, the new date of an apology, tomorrow's appointments at night; lists line up")
+    func labels() throws {
+        let f = try BoardFlow(at: "2026-11-25 18:30")
+        let t = { (s: String) in VietnamTime.instant(LocalDateTime(parsing: s)!) }
+        f.term.enqueue(perform: {
+            // Written while the board runs, as a desk would.
+            guard let second = try? f.desk.receiveDossier(ReceiveRequest(procedureCode: "HT-XNHN", name: "Bùi Thị Giang"), now: t("2026-11-17 08:00"),
+                                                          actor: f.lan, calendar: WorkingCalendar()) else { return }
+            _ = try? f.desk.apologize(second.code, newDueDate: LocalDate(iso: "2026-12-04")!, reason: "Chờ xác minh", now: t("2026-11-20 08:00"),
+                                      actor: f.lan, calendar: WorkingCalendar())
+            _ = try? f.desk.bookAppointment(BookingRequest(name: "Hồ Văn Khánh", phone: "0912000111", at: LocalDateTime(parsing: "2026-11-26 08:00")!,
+                                                           kind: .guidance), waitlistIfFull: false, now: t("2026-11-25 08:00"), actor: f.lan,
+                                            calendar: WorkingCalendar())
+        })
+        f.term.enqueueTimeout()
+        f.app.run()
+        let page = f.term.dump().joined(separator: "\n")
+        #expect(page.contains("Lịch hẹn sắp tới: Thứ Năm 26/11: 08:00 Hồ Văn Khánh"), "\(page)")
+        #expect(page.contains("Kết quả quá 5 ngày LV chưa có người nhận"), "\(page)")
+        try f.keys("Down Enter")
+        let rows = f.app.currentGrid().dump()
+        let late = rows.filter { $0.contains("Đỗ Văn Em") || $0.contains("Bùi Thị Giang") }
+        #expect(late.count == 2, "\(rows)")
+        #expect(late.allSatisfy { $0.contains("ngày LV") }, "\(late)")
+        #expect(late.contains { $0.contains("Bùi Thị Giang") && $0.contains("hẹn lại 04/12") }, "\(late)")
+        // The names start in one column.
+        let starts = late.compactMap { row in ["Đỗ Văn Em", "Bùi Thị Giang"].compactMap { row.range(of: $0) }.first.map { CellWidth.of(String(row[..<$0.lowerBound])) } }
+        #expect(starts.count == 2 && Set(starts).count == 1, "\(late)")
+    }
+
+    @Test("many priority groups at 80×24: the waiting line wraps, no group is cut")
+    func waitingWraps() throws {
+        let f = try BoardFlow()
+        let t = VietnamTime.instant(LocalDateTime(parsing: "2026-11-25 08:45")!)
+        f.term.enqueue(perform: {
+            for (i, group) in ["merit", "disabled", "child", "pregnant"].enumerated() {
+                _ = try? f.desk.addWalkIn(WalkInRequest(name: "Người Thứ \(["Một", "Hai", "Ba", "Tư"][i])", priority: group), now: t, actor: f.lan)
+            }
+        })
+        f.term.enqueueTimeout()
+        f.app.run()
+        let s = f.term.dump().joined(separator: "\n")
+        let profile = try f.desk.profile()
+        for code in ["merit", "disabled", "child", "pregnant"] {
+            let label = try #require(profile.priority.group(code: code)?.label.vi)
+            #expect(s.contains("\(label) 1"), "\(label) is cut:\n\(s)")
+        }
+        #expect(s.contains("Thường 3)"), "\(s)")
+        let waiting = s.split(separator: "\n").drop { !$0.contains("Đang chờ: 7") }.prefix(3)
+        #expect(!waiting.joined().contains("…"), "\(waiting)")
+    }
+
+    @Test("the database file deleted while the board runs: the status line says so")
+    func fileGone() throws {
+        let f = try BoardFlow()
+        #expect(!f.screen.contains("không còn"))
+        f.term.enqueue(perform: { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: f.path + suffix) } })
+        f.term.enqueueTimeout()
+        f.app.run()
+        #expect(f.term.dump().joined(separator: "\n").contains("Tệp cơ sở dữ liệu"), "\(f.term.dump().joined(separator: "\n"))")
+        #expect(f.term.dump().joined(separator: "\n").contains("không còn"))
+    }
+
+    @Test("q and F10, listed in the help as quitting, quit from the help too")
+    func quitFromHelp() throws {
+        for key in [Key.character("q"), .function(10)] {
+            let f = try BoardFlow()
+            f.term.enqueue(.function(1), key, .character("x")) // x is never read
+            f.app.run()
+            #expect(f.term.pendingSteps == 1, "\(key) only closed the help")
+        }
     }
 
     @Test("wider and smaller: 120×30 draws, 60×20 asks to be enlarged, nothing crashes")

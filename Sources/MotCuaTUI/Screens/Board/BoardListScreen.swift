@@ -28,6 +28,10 @@ final class BoardListScreen: Screen {
 
     func perform(_ action: Action, host: ScreenHost) -> Bool { list.perform(action) }
 
+    func statusNote(host: ScreenHost) -> StatusNote? {
+        session.fileProblem.map { StatusNote($0.text(host.language), warning: true) }
+    }
+
     func render(into g: inout CellGrid, top: Int, bottom: Int, host: ScreenHost) {
         guard bottom > top else { return }
         let rows = detail?.rows ?? []

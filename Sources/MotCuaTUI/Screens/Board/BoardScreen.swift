@@ -46,7 +46,8 @@ public final class BoardScreen: Screen {
     }
 
     public func statusNote(host: ScreenHost) -> StatusNote? {
-        loadFailed ? StatusNote(host.language == .en ? "Cannot read the data — retrying" : "Không đọc được dữ liệu — đang thử lại",
+        if let problem = session.fileProblem { return StatusNote(problem.text(host.language), warning: true) }
+        return loadFailed ? StatusNote(host.language == .en ? "Cannot read the data — retrying" : "Không đọc được dữ liệu — đang thử lại",
                                 warning: true) : nil
     }
 

@@ -14,7 +14,12 @@ enum BoardView {
             row += 1
         }
         let detailRows = BoardSummary.DetailKind.allCases.count + 1
-        let fixedRows = 1 + 1 + 2 + 1 + 1 + 1 + detailRows // heading, gap, waiting ×2, gap, appointments, gap, lists
+        // The waiting line wraps (many priority groups at 80 columns) rather than lose groups.
+        let total = s.waitingGroups.reduce(0) { $0 + $1.count }
+        let waitingLines = wrapped(head: en ? "Waiting: \(total)" : "Đang chờ: \(total)",
+                                   items: s.waitingGroups.map { "\($0.label) \($0.count)" }, separator: " \(symbols.dot) ", width: width)
+        // heading, gap, waiting (wrapped) and waits, gap, appointments, gap, lists
+        let fixedRows = 1 + 1 + waitingLines.count + 1 + 1 + 1 + 1 + detailRows
         let counterRoom = max(1, bottom - top - fixedRows)
 
         // Counters.
@@ -34,9 +39,7 @@ enum BoardView {
         row += 1
 
         // Waiting.
-        let total = s.waitingGroups.reduce(0) { $0 + $1.count }
-        let groups = s.waitingGroups.map { "\($0.label) \($0.count)" }.joined(separator: " \(symbols.dot) ")
-        line((en ? "Waiting: \(total)" : "Đang chờ: \(total)") + (groups.isEmpty ? "" : "  (\(groups))"), style: CellStyle(.bold))
+        for text in waitingLines { line(text, style: CellStyle(.bold)) }
         let longest = s.waits.longestMinutes.map { en ? "longest \($0) min" : "lâu nhất \($0) phút" } ?? (en ? "nobody waits" : "không ai chờ")
         let median = s.waits.medianMinutes.map { en ? "median \($0) min" : "trung vị \($0) phút" }
         line([en ? "Wait:" : "Thời gian chờ:", longest, median.map { "\(symbols.dot) \($0)" } ?? "",
@@ -60,5 +63,34 @@ enum BoardView {
             line("\(mark) \(label) \(CellWidth.pad(count, toCells: 5))",
                  style: i == selected ? WidgetStyle.highlight : (late ? CellStyle(.bold, role: .warning) : .plain))
         }
+    }
+
+    /// `head  (a · b · c)` in lines of `width` cells, breaking between items only; the lines
+    /// after the first are indented under the parenthesis.
+    static func wrapped(head: String, items: [String], separator: String, width: Int) -> [String] {
+        guard !items.isEmpty else { return [head] }
+        var lines: [String] = []
+        var current = head + "  ("
+        let indent = String(repeating: " ", count: CellWidth.of(head) + 3)
+        for (i, item) in items.enumerated() {
+            let piece = item + (i == items.count - 1 ? ")" : separator.trimmingTrailingSpaces)
+            let joiner = current.hasSuffix("(") || current == indent ? "" : " "
+            if CellWidth.of(current + joiner + piece) > width, current != indent, !current.hasSuffix("(") {
+                lines.append(current)
+                current = indent + piece
+            } else {
+                current += joiner + piece
+            }
+        }
+        lines.append(current)
+        return lines
+    }
+}
+
+private extension String {
+    var trimmingTrailingSpaces: String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
     }
 }

@@ -20,6 +20,9 @@ public final class ReportsScreen: Screen {
     public var keyContext: KeyContext { .reports }
     static let actions: Set<Action> = [.calendarPrev, .calendarNext, .calendarToday]
     public var implementedActions: Set<Action> { Self.actions }
+    /// Read-only statistics: C-z here would take back a queue or dossier action the clerk
+    /// cannot see, without asking (a trial did), so undo does not work on this screen.
+    public var withheldCommands: Set<Action> { [.undo] }
     public var barActions: [Action] { [.help, .calendarPrev, .calendarNext, .calendarToday, .viewQueue, .quit] }
 
     public func text(for action: Action) -> ActionText? { Self.text(for: action) }

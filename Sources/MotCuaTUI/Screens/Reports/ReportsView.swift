@@ -26,9 +26,13 @@ enum ReportsView {
                 : "Received \(t.received): carried \(t.carriedOver) \(dot) in person \(t.newDirect) \(dot) online \(t.newOnline) \(dot) by post \(t.newByPost)")
         line(vi ? "Đã giải quyết \(t.resolved): trước hạn \(t.early) \(dot) đúng hạn \(t.onTime) \(dot) trễ hạn \(t.late) \(dot) đúng hạn \(rate)"
                 : "Resolved \(t.resolved): early \(t.early) \(dot) on time \(t.onTime) \(dot) late \(t.late) \(dot) on time \(rate)")
-        line(vi ? "Đang giải quyết \(t.inProgress): trong hạn \(t.withinTime) \(dot) quá hạn \(t.overdue) \(dot) rút \(t.withdrawn) \(dot) từ chối \(t.rejected)"
-                : "In progress \(t.inProgress): within time \(t.withinTime) \(dot) overdue \(t.overdue) \(dot) withdrawn \(t.withdrawn) \(dot) rejected \(t.rejected)",
+        line(vi ? "Đang giải quyết \(t.inProgress): trong hạn \(t.withinTime) \(dot) quá hạn \(t.overdue)"
+                : "In progress \(t.inProgress): within time \(t.withinTime) \(dot) overdue \(t.overdue)",
              t.overdue > 0 ? CellStyle(.bold, role: .warning) : .plain)
+        // Withdrawn and rejected dossiers are closed, not in progress: a line of their own, so
+        // they cannot be read as parts of the figure above.
+        line(vi ? "Dừng giải quyết: rút \(t.withdrawn) \(dot) từ chối \(t.rejected)"
+                : "Stopped: withdrawn \(t.withdrawn) \(dot) rejected \(t.rejected)")
         row += 1
 
         // The rows left are shared: the hours' bars (two to a row) first, then the fields.
