@@ -258,3 +258,22 @@ struct DisplayScreenTests {
         #expect(term.bellCount == 1)
     }
 }
+
+@Suite("Board: the month's statistics (M-5)")
+struct BoardReportsTests {
+    @Test("M-5 shows the desk's month report on the board, read-only; Esc goes back to the board")
+    func reportsOnTheBoard() throws {
+        let f = try BoardFlow()
+        #expect(f.app.currentGrid().dump().last?.contains("M-5") == true, "the bar offers it: \(f.screen)")
+        try f.keys("M-5")
+        let reports = try #require(f.app.screens.last as? ReportsScreen)
+        #expect(reports.period == .month(containing: LocalDate(iso: "2026-11-25")!))
+        #expect(f.screen.contains("Báo cáo tháng 11/2026"), "\(f.screen)")
+        #expect(reports.report?.total.received == 1, "the overdue dossier received this month")
+        #expect(f.app.currentGrid().dump().last?.contains("Esc") == true, "\(f.screen)")
+        try f.keys("Left")
+        #expect(reports.period == .month(containing: LocalDate(iso: "2026-10-01")!))
+        try f.keys("Esc")
+        #expect(f.app.screens.last is BoardScreen)
+    }
+}

@@ -19,7 +19,7 @@ public final class BoardScreen: Screen {
     public var keyContext: KeyContext { .board }
     static let actions: Set<Action> = [.itemOpen, .cursorUp, .cursorDown, .cursorFirst, .cursorLast]
     public var implementedActions: Set<Action> { Self.actions }
-    public var barActions: [Action] { [.help, .itemOpen, .cursorDown, .cursorUp, .quit] }
+    public var barActions: [Action] { [.help, .itemOpen, .cursorDown, .cursorUp, .viewReports, .quit] }
 
     public func text(for action: Action) -> ActionText? { Self.text(for: action) }
 

@@ -5,14 +5,18 @@ import MotCuaStore
 /// (`Report.build` in MotCuaCore), with bar charts. This month first; ←/→ (`calendar.prev` /
 /// `calendar.next`) move a month back or on, `t` comes back to this month. It only reads.
 public final class ReportsScreen: Screen {
-    public let session: DeskSession
+    public let session: any ReportSource
+    /// How the clerk or supervisor leaves it: the queue (`M-1`) at the desk, back to the board
+    /// (`Esc`) on the board.
+    let leave: Action
     public private(set) var period: ReportPeriod
     public private(set) var report: Report?
     /// The last load failed: the last figures stay shown, with a warning.
     public private(set) var loadFailed = false
 
-    public init(session: DeskSession, period: ReportPeriod? = nil) {
+    public init(session: any ReportSource, period: ReportPeriod? = nil, leave: Action = .viewQueue) {
         self.session = session
+        self.leave = leave
         self.period = period ?? .month(containing: session.today)
         reload()
     }
@@ -23,7 +27,7 @@ public final class ReportsScreen: Screen {
     /// Read-only statistics: C-z here would take back a queue or dossier action the clerk
     /// cannot see, without asking (a trial did), so undo does not work on this screen.
     public var withheldCommands: Set<Action> { [.undo] }
-    public var barActions: [Action] { [.help, .calendarPrev, .calendarNext, .calendarToday, .viewQueue, .quit] }
+    public var barActions: [Action] { [.help, .calendarPrev, .calendarNext, .calendarToday, leave, .quit] }
 
     public func text(for action: Action) -> ActionText? { Self.text(for: action) }
 
