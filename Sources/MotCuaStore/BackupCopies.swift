@@ -14,6 +14,9 @@ extension AppDatabase {
         do {
             let copy = try DatabaseQueue(path: partial)
             try pool.backup(to: copy)
+            // A backup is a file to keep, not a live database: a rollback journal, so opening
+            // it to check or restore leaves no -wal/-shm beside it (a trial found them piling up).
+            try copy.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
             try copy.close()
         } catch let error as DatabaseError {
             throw Self.translated(error, path: destination)

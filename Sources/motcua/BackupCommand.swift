@@ -29,9 +29,16 @@ struct BackupCommand: ParsableCommand {
             var removed: [String] = []
             if let rotation = target.rotation {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: rotation.folder)) ?? []
-                for name in rotation.surplus(in: names, keep: keep) {
+                // The copy just made is never removed, even when the PC's clock is behind and it
+                // sorts oldest (a trial: a dead CMOS battery would delete each night's backup).
+                let made = URL(fileURLWithPath: target.path).lastPathComponent
+                for name in rotation.surplus(in: names.filter { $0 != made }, keep: max(0, keep - 1)) {
                     let old = URL(fileURLWithPath: rotation.folder).appendingPathComponent(name).path
-                    if (try? FileManager.default.removeItem(atPath: old)) != nil { removed.append(old) }
+                    if (try? FileManager.default.removeItem(atPath: old)) != nil {
+                        removed.append(old)
+                        // SQLite's companions of a copy someone opened (check, restore) go with it.
+                        for suffix in ["-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: old + suffix) }
+                    }
                 }
             }
             let bytes = ((try? FileManager.default.attributesOfItem(atPath: target.path))?[.size] as? NSNumber)?.intValue ?? 0
@@ -53,6 +60,13 @@ struct BackupCommand: ParsableCommand {
             guard !file.isEmpty else {
                 throw FieldError(field: "file", label: label, problem: Localized(vi: "cần tên tệp sao lưu", en: "needs a backup file name"))
             }
+            // A folder that is not there (an unmounted USB stick) is said as such, not as read-only.
+            let parent = URL(fileURLWithPath: file).deletingLastPathComponent().path
+            var parentIsDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: parent, isDirectory: &parentIsDir), parentIsDir.boolValue else {
+                throw FieldError(field: "file", label: label,
+                                 problem: Localized(vi: "thư mục '\(parent)' không tồn tại (chưa cắm USB?)", en: "folder '\(parent)' does not exist (USB stick not mounted?)"))
+            }
             if FileManager.default.fileExists(atPath: file) && !force {
                 throw FieldError(field: "file", label: label,
                                  problem: Localized(vi: "'\(file)' đã có; thêm --force để ghi đè", en: "'\(file)' exists; add --force to overwrite it"))
@@ -71,6 +85,10 @@ struct BackupCommand: ParsableCommand {
             let rotation = BackupRotation(folder: dir, databasePath: try global.databasePath())
             let today = VietnamTime.local(try global.clock().now()).date
             return (rotation.path(on: today), rotation)
+        case (nil, nil):
+            throw FieldError(field: "file", label: label,
+                             problem: Localized(vi: "cần nơi ghi: một tệp (motcua backup TỆP) hoặc một thư mục (--dir THƯ-MỤC --keep N)",
+                                                en: "needs where to write: a file (motcua backup FILE) or a folder (--dir DIR --keep N)"))
         default:
             throw FieldError(field: "file", label: label,
                              problem: Localized(vi: "cho một tệp (motcua backup TỆP) hoặc một thư mục (--dir THƯ-MỤC), không cả hai",

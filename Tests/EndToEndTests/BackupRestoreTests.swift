@@ -39,6 +39,30 @@ import Testing
         #expect(exists.status == 2 && exists.stderr.contains("--force"))
     }
 
+    /// Trial: with the PC's clock behind, the copy just made sorted oldest and was deleted at
+    /// once; a copy someone checked left -wal/-shm files that stayed after it was rotated out.
+    @Test func theCopyJustMadeIsKeptAndLeavesNoCompanions() throws {
+        let desk = try CLIDesk()
+        defer { desk.remove() }
+        try desk.ok(["setup"])
+        let dir = desk.folder.file("backups")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: false)
+        for day in [1, 2] { try desk.ok(["backup", "--dir", dir, "--keep", "2"], at: "2026-12-0\(day) 18:00") }
+        // Checking a backup opens it: nothing is left beside it.
+        try desk.ok(["check", "--db", dir + "/desk-2026-12-01.sqlite"])
+        let behind = try desk.object(["backup", "--dir", dir, "--keep", "2"], at: "2026-11-20 18:00")
+        #expect(behind["file"] as? String == dir + "/desk-2026-11-20.sqlite")
+        #expect((behind["bytes"] as? Int ?? 0) > 0)
+        #expect(behind["removed"] as? [String] == [dir + "/desk-2026-12-01.sqlite"], "\(behind)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        #expect(names == ["desk-2026-11-20.sqlite", "desk-2026-12-02.sqlite"], "\(names)")
+        // Neither a file nor --dir; a folder that is not there.
+        let neither = try desk.run(["backup"])
+        #expect(neither.status == 2 && neither.stderr.contains("cần nơi ghi"), "\(neither.stderr)")
+        let missing = try desk.run(["backup", desk.folder.file("usb/x.sqlite")])
+        #expect(missing.status == 2 && missing.stderr.contains("không tồn tại"), "\(missing.stderr)")
+    }
+
     @Test func restoreAsksChecksTheBackupAndKeepsTheReplacedFileAside() throws {
         let desk = try CLIDesk()
         defer { desk.remove() }
