@@ -19,7 +19,9 @@ extension AppDatabase {
         config.readonly = true
         config.busyMode = .timeout(10)
         do {
-            let queue = try DatabaseQueue(path: PlaceAccess(path).sqliteName(), configuration: config)
+            // Immutable when nothing waits in a -wal: examining a file creates nothing beside it,
+            // and the same file gives the same findings every time.
+            let queue = try DatabaseQueue(path: PlaceAccess(path).sqliteName(untouched: true), configuration: config)
             defer { try? queue.close() }
             // quick_check reads every page once without cross-checking indexes: enough to name
             // the damage, and bounded on a large file.

@@ -31,8 +31,11 @@ struct PlaceAccess {
 
     /// The name SQLite opens: the path itself, or a `file:` URI with `immutable=1` (the system
     /// SQLite is built with URI filenames on).
-    func sqliteName(diskFull: Bool = false) -> String {
-        guard needsImmutableRead(diskFull: diskFull) else { return path }
+    /// - Parameter untouched: a file to examine, not to work in (a damaged file, a backup):
+    ///   opened immutable whenever no `-wal` holds changes for it, so nothing is created beside it.
+    func sqliteName(diskFull: Bool = false, untouched: Bool = false) -> String {
+        let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? NSNumber)?.intValue ?? 0
+        guard needsImmutableRead(diskFull: diskFull) || (untouched && walSize == 0) else { return path }
         let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))
         let escaped = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
         return "file:" + escaped + "?immutable=1"

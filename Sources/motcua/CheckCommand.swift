@@ -113,7 +113,7 @@ struct CheckCommand: ParsableCommand {
                 if problems.isEmpty {
                     Output.print(lang == .vi ? "Dữ liệu toàn vẹn: không có lỗi." : "Database is consistent: no problems.")
                 } else {
-                    Output.print((lang == .vi ? "Phát hiện \(problems.count) lỗi:" : "\(problems.count) problems:"))
+                    Output.print((lang == .vi ? "Phát hiện \(problems.count) lỗi:" : "\(problems.count) problem\(problems.count == 1 ? "" : "s"):"))
                     problems.forEach { Output.print("  " + $0) }
                 }
                 if !warnings.isEmpty {

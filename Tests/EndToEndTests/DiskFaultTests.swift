@@ -115,4 +115,20 @@ import Testing
         #expect(obj["ok"] as? Bool == false && obj["damaged"] as? Bool == true)
         #expect(!(obj["problems"] as? [String] ?? []).isEmpty)
     }
+
+    /// Trial: `check` on a cut copy of a live (WAL) database created -wal/-shm beside it, and the
+    /// second run lost the truncation finding.
+    @Test func checkingADamagedFileTwiceSaysTheSameAndCreatesNothing() throws {
+        let desk = try CLIDesk()
+        defer { desk.remove() }
+        for i in 1...30 { try desk.ok(["walkin", "add", "--name", "Người \(i)"]) }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: desk.db))
+        let damaged = desk.folder.file("cut.sqlite")
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: damaged))
+        let first = try MotcuaProcess.run(["check", "--db", damaged])
+        let second = try MotcuaProcess.run(["check", "--db", damaged])
+        #expect(first.status == 3 && first.stdout.contains("truncated"), "\(first.stdout)")
+        #expect(second.stdout == first.stdout)
+        for suffix in ["-wal", "-shm"] { #expect(!FileManager.default.fileExists(atPath: damaged + suffix), "\(suffix) created") }
+    }
 }
