@@ -10,6 +10,16 @@ extension Motcua {
         signal(SIGXFSZ, SIG_IGN)
         let arguments = CommandLineArguments.joiningNegativeValues(Array(CommandLine.arguments.dropFirst()))
         let language = CommandLineArguments.language(arguments)
+        // A first word that is no command and no option (`motcua frobnicate`) would reach the
+        // default command, the desk, as a stray argument: say it is not a command, and list them.
+        let commandNames: [String] = configuration.subcommands.map { sub in sub._commandName }
+        if let first = arguments.first, !first.hasPrefix("-"), first != "help", !commandNames.contains(first) {
+            let names = commandNames.joined(separator: ", ")
+            let text = language == .en ? "Error: '\(first)' is not a motcua command; the commands are: \(names) (motcua --help)"
+                                       : "Lỗi: '\(first)' không phải lệnh của motcua; các lệnh là: \(names) (motcua --help)"
+            FileHandle.standardError.write(Data((text + "\n").utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
         var command: any ParsableCommand
         do {
             command = try parseAsRoot(arguments)

@@ -47,3 +47,15 @@ import Testing
         #expect(r.status == 0 && r.stdout.contains("--keep"))
     }
 }
+
+/// Trial: `motcua frobnicate` got the desk's usage line ("thừa 'frobnicate'").
+@Suite struct UnknownCommandTests {
+    @Test func anUnknownCommandIsSaidAndTheCommandsListed() throws {
+        let vi = try MotcuaProcess.run(["frobnicate"])
+        #expect(vi.status == 64 && vi.stderr.contains("'frobnicate' không phải lệnh của motcua") && vi.stderr.contains("dossier, report"),
+                "\(vi.stderr)")
+        let en = try MotcuaProcess.run(["frobnicate", "--lang", "en"])
+        #expect(en.status == 64 && en.stderr.contains("is not a motcua command"), "\(en.stderr)")
+        #expect(try MotcuaProcess.run(["help"]).status == 0)
+    }
+}
