@@ -70,8 +70,8 @@ extension QueueRules {
         /// is moved with a transfer, never silently.
         func requireSameCounter() throws {
             if let c = request.counter, let at = t.counter, c != at {
-                throw refuse("đang ở quầy \(at), không phải quầy \(c); muốn chuyển quầy thì dùng 'chuyển quầy'",
-                             "is at counter \(at), not counter \(c); use transfer to move it")
+                throw refuse("đang ở quầy \(at), không phải quầy \(c); muốn chuyển quầy thì dùng thao tác Chuyển quầy (dòng lệnh: motcua queue transfer)",
+                             "is at counter \(at), not counter \(c); to move it, use Transfer (command line: motcua queue transfer)")
             }
         }
         guard t.day == today else {
