@@ -15,6 +15,12 @@ struct DeskCommand: ParsableCommand {
 
     func run() throws {
         try runReporting(global) { lang in
+            // A desk that opens a file nobody made yet says so: a counter whose --db or
+            // MOTCUA_DB did not reach it (an SSH command does not read .profile) would otherwise
+            // work on an empty database of its own without anyone noticing.
+            let path = try global.databasePath()
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+            let isNew = size == 0
             let db = try global.openDatabase()
             let clock = try global.clock()
             let (calendar, _) = try global.workingCalendar()
@@ -54,6 +60,11 @@ struct DeskCommand: ParsableCommand {
             app.changeWake = ChangeWake.make(databasePath: db.path)
             if let first = diagnostics.first {
                 app.say(first.text(lang) + (diagnostics.count > 1 ? " (+\(diagnostics.count - 1))" : ""), warning: true)
+            }
+            if isNew {
+                app.say(lang == .vi ? "Đã tạo cơ sở dữ liệu mới: \(path). Nếu các quầy khác đang dùng tệp khác, hãy thoát và mở lại với --db"
+                                    : "Created a new database: \(path). If the other counters use another file, quit and open it again with --db",
+                        warning: true)
             }
             // `--clerk` outside the desk's list is allowed (a supervisor standing in) but said.
             let clerks = try db.profile().clerks

@@ -36,6 +36,18 @@ import Testing
         #expect(!after.contains("Trần Thị Bình"), "the screen was not restored:\n\(after)")
     }
 
+    /// Trial: a counter opened over SSH without its --db silently worked on a new empty file.
+    @Test func aDeskOnANewFileSaysItCreatedIt() throws {
+        try #require(Self.hasTmux, "tmux is needed for the terminal tests (.ci/run installs it)")
+        let tmux = try Tmux()
+        defer { tmux.stop() }
+        let db = tmux.folder.db
+        try tmux.start(deskCommand(db), env: ["LANG": "C.UTF-8", "TERM": "xterm-256color", "USER": "lan"])
+        let screen = try tmux.step("the new file is said", shows: "Đã tạo cơ sở dữ liệu mới", seconds: 15)
+        #expect(screen.contains("Đã tạo cơ sở dữ liệu mới"))
+        try tmux.keys("F10")
+    }
+
     /// Terminals without an alternate screen (vt100, the Linux console) kept the clerk's queue
     /// on screen after quitting: the desk blanks it before ending.
     @Test(arguments: ["vt100", "linux"])
