@@ -38,7 +38,7 @@ import Testing
                 _ = try apply(move, ticket(1, .called, counter: 1), counter: 2, to: 1)
                 Issue.record("\(move) at counter 2 of counter 1's ticket")
             } catch let e as RuleViolation {
-                #expect(e.code == "ticket_\(move.rawValue)" && e.message.en.contains("use transfer"), "\(e.message.en)")
+                #expect(e.code == "ticket_\(move.rawValue)" && e.message.en.contains("use Transfer (command line: motcua queue transfer)"), "\(e.message.en)")
             } catch { Issue.record("\(move): \(error)") }
         }
     }
