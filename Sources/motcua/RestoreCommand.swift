@@ -55,8 +55,15 @@ struct RestoreCommand: ParsableCommand {
         do {
             source = try AppDatabase(path: file, readOnly: true)
             problems = try source.check()
+        } catch let e as StoreError where e.fault == .damaged {
+            // The store's own advice ("restore a backup into it") is about a desk's file; here
+            // the damaged file is the backup itself.
+            throw refuse(Localized(vi: "bản sao lưu này bị hỏng; hãy chọn một bản sao lưu khác (motcua check --db TỆP cho biết bản nào dùng được)",
+                                   en: "this backup is damaged; choose another backup (motcua check --db FILE tells which can be used)"))
         } catch let e as StoreError {
-            throw refuse(e.message)
+            // Not a motcua file, a missing one …: said of the backup, not of --db.
+            throw refuse(Localized(vi: e.message.vi.replacingOccurrences(of: "--db: ", with: ""),
+                                   en: e.message.en.replacingOccurrences(of: "--db: ", with: "")))
         }
         guard problems.isEmpty else { throw refuse(Localized(vi: problems.joined(separator: "; "), en: problems.joined(separator: "; "))) }
         return source
