@@ -121,7 +121,7 @@ public struct BoardSummary: Sendable {
             Detail(kind: .dueToday, title: en ? "Dossiers due today" : "Hồ sơ đến hạn hôm nay",
                    rows: Self.aligned(data.dueToday.map { dossierRow($0, due($0)) }, caps: [16, 44, 22, 60])),
             Detail(kind: .uncollected,
-                   title: en ? "Results ready more than \(uncollectedDays) working days, not collected"
+                   title: en ? "Not collected after \(uncollectedDays) working days"
                              : "Kết quả quá \(uncollectedDays) ngày LV chưa có người nhận",
                    rows: Self.aligned(data.uncollected.map { u in
                        dossierRow(u.dossier, [u.phone ?? "", (u.returnedByPost ? (en ? "back from the post " : "bưu điện trả lại ") : (en ? "ready " : "có KQ "))
