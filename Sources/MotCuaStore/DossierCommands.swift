@@ -269,6 +269,14 @@ extension AppDatabase {
         try read { db in try Row.fetchOne(db, sql: "SELECT * FROM applicants WHERE id_number = ?", arguments: [idNumber]).map(ApplicantRow.decode) }
     }
 
+    /// The SQL of `searchApplicants`, values written in (the bench's `sqlite3` floor).
+    public func searchSQL(applicants typed: String, limit: Int) -> String {
+        let query = SearchKey.compactNumber(typed)
+        guard let clause = SearchKey.wordClause("search_key", query) else { return "SELECT 1" }
+        return Self.inlined("SELECT * FROM applicants WHERE \(clause.sql) ORDER BY name LIMIT \(max(limit, 200))",
+                            clause.arguments.map(\.databaseValue))
+    }
+
     /// Past applicants by folded name word prefixes, CCCD or phone prefix.
     public func searchApplicants(_ typed: String, limit: Int = 50) throws -> [Applicant] {
         let query = SearchKey.compactNumber(typed)

@@ -73,6 +73,19 @@ extension AppDatabase {
     /// Dossiers matching `query`, by due date then code (SQL does the narrowing, so a register of
     /// many years stays quick for "open" and "overdue").
     public func dossiers(matching query: DossierQuery) throws -> [Dossier] {
+        guard let (sql, args, exact) = Self.dossierSQL(query) else { return [] }
+        let limit = max(0, query.limit)
+        return try read { db in
+            guard let exact else {
+                return try Row.fetchAll(db, sql: sql + " LIMIT \(limit)", arguments: StatementArguments(args)).map(DossierRow.decode)
+            }
+            return try SearchKey.fetch(db, sql: sql, arguments: args, limit: limit) { row in try exact(row) ? DossierRow.decode(row) : nil }
+        }
+    }
+
+    /// The SELECT of `dossiers(matching:)` (without its LIMIT), its arguments, and the exact
+    /// check rows must pass after it; nil when nothing can match.
+    static func dossierSQL(_ query: DossierQuery) -> (String, [DatabaseValue], ((Row) -> Bool)?)? {
         var clauses: [String] = []
         var args: [DatabaseValue] = []
         func list(_ values: [String]) -> String {
@@ -80,11 +93,11 @@ extension AppDatabase {
             return Array(repeating: "?", count: values.count).joined(separator: ",")
         }
         if let s = query.statuses {
-            if s.isEmpty { return [] }
+            if s.isEmpty { return nil }
             clauses.append("status IN (\(list(s.map(\.rawValue).sorted())))")
         }
         if let codes = query.procedureCodes {
-            if codes.isEmpty { return [] }
+            if codes.isEmpty { return nil }
             clauses.append("procedure_code IN (\(list(codes.sorted())))")
         }
         if let d = query.receivedOn { clauses.append("day = ?"); args.append(d.iso.databaseValue) }
@@ -122,14 +135,30 @@ extension AppDatabase {
         }
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         let order = query.newestFirst ? "received_at DESC, code DESC" : "due_date, code"
-        let limit = max(0, query.limit)
-        let sql = "SELECT * FROM dossiers \(whereSQL) ORDER BY \(order)"
-        return try read { db in
-            guard let exact else {
-                return try Row.fetchAll(db, sql: sql + " LIMIT \(limit)", arguments: StatementArguments(args)).map(DossierRow.decode)
+        return ("SELECT * FROM dossiers \(whereSQL) ORDER BY \(order)", args, exact)
+    }
+
+    /// The SQL `dossier list --search TEXT` runs, with its values written in: what the bench
+    /// times through the `sqlite3` program as the floor.
+    public func searchSQL(dossiers text: String, limit: Int) -> String {
+        guard let (sql, args, _) = Self.dossierSQL(DossierQuery(search: text, limit: limit)) else { return "SELECT 1" }
+        return Self.inlined(sql + " LIMIT \(limit)", args)
+    }
+
+    /// `?` replaced by the values as SQL literals (the statements here hold no `?` in a string).
+    static func inlined(_ sql: String, _ args: [DatabaseValue]) -> String {
+        var out = ""
+        var rest = args.makeIterator()
+        for ch in sql {
+            guard ch == "?", let value = rest.next() else { out.append(ch); continue }
+            switch value.storage {
+            case .string(let s): out += "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
+            case .int64(let i): out += String(i)
+            case .double(let d): out += String(d)
+            default: out += "NULL"
             }
-            return try SearchKey.fetch(db, sql: sql, arguments: args, limit: limit) { row in try exact(row) ? DossierRow.decode(row) : nil }
         }
+        return out
     }
 
     /// Ready results to phone about: through the status index, so the cost follows the results
