@@ -212,6 +212,44 @@ enum Migrations {
                 ALTER TABLE procedure_versions ADD COLUMN documents TEXT NOT NULL DEFAULT '';
                 """)
         }
+        // v12: search costs what it finds, not the years behind it (issue 11). SQLite's full-text
+        // engine indexes every word of the folded keys (name, CCCD, phone) and of the dossier codes
+        // (`MC-261130-003` → mc, 261130, 003), so a word-prefix query reads the matching entries
+        // newest first and stops at the page. External content: the words live in the index only,
+        // the text stays in its table; triggers keep the two in step on every write.
+        // `prefix='1 2'`: the first keys typed ("n", "ng") read one list instead of merging the
+        // lists of every word that starts so.
+        m.registerMigration("v12-search-fts") { db in
+            for (table, columns) in [("applicants", ["search_key"]), ("dossiers", ["search_key", "code"])] {
+                let cols = columns.joined(separator: ", ")
+                let new = columns.map { "new.\($0)" }.joined(separator: ", ")
+                let old = columns.map { "old.\($0)" }.joined(separator: ", ")
+                try db.execute(sql: """
+                    CREATE VIRTUAL TABLE \(table)_fts USING fts5(\(cols), content='\(table)', content_rowid='id',
+                        tokenize='unicode61 remove_diacritics 0', prefix='1 2');
+                    CREATE TRIGGER \(table)_fts_insert AFTER INSERT ON \(table) BEGIN
+                        INSERT INTO \(table)_fts(rowid, \(cols)) VALUES (new.id, \(new));
+                    END;
+                    CREATE TRIGGER \(table)_fts_delete AFTER DELETE ON \(table) BEGIN
+                        INSERT INTO \(table)_fts(\(table)_fts, rowid, \(cols)) VALUES ('delete', old.id, \(old));
+                    END;
+                    CREATE TRIGGER \(table)_fts_update AFTER UPDATE OF \(cols) ON \(table) BEGIN
+                        INSERT INTO \(table)_fts(\(table)_fts, rowid, \(cols)) VALUES ('delete', old.id, \(old));
+                        INSERT INTO \(table)_fts(rowid, \(cols)) VALUES (new.id, \(new));
+                    END;
+                    """)
+                // In chunks by id, as v3: never the whole table in one statement's memory.
+                let fill = try db.makeStatement(sql: """
+                    INSERT INTO \(table)_fts(rowid, \(cols)) SELECT id, \(cols) FROM \(table) WHERE id > ? AND id <= ?
+                    """)
+                let maxId = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM \(table)") ?? 0
+                var from: Int64 = 0
+                while from < maxId {
+                    try fill.execute(arguments: [from, from + 50_000])
+                    from += 50_000
+                }
+            }
+        }
         return m
     }
 }

@@ -92,50 +92,60 @@ extension AppDatabase {
             args.append(contentsOf: values.map(\.databaseValue))
             return Array(repeating: "?", count: values.count).joined(separator: ",")
         }
+        // Columns are qualified: the search joins the full-text table, which has a `code` too.
+        let lateAfter = "COALESCE(d.original_due_date, d.due_date)"   // `lateAfterSQL`, as the index has it
         if let s = query.statuses {
             if s.isEmpty { return nil }
-            clauses.append("status IN (\(list(s.map(\.rawValue).sorted())))")
+            clauses.append("d.status IN (\(list(s.map(\.rawValue).sorted())))")
         }
         if let codes = query.procedureCodes {
             if codes.isEmpty { return nil }
-            clauses.append("procedure_code IN (\(list(codes.sorted())))")
+            clauses.append("d.procedure_code IN (\(list(codes.sorted())))")
         }
-        if let d = query.receivedOn { clauses.append("day = ?"); args.append(d.iso.databaseValue) }
-        if let d = query.dueOn { clauses.append("due_date = ?"); args.append(d.iso.databaseValue) }
-        if let d = query.dueBefore { clauses.append("due_date < ?"); args.append(d.iso.databaseValue) }
-        if let d = query.lateOn { clauses.append("\(DossierQuery.lateAfterSQL) = ?"); args.append(d.iso.databaseValue) }
-        if let d = query.lateBefore { clauses.append("\(DossierQuery.lateAfterSQL) < ?"); args.append(d.iso.databaseValue) }
-        if let id = query.applicantId { clauses.append("applicant_id = ?"); args.append(id.databaseValue) }
+        if let d = query.receivedOn { clauses.append("d.day = ?"); args.append(d.iso.databaseValue) }
+        if let d = query.dueOn { clauses.append("d.due_date = ?"); args.append(d.iso.databaseValue) }
+        if let d = query.dueBefore { clauses.append("d.due_date < ?"); args.append(d.iso.databaseValue) }
+        if let d = query.lateOn { clauses.append("\(lateAfter) = ?"); args.append(d.iso.databaseValue) }
+        if let d = query.lateBefore { clauses.append("\(lateAfter) < ?"); args.append(d.iso.databaseValue) }
+        if let id = query.applicantId { clauses.append("d.applicant_id = ?"); args.append(id.databaseValue) }
         var exact: ((Row) -> Bool)?
-        // A search of digits also finds the dossiers of the citizen with that CCCD (prefix) or
-        // phone: the clerk often has only the card in hand. Through the applicants' indexes.
-        // Codes start with the desk's letters and names hold no digits, so a search of digits is
-        // only that: the dossiers of those citizens, by the dossiers' applicant index.
-        // From 9 digits (a CMND, most of a CCCD, a phone): a shorter prefix would gather a whole
-        // province's citizens.
-        if let text = query.search.map(SearchKey.compactNumber)?.trimmingCharacters(in: .whitespaces), text.count >= 9,
-           text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) {
-            clauses.append("applicant_id IN (SELECT id FROM applicants WHERE (id_number >= ? AND id_number < ?) OR phone = ?)")
-            args += [text.databaseValue, (text + ":").databaseValue, text.databaseValue]
-        } else if let text = query.search?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            // A code prefix, or every word a word prefix of the folded name (`%` or `-` alone
-            // match no name).
-            var alternatives = ["code LIKE ? ESCAPE '\\'"]
-            args.append((Self.likeEscaped(text.uppercased()) + "%").databaseValue)
-            if let words = SearchKey.wordClause("search_key", text) {
-                alternatives.append("(\(words.sql))")
-                args.append(contentsOf: words.arguments.map(\.databaseValue))
-                let upper = text.uppercased()
+        var from = "dossiers d"
+        var order = query.newestFirst ? "d.received_at DESC, d.code DESC" : "d.due_date, d.code"
+        if let text = query.search?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            let compact = SearchRule.compactNumber(text)
+            if SearchRule.isDigits(compact) {
+                // A number: the digits of a code (`261130-003` → day 261130, sequence 003…), and
+                // from 9 digits (a CMND, most of a CCCD, a phone) the dossiers of the citizen with
+                // that CCCD prefix or phone, through the applicants' indexes: the clerk often has
+                // only the card in hand. A shorter prefix would gather a province's citizens.
+                let day = compact.prefix(6), rest = compact.dropFirst(6)
+                var alternatives = ["d.id IN (SELECT rowid FROM dossiers_fts WHERE dossiers_fts MATCH ?)"]
+                args.append((rest.isEmpty ? "code : \"\(day)\"*" : "code : \"\(day) \(rest)\"*").databaseValue)
+                if compact.count >= 9 {
+                    alternatives.append("d.applicant_id IN (SELECT id FROM applicants WHERE (id_number >= ? AND id_number < ?) OR phone = ?)")
+                    args += [compact.databaseValue, (compact + ":").databaseValue, compact.databaseValue]
+                }
+                clauses.append("(" + alternatives.joined(separator: " OR ") + ")")
+                if query.newestFirst { order = "d.id DESC" }
+            } else {
+                // Words: each a prefix of a word of the name or of the code, through the
+                // full-text index, which gives the matches newest first, so a page stops early.
+                // `%` or `-` alone hold no word and match nothing.
+                guard let match = SearchKey.ftsMatch(text) else { return nil }
+                from = "dossiers_fts f JOIN dossiers d ON d.id = f.rowid"
+                clauses.append("dossiers_fts MATCH ?")
+                args.append(match.databaseValue)
+                if query.newestFirst { order = "f.rowid DESC" }
+                // The index lets through two query words prefixing one name word ("ng ng" and
+                // Nguyễn Văn): the rule itself decides.
                 exact = { row in
-                    ((row["code"] as String?) ?? "").hasPrefix(upper)
-                        || VietnameseText.matchesWordPrefix(query: text, in: (row["search_key"] as String?) ?? "")
+                    SearchRule.matchesDossier(query: text, code: (row["code"] as String?) ?? "",
+                                              foldedName: (row["search_key"] as String?) ?? "")
                 }
             }
-            clauses.append("(" + alternatives.joined(separator: " OR ") + ")")
         }
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        let order = query.newestFirst ? "received_at DESC, code DESC" : "due_date, code"
-        return ("SELECT * FROM dossiers \(whereSQL) ORDER BY \(order)", args, exact)
+        return ("SELECT d.* FROM \(from) \(whereSQL) ORDER BY \(order)", args, exact)
     }
 
     /// The SQL `dossier list --search TEXT` runs, with its values written in: what the bench
@@ -195,12 +205,15 @@ extension AppDatabase {
         let upper = trimmed.uppercased()
         let hasWords = !VietnameseText.words(VietnameseText.fold(trimmed)).isEmpty
         var out: [Ticket] = []
+        let words = VietnameseText.words(VietnameseText.fold(trimmed))
+        // Matched on the raw columns, decoded only when kept: a busy day is hundreds of rows per key.
         for row in rows {
-            let t = try TicketRow.decode(row)
             let key: String = row["search_key"] ?? ""
-            if Self.ticketCode(t, matches: upper)
-                || (hasWords && VietnameseText.matchesWordPrefix(query: trimmed, in: key.isEmpty ? VietnameseText.fold(t.applicantName) : key)) {
-                out.append(t)
+            let series = Ticket.Series(rawValue: (row["series"] as String?) ?? "")
+            let number: Int = row["number"] ?? 0
+            if series.map({ Self.ticketCode(series: $0, number: number, matches: upper) }) ?? false
+                || (hasWords && VietnameseText.matchesWordPrefix(words: words, in: key.isEmpty ? VietnameseText.fold(row["applicant_name"] ?? "") : key)) {
+                out.append(try TicketRow.decode(row))
                 if out.count >= limit { break }
             }
         }
@@ -208,12 +221,12 @@ extension AppDatabase {
     }
 
     /// `A012` matches `A`, `A0`, `A01`, `A012`, and also `A12` (the number without its zeros).
-    static func ticketCode(_ t: Ticket, matches upper: String) -> Bool {
-        if t.code.hasPrefix(upper) { return true }
-        guard let first = upper.first, first == Character(t.series.rawValue) else { return false }
+    static func ticketCode(series: Ticket.Series, number: Int, matches upper: String) -> Bool {
+        if Ticket.code(series: series, number: number).hasPrefix(upper) { return true }
+        guard let first = upper.first, first == Character(series.rawValue) else { return false }
         let digits = upper.dropFirst()
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
-        return String(t.number).hasPrefix(String(digits.drop(while: { $0 == "0" })))
+        return String(number).hasPrefix(String(digits.drop(while: { $0 == "0" })))
             && !digits.allSatisfy({ $0 == "0" })
     }
 

@@ -131,7 +131,12 @@ public enum VietnameseText {
     /// `ng hong su` matches `nguyen hong su`. `folded` must already be a `fold` result (it is the
     /// stored key); the query is folded here. An empty query matches everything.
     public static func matchesWordPrefix(query: String, in folded: String) -> Bool {
-        let q = words(fold(query))
+        matchesWordPrefix(words: words(fold(query)), in: folded)
+    }
+
+    /// `matchesWordPrefix(query:in:)` with the query already folded and split (a list filtered
+    /// per key folds the query once, not once per row).
+    public static func matchesWordPrefix(words q: [Substring], in folded: String) -> Bool {
         if q.isEmpty { return true }
         let t = words(folded)
         if q.count > t.count { return false }

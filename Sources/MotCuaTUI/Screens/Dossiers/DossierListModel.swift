@@ -178,6 +178,8 @@ public enum DossierSort: CaseIterable, Hashable, Sendable {
 public struct DossierListModel: Sendable {
     /// What the store returned for the filter.
     public private(set) var loaded: [Dossier] = []
+    /// `loaded`'s applicant names folded once per load, not once per key typed.
+    private var foldedNames: [String] = []
     /// Code prefix or name words (`ng hong su`); empty shows every loaded dossier.
     public private(set) var search = ""
     public private(set) var sort: DossierSort = .urgency
@@ -203,6 +205,7 @@ public struct DossierListModel: Sendable {
     /// position.
     public mutating func setLoaded(_ dossiers: [Dossier], today: LocalDate) {
         loaded = dossiers
+        foldedNames = dossiers.map { VietnameseText.fold($0.applicantName) }
         self.today = today
         rebuild(keeping: selectedDossier?.code)
     }
@@ -223,22 +226,25 @@ public struct DossierListModel: Sendable {
         if let i = rows.firstIndex(where: { $0.code == code }) { list.select(i) }
     }
 
-    /// True when `d` matches the typed search: its code starts with (or, with a digit, contains)
-    /// the text, or the applicant's name matches by word prefix or initials.
+    /// True when `d` matches the typed search, by the one rule of every search (`SearchRule`):
+    /// words prefixing words of the applicant's name or of the code, or the code's digits.
     public static func matches(_ d: Dossier, search: String) -> Bool {
         let q = search.trimmingCharacters(in: .whitespaces)
         if q.isEmpty { return true }
-        let upper = q.uppercased()
-        if d.code.hasPrefix(upper) { return true }
-        if !q.contains(" "), q.contains(where: { $0.isASCII && $0.isNumber }), d.code.contains(upper) { return true }
-        // Punctuation alone (`%`, `-`) has no word to match a name with.
-        guard !VietnameseText.words(VietnameseText.fold(q)).isEmpty else { return false }
-        return VietnameseText.matches(query: q, in: VietnameseText.fold(d.applicantName))
+        return SearchRule.matchesDossier(query: q, code: d.code, foldedName: VietnameseText.fold(d.applicantName))
     }
 
     private mutating func rebuild(keeping code: String?) {
         let position = selected
-        rows = loaded.filter { Self.matches($0, search: search) }.sorted { [sort, today] in sort.ordered($0, $1, today: today) }
+        let q = search.trimmingCharacters(in: .whitespaces)
+        if q.isEmpty {
+            rows = loaded
+        } else {
+            // Per key: the query is read once and the names were folded at load.
+            let query = SearchRule.Query(q)
+            rows = loaded.indices.filter { query.matchesDossier(code: loaded[$0].code, foldedName: foldedNames[$0]) }.map { loaded[$0] }
+        }
+        rows.sort { [sort, today] in sort.ordered($0, $1, today: today) }
         list.setCount(rows.count)
         if let code, let i = rows.firstIndex(where: { $0.code == code }) {
             list.select(i)
