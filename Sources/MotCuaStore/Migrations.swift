@@ -217,8 +217,12 @@ enum Migrations {
         // (`MC-261130-003` → mc, 261130, 003), so a word-prefix query reads the matching entries
         // newest first and stops at the page. External content: the words live in the index only,
         // the text stays in its table; triggers keep the two in step on every write.
-        // `prefix='1 2'`: the first keys typed ("n", "ng") read one list instead of merging the
-        // lists of every word that starts so.
+        // `prefix='1 2 3 4 5 6'`: a Vietnamese syllable has at most 7 letters, so every prefix
+        // typed (`n`, `ngu`, `nguyen`) reads one stored list, newest first, and stops at the page;
+        // without it a 3-letter prefix merges the lists of every word so starting (10 ms for
+        // "ngu", 36 ms for the 500,000 CCCDs under "075", measured on the 10-year file), and an
+        // index of (word, id) rows has to sort every match to give the newest (24–33 ms).
+        // The price is the index's size: ≈ 120 MiB instead of 80 MiB for a million dossiers.
         m.registerMigration("v12-search-fts") { db in
             for (table, columns) in [("applicants", ["search_key"]), ("dossiers", ["search_key", "code"])] {
                 let cols = columns.joined(separator: ", ")
@@ -226,7 +230,7 @@ enum Migrations {
                 let old = columns.map { "old.\($0)" }.joined(separator: ", ")
                 try db.execute(sql: """
                     CREATE VIRTUAL TABLE \(table)_fts USING fts5(\(cols), content='\(table)', content_rowid='id',
-                        tokenize='unicode61 remove_diacritics 0', prefix='1 2');
+                        tokenize='unicode61 remove_diacritics 0', prefix='1 2 3 4 5 6');
                     CREATE TRIGGER \(table)_fts_insert AFTER INSERT ON \(table) BEGIN
                         INSERT INTO \(table)_fts(rowid, \(cols)) VALUES (new.id, \(new));
                     END;

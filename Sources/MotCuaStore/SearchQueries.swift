@@ -119,14 +119,23 @@ extension AppDatabase {
                 // that CCCD prefix or phone, through the applicants' indexes: the clerk often has
                 // only the card in hand. A shorter prefix would gather a province's citizens.
                 let day = compact.prefix(6), rest = compact.dropFirst(6)
-                var alternatives = ["d.id IN (SELECT rowid FROM dossiers_fts WHERE dossiers_fts MATCH ?)"]
-                args.append((rest.isEmpty ? "code : \"\(day)\"*" : "code : \"\(day) \(rest)\"*").databaseValue)
+                let codeMatch = (rest.isEmpty ? "code : \"\(day)\"*" : "code : \"\(day) \(rest)\"*").databaseValue
                 if compact.count >= 9 {
-                    alternatives.append("d.applicant_id IN (SELECT id FROM applicants WHERE (id_number >= ? AND id_number < ?) OR phone = ?)")
-                    args += [compact.databaseValue, (compact + ":").databaseValue, compact.databaseValue]
+                    // Both sides are a handful of rows (one day's codes, one citizen's dossiers).
+                    clauses.append("""
+                        (d.id IN (SELECT rowid FROM dossiers_fts WHERE dossiers_fts MATCH ?)
+                         OR d.applicant_id IN (SELECT id FROM applicants WHERE (id_number >= ? AND id_number < ?) OR phone = ?))
+                        """)
+                    args += [codeMatch, compact.databaseValue, (compact + ":").databaseValue, compact.databaseValue]
+                    if query.newestFirst { order = "d.id DESC" }
+                } else {
+                    // A short number is a prefix of many codes (`2611`: a month): read through
+                    // the index newest first, as words are.
+                    from = "dossiers_fts f JOIN dossiers d ON d.id = f.rowid"
+                    clauses.append("dossiers_fts MATCH ?")
+                    args.append(codeMatch)
+                    if query.newestFirst { order = "f.rowid DESC" }
                 }
-                clauses.append("(" + alternatives.joined(separator: " OR ") + ")")
-                if query.newestFirst { order = "d.id DESC" }
             } else {
                 // Words: each a prefix of a word of the name or of the code, through the
                 // full-text index, which gives the matches newest first, so a page stops early.

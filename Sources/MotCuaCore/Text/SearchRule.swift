@@ -58,12 +58,33 @@ public enum SearchRule {
         public var isEmpty: Bool { words.isEmpty }
 
         public func matchesDossier(code: String, foldedName: String) -> Bool {
+            matches(SearchRule.Target(code: code, foldedName: foldedName))
+        }
+
+        public func matches(_ target: Target) -> Bool {
             if let number {
-                return SearchRule.codeDigits(code).hasPrefix(number) || VietnameseText.words(code).contains { $0.hasPrefix(number) }
+                return target.codeDigits.hasPrefix(number) || target.codeWords.contains { $0.hasPrefix(number) }
             }
             guard !words.isEmpty else { return false }
+            return VietnameseText.matchesWordPrefix(words: words, inWords: target.keyWords)
+        }
+    }
+
+    /// A dossier as a search sees it, worked out once (a list filtered per key keeps these).
+    public struct Target: Sendable {
+        /// The folded name and the code's parts: what query words must prefix.
+        public let key: String
+        public let keyWords: [Substring]
+        public let codeWords: [Substring]
+        public let codeDigits: String
+
+        public init(code: String, foldedName: String) {
             // Codes are ASCII (`MC-261130-003`): lowercasing is their fold.
-            return VietnameseText.matchesWordPrefix(words: words, in: foldedName + " " + code.lowercased())
+            let lower = code.lowercased()
+            key = foldedName + " " + lower
+            keyWords = VietnameseText.words(key)
+            codeWords = VietnameseText.words(lower)
+            codeDigits = SearchRule.codeDigits(code)
         }
     }
 

@@ -178,8 +178,9 @@ public enum DossierSort: CaseIterable, Hashable, Sendable {
 public struct DossierListModel: Sendable {
     /// What the store returned for the filter.
     public private(set) var loaded: [Dossier] = []
-    /// `loaded`'s applicant names folded once per load, not once per key typed.
-    private var foldedNames: [String] = []
+    /// `loaded` in the current order with what the search looks at, worked out once per load
+    /// or order change, not once per key typed: a key only filters (issue 11).
+    private var ordered: [(dossier: Dossier, target: SearchRule.Target)] = []
     /// Code prefix or name words (`ng hong su`); empty shows every loaded dossier.
     public private(set) var search = ""
     public private(set) var sort: DossierSort = .urgency
@@ -205,8 +206,8 @@ public struct DossierListModel: Sendable {
     /// position.
     public mutating func setLoaded(_ dossiers: [Dossier], today: LocalDate) {
         loaded = dossiers
-        foldedNames = dossiers.map { VietnameseText.fold($0.applicantName) }
         self.today = today
+        reorder()
         rebuild(keeping: selectedDossier?.code)
     }
 
@@ -218,6 +219,7 @@ public struct DossierListModel: Sendable {
 
     public mutating func setSort(_ sort: DossierSort) {
         self.sort = sort
+        reorder()
         rebuild(keeping: selectedDossier?.code)
     }
 
@@ -234,17 +236,21 @@ public struct DossierListModel: Sendable {
         return SearchRule.matchesDossier(query: q, code: d.code, foldedName: VietnameseText.fold(d.applicantName))
     }
 
+    /// Sorts the loaded rows once; the search keeps this order, as a filter does.
+    private mutating func reorder() {
+        ordered = loaded.sorted { [sort, today] in sort.ordered($0, $1, today: today) }
+            .map { ($0, SearchRule.Target(code: $0.code, foldedName: VietnameseText.fold($0.applicantName))) }
+    }
+
     private mutating func rebuild(keeping code: String?) {
         let position = selected
         let q = search.trimmingCharacters(in: .whitespaces)
         if q.isEmpty {
-            rows = loaded
+            rows = ordered.map(\.dossier)
         } else {
-            // Per key: the query is read once and the names were folded at load.
             let query = SearchRule.Query(q)
-            rows = loaded.indices.filter { query.matchesDossier(code: loaded[$0].code, foldedName: foldedNames[$0]) }.map { loaded[$0] }
+            rows = ordered.filter { query.matches($0.target) }.map(\.dossier)
         }
-        rows.sort { [sort, today] in sort.ordered($0, $1, today: today) }
         list.setCount(rows.count)
         if let code, let i = rows.firstIndex(where: { $0.code == code }) {
             list.select(i)
