@@ -279,8 +279,9 @@ extension AppDatabase {
             guard paged else {
                 return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(ApplicantRow.decode)
             }
+            let query = SearchRule.Query(typed)
             return try SearchKey.fetch(db, sql: sql, arguments: args, limit: limit) { row in
-                SearchRule.matchesPerson(query: typed, key: (row["search_key"] as String?) ?? "") ? ApplicantRow.decode(row) : nil
+                query.matchesPerson(key: (row["search_key"] as String?) ?? "") ? ApplicantRow.decode(row) : nil
             }
         }
         return Array(found.sorted { ($0.name, $0.id ?? 0) < ($1.name, $1.id ?? 0) }.prefix(limit))

@@ -202,8 +202,52 @@ enum TicketRow {
     }
 }
 
+/// A row read through a name → position map made once per query: GRDB's lookup by name
+/// lowercases the name on every access (40 columns, every row: a third of decoding a dossier).
+struct IndexedRow {
+    let row: Row
+    let columns: [String: Int]
+
+    /// The map of a query's columns (the first occurrence of a name wins, as GRDB's lookup).
+    static func columns(of row: Row) -> [String: Int] {
+        var map: [String: Int] = [:]
+        for (i, name) in row.columnNames.enumerated() where map[name] == nil { map[name] = i }
+        return map
+    }
+
+    /// As `Row`'s own subscript (an optional type for a column that may be NULL), by position.
+    subscript<Value: DatabaseValueConvertible>(_ name: String) -> Value {
+        guard let i = columns[name] else { return row[name] }
+        return row[i]
+    }
+
+    func required<T>(_ column: String, _ what: String, _ key: String, _ parse: (String) -> T?) throws -> T {
+        let raw: String? = self[column]
+        guard let raw, let value = parse(raw) else { throw unreadable(what, key, column, raw) }
+        return value
+    }
+
+    func optionalDate(_ column: String, _ what: String, _ key: String) throws -> Date? {
+        let raw: String? = self[column]
+        guard let raw else { return nil }
+        guard let d = Timestamp.date(raw) else { throw unreadable(what, key, column, raw) }
+        return d
+    }
+}
+
 enum DossierRow {
     static func decode(_ r: Row) throws -> Dossier {
+        try decode(IndexedRow(row: r, columns: IndexedRow.columns(of: r)))
+    }
+
+    /// Rows of one query, its column map made once.
+    static func decodeAll(_ rows: [Row]) throws -> [Dossier] {
+        guard let first = rows.first else { return [] }
+        let columns = IndexedRow.columns(of: first)
+        return try rows.map { try decode(IndexedRow(row: $0, columns: columns)) }
+    }
+
+    static func decode(_ r: IndexedRow) throws -> Dossier {
         let key: String = r["code"] ?? "?"
         let what = "hồ sơ"
         let missing = try r.required("missing_items", what, key) { JSONList.decode([String].self, $0) }

@@ -77,7 +77,7 @@ extension AppDatabase {
         let limit = max(0, query.limit)
         return try read { db in
             guard let exact else {
-                return try Row.fetchAll(db, sql: sql + " LIMIT \(limit)", arguments: StatementArguments(args)).map(DossierRow.decode)
+                return try DossierRow.decodeAll(Row.fetchAll(db, sql: sql + " LIMIT \(limit)", arguments: StatementArguments(args)))
             }
             return try SearchKey.fetch(db, sql: sql, arguments: args, limit: limit) { row in try exact(row) ? DossierRow.decode(row) : nil }
         }
@@ -147,9 +147,9 @@ extension AppDatabase {
                 if query.newestFirst { order = "f.rowid DESC" }
                 // The index lets through two query words prefixing one name word ("ng ng" and
                 // Nguyễn Văn): the rule itself decides.
+                let prepared = SearchRule.Query(text)   // read once, not once per row
                 exact = { row in
-                    SearchRule.matchesDossier(query: text, code: (row["code"] as String?) ?? "",
-                                              foldedName: (row["search_key"] as String?) ?? "")
+                    prepared.matchesDossier(code: (row["code"] as String?) ?? "", foldedName: (row["search_key"] as String?) ?? "")
                 }
             }
         }

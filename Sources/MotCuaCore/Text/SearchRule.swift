@@ -61,6 +61,11 @@ public enum SearchRule {
             matches(SearchRule.Target(code: code, foldedName: foldedName))
         }
 
+        /// A person's stored key (folded name, CCCD, phone): the words, or the number, prefix its words.
+        public func matchesPerson(key: String) -> Bool {
+            !words.isEmpty && VietnameseText.matchesWordPrefix(words: words, in: key)
+        }
+
         public func matches(_ target: Target) -> Bool {
             if let number {
                 return target.codeDigits.hasPrefix(number) || target.codeWords.contains { $0.hasPrefix(number) }
@@ -90,8 +95,6 @@ public enum SearchRule {
 
     /// True when a person with this stored key (folded name, CCCD, phone) is found by `query`.
     public static func matchesPerson(query: String, key: String) -> Bool {
-        let q = compactNumber(query)
-        guard !words(q).isEmpty else { return false }
-        return VietnameseText.matchesWordPrefix(query: q, in: key)
+        Query(query).matchesPerson(key: key)
     }
 }
