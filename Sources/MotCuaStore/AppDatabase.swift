@@ -66,6 +66,32 @@ public final class AppDatabase: Sendable {
         }
     }
 
+    /// For a command that only reads: opened read-only, so nothing is written to the file (a
+    /// writable pool makes GRDB create and drop a table when the WAL is empty, which bumps the
+    /// schema version and rewrites a page). A file that still needs a migration and can be
+    /// written is brought up to date once instead; a read-only one is refused by the read-only
+    /// open, which says so.
+    public static func openForReading(path: String) throws -> AppDatabase {
+        if try needsUpgrade(path: path) { return try AppDatabase(path: path) }
+        return try AppDatabase(path: path, readOnly: true)
+    }
+
+    /// True when the file exists, can be written and has a migration pending; probed read-only.
+    static func needsUpgrade(path: String) throws -> Bool {
+        guard FileManager.default.isWritableFile(atPath: path) else { return false }
+        try checkIsMotcuaFile(path)
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        do {
+            let probe = try DatabaseQueue(path: path, configuration: config)
+            defer { try? probe.close() }
+            return try probe.read { db in try !Migrations.migrator.hasCompletedMigrations(db) }
+        } catch let error as DatabaseError {
+            throw translated(error, path: path)
+        }
+    }
+
     /// Default location: `$MOTCUA_DB`, else `$XDG_DATA_HOME/motcua/motcua.sqlite`
     /// (`~/.local/share/motcua/motcua.sqlite`). The default folder is created; a path given on
     /// the command line is not, so a typo does not scatter databases around the disk.

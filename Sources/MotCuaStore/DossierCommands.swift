@@ -269,16 +269,45 @@ extension AppDatabase {
         try read { db in try Row.fetchOne(db, sql: "SELECT * FROM applicants WHERE id_number = ?", arguments: [idNumber]).map(ApplicantRow.decode) }
     }
 
-    /// Past applicants by folded name word prefixes, CCCD or phone prefix.
+    /// Past applicants found by `SearchRule`: folded name words (any order) and CCCD or phone
+    /// prefixes; the most recent `limit` of them, shown by name. The cost follows the page, not
+    /// the years of applicants: the full-text index gives word matches newest first, and a
+    /// number reads the CCCD and phone indexes from the prefix on.
     public func searchApplicants(_ typed: String, limit: Int = 50) throws -> [Applicant] {
-        let query = SearchKey.compactNumber(typed)
-        guard let clause = SearchKey.wordClause("search_key", query) else { return [] }
-        return try read { db in
-            try SearchKey.fetch(db, sql: "SELECT * FROM applicants WHERE \(clause.sql) ORDER BY name",
-                                arguments: clause.arguments.map(\.databaseValue), limit: limit) { row in
-                VietnameseText.matchesWordPrefix(query: query, in: (row["search_key"] as String?) ?? "") ? ApplicantRow.decode(row) : nil
+        guard limit > 0, let (sql, args, paged) = Self.applicantSQL(typed, limit: limit) else { return [] }
+        let found = try read { db in
+            guard paged else {
+                return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(ApplicantRow.decode)
+            }
+            let query = SearchRule.Query(typed)
+            return try SearchKey.fetch(db, sql: sql, arguments: args, limit: limit) { row in
+                query.matchesPerson(key: (row["search_key"] as String?) ?? "") ? ApplicantRow.decode(row) : nil
             }
         }
+        return Array(found.sorted { ($0.name, $0.id ?? 0) < ($1.name, $1.id ?? 0) }.prefix(limit))
+    }
+
+    /// The SELECT of `searchApplicants`: with `paged`, without its LIMIT (rows are checked
+    /// against the rule and read on until `limit` pass); else complete, every row a match.
+    static func applicantSQL(_ typed: String, limit: Int) -> (String, [DatabaseValue], paged: Bool)? {
+        let compact = SearchRule.compactNumber(typed)
+        if SearchRule.isDigits(compact) {
+            // `:` sorts right after `9`: the range holds exactly the numbers with this prefix.
+            let end = compact + ":"
+            return ("""
+                SELECT * FROM (SELECT * FROM applicants WHERE id_number >= ? AND id_number < ? ORDER BY id_number LIMIT \(limit))
+                UNION SELECT * FROM (SELECT * FROM applicants WHERE phone >= ? AND phone < ? ORDER BY phone LIMIT \(limit))
+                """, [compact, end, compact, end].map(\.databaseValue), false)
+        }
+        guard let match = SearchKey.ftsMatch(typed) else { return nil }
+        return ("SELECT a.* FROM applicants_fts f JOIN applicants a ON a.id = f.rowid WHERE applicants_fts MATCH ? ORDER BY f.rowid DESC",
+                [match.databaseValue], true)
+    }
+
+    /// The SQL of `searchApplicants`, values written in (the bench's `sqlite3` floor).
+    public func searchSQL(applicants typed: String, limit: Int) -> String {
+        guard let (sql, args, paged) = Self.applicantSQL(typed, limit: limit) else { return "SELECT 1" }
+        return Self.inlined(paged ? sql + " LIMIT \(max(limit, 200))" : sql, args)
     }
 
     public func events(entity: String, key: String) throws -> [AuditEvent] {

@@ -4,37 +4,25 @@ import MotCuaCore
 
 /// Row mapping lives in the store so the model stays free of GRDB.
 enum SearchKey {
-    /// A number typed as people write it (`0912 000 444`, `0912.000.444`, `+84 912 000 444`)
-    /// in the form it is stored (`0912000444`); other text is returned as it is.
-    static func compactNumber(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let kept = trimmed.unicodeScalars.filter { !($0 == " " || $0 == "." || $0 == "-") }
-        var digits = String(String.UnicodeScalarView(kept))
-        if digits.hasPrefix("+84") { digits = "0" + digits.dropFirst(3) }
-        guard digits.count >= 4, digits.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }),
-              trimmed.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) else { return text }
-        return digits
+    /// `SearchRule.compactNumber`: the one rule, here under its old name for the store's callers.
+    static func compactNumber(_ text: String) -> String { SearchRule.compactNumber(text) }
+
+    /// The full-text query of `SearchRule`'s words: each a prefix (`"ng"* "van"*`, all required).
+    /// Words hold only letters and digits, so quoting them cannot break the query. Nil without a word.
+    static func ftsMatch(_ query: String) -> String? {
+        let words = SearchRule.words(query)
+        guard !words.isEmpty else { return nil }
+        return words.map { "\"\($0)\"*" }.joined(separator: " ")
     }
 
     static func make(name: String?, idNumber: String?, phone: String?) -> String {
         ([name.map(VietnameseText.fold)] + [idNumber, phone]).compactMap { $0 }.joined(separator: " ")
     }
-
-    /// SQL that keeps rows whose `column` has every query word as a word prefix (a word starts
-    /// the key or follows a space), so a LIMIT applies to real candidates; the exact match (each
-    /// word its own name word) is checked in Swift after. Nil when the query has no word.
-    static func wordClause(_ column: String, _ query: String) -> (sql: String, arguments: [String])? {
-        let words = VietnameseText.words(VietnameseText.fold(query)).map { AppDatabase.likeEscaped(String($0)) }
-        guard !words.isEmpty else { return nil }
-        let one = "(\(column) LIKE ? ESCAPE '\\' OR \(column) LIKE ? ESCAPE '\\')"
-        return (Array(repeating: one, count: words.count).joined(separator: " AND "),
-                words.flatMap { ["\($0)%", "% \($0)%"] })
-    }
 }
 
 extension SearchKey {
     /// The first `limit` rows of `sql` (ordered, without LIMIT) that `keep` turns into values.
-    /// `wordClause` lets through a row where two query words prefix the same name word ("ng ng"
+    /// An index lets through a row where two query words prefix the same name word ("ng ng"
     /// and Nguyễn Văn), so the exact word match is checked here, and rows are read in chunks
     /// until `limit` are kept: the limit counts real matches, never candidates.
     static func fetch<T>(_ db: Database, sql: String, arguments: [DatabaseValue], limit: Int,
@@ -58,7 +46,7 @@ extension SearchKey {
 
 extension Row {
     func date(_ column: String) -> Date? { (self[column] as String?).flatMap(Timestamp.date) }
-    func localDate(_ column: String) -> LocalDate? { (self[column] as String?).flatMap { LocalDate(iso: $0) } }
+    func localDate(_ column: String) -> LocalDate? { (self[column] as String?).flatMap(Timestamp.day) }
 }
 
 enum ProcedureRow {
@@ -169,7 +157,7 @@ enum TicketRow {
     static func decode(_ r: Row) throws -> Ticket {
         let key = "\(r["day"] as String? ?? "?")/\(r["series"] as String? ?? "?")\(r["number"] as Int? ?? 0)"
         let what = "phiếu"
-        return Ticket(id: r["id"], day: try r.required("day", what, key) { LocalDate(iso: $0) },
+        return Ticket(id: r["id"], day: try r.required("day", what, key, Timestamp.day),
                series: try r.required("series", what, key) { Ticket.Series(rawValue: $0) }, number: r["number"],
                applicantName: r["applicant_name"], phone: r["phone"], idNumber: r["id_number"],
                procedureCode: r["procedure_code"], priorityCode: r["priority_code"], priorityReason: r["priority_reason"],
@@ -214,16 +202,60 @@ enum TicketRow {
     }
 }
 
+/// A row read through a name → position map made once per query: GRDB's lookup by name
+/// lowercases the name on every access (40 columns, every row: a third of decoding a dossier).
+struct IndexedRow {
+    let row: Row
+    let columns: [String: Int]
+
+    /// The map of a query's columns (the first occurrence of a name wins, as GRDB's lookup).
+    static func columns(of row: Row) -> [String: Int] {
+        var map: [String: Int] = [:]
+        for (i, name) in row.columnNames.enumerated() where map[name] == nil { map[name] = i }
+        return map
+    }
+
+    /// As `Row`'s own subscript (an optional type for a column that may be NULL), by position.
+    subscript<Value: DatabaseValueConvertible>(_ name: String) -> Value {
+        guard let i = columns[name] else { return row[name] }
+        return row[i]
+    }
+
+    func required<T>(_ column: String, _ what: String, _ key: String, _ parse: (String) -> T?) throws -> T {
+        let raw: String? = self[column]
+        guard let raw, let value = parse(raw) else { throw unreadable(what, key, column, raw) }
+        return value
+    }
+
+    func optionalDate(_ column: String, _ what: String, _ key: String) throws -> Date? {
+        let raw: String? = self[column]
+        guard let raw else { return nil }
+        guard let d = Timestamp.date(raw) else { throw unreadable(what, key, column, raw) }
+        return d
+    }
+}
+
 enum DossierRow {
     static func decode(_ r: Row) throws -> Dossier {
+        try decode(IndexedRow(row: r, columns: IndexedRow.columns(of: r)))
+    }
+
+    /// Rows of one query, its column map made once.
+    static func decodeAll(_ rows: [Row]) throws -> [Dossier] {
+        guard let first = rows.first else { return [] }
+        let columns = IndexedRow.columns(of: first)
+        return try rows.map { try decode(IndexedRow(row: $0, columns: columns)) }
+    }
+
+    static func decode(_ r: IndexedRow) throws -> Dossier {
         let key: String = r["code"] ?? "?"
         let what = "hồ sơ"
-        let missing = try r.required("missing_items", what, key) { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) }
+        let missing = try r.required("missing_items", what, key) { JSONList.decode([String].self, $0) }
         var d = Dossier(id: r["id"], code: key, procedureCode: r["procedure_code"], applicantId: r["applicant_id"],
                 applicantName: r["applicant_name"], channel: try r.required("channel", what, key) { Channel(rawValue: $0) },
                 delivery: try r.required("delivery", what, key) { Delivery(rawValue: $0) }, deliveryAddress: r["delivery_address"],
                 notes: r["notes"], receivedAt: try r.required("received_at", what, key, Timestamp.date),
-                dueDate: try r.required("due_date", what, key) { LocalDate(iso: $0) },
+                dueDate: try r.required("due_date", what, key, Timestamp.day),
                 status: try r.required("status", what, key) { DossierStatus(rawValue: $0) }, ticketCode: r["ticket_code"],
                 counter: r["counter"], clerk: r["clerk"], trackingNumber: r["tracking_number"],
                 closedAt: try r.optionalDate("closed_at", what, key))
@@ -232,12 +264,12 @@ enum DossierRow {
         d.resultReceiverId = r["result_receiver_id"]
         d.reason = r["reason"]
         d.missingItems = missing
-        d.procedureSnapshot = (r["procedure_snapshot"] as String?).flatMap { try? JSONDecoder().decode(ProcedureSnapshot.self, from: Data($0.utf8)) }
-        d.documents = try r.required("documents", what, key) { try? JSONDecoder().decode([ReceivedDocument].self, from: Data($0.utf8)) }
+        d.procedureSnapshot = (r["procedure_snapshot"] as String?).flatMap(SnapshotCache.shared.snapshot)
+        d.documents = try r.required("documents", what, key) { JSONList.decode([ReceivedDocument].self, $0) }
         d.sentTo = r["sent_to"]
         d.sentAt = try r.optionalDate("sent_at", what, key)
         if let raw = r["original_due_date"] as String? {
-            guard let day = LocalDate(iso: raw) else { throw unreadable(what, key, "original_due_date", raw) }
+            guard let day = Timestamp.day(raw) else { throw unreadable(what, key, "original_due_date", raw) }
             d.originalDueDate = day
         }
         d.apologyReason = r["apology_reason"]
@@ -273,6 +305,36 @@ enum DossierRow {
     static func fetch(code: String, _ db: Database) throws -> Dossier? {
         let c = code.trimmingCharacters(in: .whitespaces).uppercased()
         return try Row.fetchOne(db, sql: "SELECT * FROM dossiers WHERE code = ?", arguments: [c]).map(decode)
+    }
+}
+
+/// A JSON list column: most rows hold the empty list, which needs no decoder.
+enum JSONList {
+    static func decode<T: Decodable>(_ type: [T].Type, _ text: String) -> [T]? {
+        if text == "[]" { return [] }
+        return try? JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+}
+
+/// Procedure snapshots repeat: every dossier of a procedure version holds the same text, so a
+/// list of a thousand dossiers decodes a few dozen of them, not a thousand.
+final class SnapshotCache: @unchecked Sendable {
+    static let shared = SnapshotCache()
+    private let lock = NSLock()
+    private var decoded: [String: ProcedureSnapshot] = [:]
+
+    func snapshot(_ text: String) -> ProcedureSnapshot? {
+        lock.lock()
+        let known = decoded[text]
+        lock.unlock()
+        if let known { return known }
+        guard let value = try? JSONDecoder().decode(ProcedureSnapshot.self, from: Data(text.utf8)) else { return nil }
+        lock.lock()
+        // Bounded: a catalog has a few hundred versions; a damaged file must not grow this.
+        if decoded.count > 2_000 { decoded.removeAll() }
+        decoded[text] = value
+        lock.unlock()
+        return value
     }
 }
 

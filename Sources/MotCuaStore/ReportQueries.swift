@@ -9,8 +9,11 @@ extension AppDatabase {
     public func reportRows(period: ReportPeriod) throws -> ReportRows {
         let (sql, args) = Self.reportDossiersSQL(period)
         return try read { db in
-            let dossiers = try Row.fetchAll(db, sql: sql, arguments: args).map { row in
-                ReportDossier(dossier: try DossierRow.decode(row), catalogName: row["catalog_name"], catalogField: row["catalog_field"])
+            let rows = try Row.fetchAll(db, sql: sql, arguments: args)
+            let columns = rows.first.map(IndexedRow.columns) ?? [:]
+            let dossiers = try rows.map { row in
+                let r = IndexedRow(row: row, columns: columns)
+                return ReportDossier(dossier: try DossierRow.decode(r), catalogName: r["catalog_name"], catalogField: r["catalog_field"])
             }
             // Through `tickets_today (day, status)` and `appointments_day (day, start_minute)`.
             let tickets = try Row.fetchAll(db, sql: "SELECT * FROM tickets WHERE day BETWEEN ? AND ? ORDER BY day, issued_at, id",

@@ -73,63 +73,111 @@ extension AppDatabase {
     /// Dossiers matching `query`, by due date then code (SQL does the narrowing, so a register of
     /// many years stays quick for "open" and "overdue").
     public func dossiers(matching query: DossierQuery) throws -> [Dossier] {
+        guard let (sql, args, exact) = Self.dossierSQL(query) else { return [] }
+        let limit = max(0, query.limit)
+        return try read { db in
+            guard let exact else {
+                return try DossierRow.decodeAll(Row.fetchAll(db, sql: sql + " LIMIT \(limit)", arguments: StatementArguments(args)))
+            }
+            return try SearchKey.fetch(db, sql: sql, arguments: args, limit: limit) { row in try exact(row) ? DossierRow.decode(row) : nil }
+        }
+    }
+
+    /// The SELECT of `dossiers(matching:)` (without its LIMIT), its arguments, and the exact
+    /// check rows must pass after it; nil when nothing can match.
+    static func dossierSQL(_ query: DossierQuery) -> (String, [DatabaseValue], ((Row) -> Bool)?)? {
         var clauses: [String] = []
         var args: [DatabaseValue] = []
         func list(_ values: [String]) -> String {
             args.append(contentsOf: values.map(\.databaseValue))
             return Array(repeating: "?", count: values.count).joined(separator: ",")
         }
+        // Columns are qualified: the search joins the full-text table, which has a `code` too.
+        let lateAfter = "COALESCE(d.original_due_date, d.due_date)"   // `lateAfterSQL`, as the index has it
         if let s = query.statuses {
-            if s.isEmpty { return [] }
-            clauses.append("status IN (\(list(s.map(\.rawValue).sorted())))")
+            if s.isEmpty { return nil }
+            clauses.append("d.status IN (\(list(s.map(\.rawValue).sorted())))")
         }
         if let codes = query.procedureCodes {
-            if codes.isEmpty { return [] }
-            clauses.append("procedure_code IN (\(list(codes.sorted())))")
+            if codes.isEmpty { return nil }
+            clauses.append("d.procedure_code IN (\(list(codes.sorted())))")
         }
-        if let d = query.receivedOn { clauses.append("day = ?"); args.append(d.iso.databaseValue) }
-        if let d = query.dueOn { clauses.append("due_date = ?"); args.append(d.iso.databaseValue) }
-        if let d = query.dueBefore { clauses.append("due_date < ?"); args.append(d.iso.databaseValue) }
-        if let d = query.lateOn { clauses.append("\(DossierQuery.lateAfterSQL) = ?"); args.append(d.iso.databaseValue) }
-        if let d = query.lateBefore { clauses.append("\(DossierQuery.lateAfterSQL) < ?"); args.append(d.iso.databaseValue) }
-        if let id = query.applicantId { clauses.append("applicant_id = ?"); args.append(id.databaseValue) }
+        if let d = query.receivedOn { clauses.append("d.day = ?"); args.append(d.iso.databaseValue) }
+        if let d = query.dueOn { clauses.append("d.due_date = ?"); args.append(d.iso.databaseValue) }
+        if let d = query.dueBefore { clauses.append("d.due_date < ?"); args.append(d.iso.databaseValue) }
+        if let d = query.lateOn { clauses.append("\(lateAfter) = ?"); args.append(d.iso.databaseValue) }
+        if let d = query.lateBefore { clauses.append("\(lateAfter) < ?"); args.append(d.iso.databaseValue) }
+        if let id = query.applicantId { clauses.append("d.applicant_id = ?"); args.append(id.databaseValue) }
         var exact: ((Row) -> Bool)?
-        // A search of digits also finds the dossiers of the citizen with that CCCD (prefix) or
-        // phone: the clerk often has only the card in hand. Through the applicants' indexes.
-        // Codes start with the desk's letters and names hold no digits, so a search of digits is
-        // only that: the dossiers of those citizens, by the dossiers' applicant index.
-        // From 9 digits (a CMND, most of a CCCD, a phone): a shorter prefix would gather a whole
-        // province's citizens.
-        if let text = query.search.map(SearchKey.compactNumber)?.trimmingCharacters(in: .whitespaces), text.count >= 9,
-           text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) {
-            clauses.append("applicant_id IN (SELECT id FROM applicants WHERE (id_number >= ? AND id_number < ?) OR phone = ?)")
-            args += [text.databaseValue, (text + ":").databaseValue, text.databaseValue]
-        } else if let text = query.search?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            // A code prefix, or every word a word prefix of the folded name (`%` or `-` alone
-            // match no name).
-            var alternatives = ["code LIKE ? ESCAPE '\\'"]
-            args.append((Self.likeEscaped(text.uppercased()) + "%").databaseValue)
-            if let words = SearchKey.wordClause("search_key", text) {
-                alternatives.append("(\(words.sql))")
-                args.append(contentsOf: words.arguments.map(\.databaseValue))
-                let upper = text.uppercased()
+        var from = "dossiers d"
+        var order = query.newestFirst ? "d.received_at DESC, d.code DESC" : "d.due_date, d.code"
+        if let text = query.search?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            let compact = SearchRule.compactNumber(text)
+            if SearchRule.isDigits(compact) {
+                // A number: the digits of a code (`261130-003` → day 261130, sequence 003…), and
+                // from 9 digits (a CMND, most of a CCCD, a phone) the dossiers of the citizen with
+                // that CCCD prefix or phone, through the applicants' indexes: the clerk often has
+                // only the card in hand. A shorter prefix would gather a province's citizens.
+                let day = compact.prefix(6), rest = compact.dropFirst(6)
+                let codeMatch = (rest.isEmpty ? "code : \"\(day)\"*" : "code : \"\(day) \(rest)\"*").databaseValue
+                if compact.count >= 9 {
+                    // Both sides are a handful of rows (one day's codes, one citizen's dossiers).
+                    clauses.append("""
+                        (d.id IN (SELECT rowid FROM dossiers_fts WHERE dossiers_fts MATCH ?)
+                         OR d.applicant_id IN (SELECT id FROM applicants WHERE (id_number >= ? AND id_number < ?) OR phone = ?))
+                        """)
+                    args += [codeMatch, compact.databaseValue, (compact + ":").databaseValue, compact.databaseValue]
+                    if query.newestFirst { order = "d.id DESC" }
+                } else {
+                    // A short number is a prefix of many codes (`2611`: a month): read through
+                    // the index newest first, as words are.
+                    from = "dossiers_fts f JOIN dossiers d ON d.id = f.rowid"
+                    clauses.append("dossiers_fts MATCH ?")
+                    args.append(codeMatch)
+                    if query.newestFirst { order = "f.rowid DESC" }
+                }
+            } else {
+                // Words: each a prefix of a word of the name or of the code, through the
+                // full-text index, which gives the matches newest first, so a page stops early.
+                // `%` or `-` alone hold no word and match nothing.
+                guard let match = SearchKey.ftsMatch(text) else { return nil }
+                from = "dossiers_fts f JOIN dossiers d ON d.id = f.rowid"
+                clauses.append("dossiers_fts MATCH ?")
+                args.append(match.databaseValue)
+                if query.newestFirst { order = "f.rowid DESC" }
+                // The index lets through two query words prefixing one name word ("ng ng" and
+                // Nguyễn Văn): the rule itself decides.
+                let prepared = SearchRule.Query(text)   // read once, not once per row
                 exact = { row in
-                    ((row["code"] as String?) ?? "").hasPrefix(upper)
-                        || VietnameseText.matchesWordPrefix(query: text, in: (row["search_key"] as String?) ?? "")
+                    prepared.matchesDossier(code: (row["code"] as String?) ?? "", foldedName: (row["search_key"] as String?) ?? "")
                 }
             }
-            clauses.append("(" + alternatives.joined(separator: " OR ") + ")")
         }
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        let order = query.newestFirst ? "received_at DESC, code DESC" : "due_date, code"
-        let limit = max(0, query.limit)
-        let sql = "SELECT * FROM dossiers \(whereSQL) ORDER BY \(order)"
-        return try read { db in
-            guard let exact else {
-                return try Row.fetchAll(db, sql: sql + " LIMIT \(limit)", arguments: StatementArguments(args)).map(DossierRow.decode)
+        return ("SELECT d.* FROM \(from) \(whereSQL) ORDER BY \(order)", args, exact)
+    }
+
+    /// The SQL `dossier list --search TEXT` runs, with its values written in: what the bench
+    /// times through the `sqlite3` program as the floor.
+    public func searchSQL(dossiers text: String, limit: Int) -> String {
+        guard let (sql, args, _) = Self.dossierSQL(DossierQuery(search: text, limit: limit)) else { return "SELECT 1" }
+        return Self.inlined(sql + " LIMIT \(limit)", args)
+    }
+
+    /// `?` replaced by the values as SQL literals (the statements here hold no `?` in a string).
+    static func inlined(_ sql: String, _ args: [DatabaseValue]) -> String {
+        var out = ""
+        var rest = args.makeIterator()
+        for ch in sql {
+            guard ch == "?", let value = rest.next() else { out.append(ch); continue }
+            switch value.storage {
+            case .string(let s): out += "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
+            case .int64(let i): out += String(i)
+            case .double(let d): out += String(d)
+            default: out += "NULL"
             }
-            return try SearchKey.fetch(db, sql: sql, arguments: args, limit: limit) { row in try exact(row) ? DossierRow.decode(row) : nil }
         }
+        return out
     }
 
     /// Ready results to phone about: through the status index, so the cost follows the results
@@ -166,12 +214,15 @@ extension AppDatabase {
         let upper = trimmed.uppercased()
         let hasWords = !VietnameseText.words(VietnameseText.fold(trimmed)).isEmpty
         var out: [Ticket] = []
+        let words = VietnameseText.words(VietnameseText.fold(trimmed))
+        // Matched on the raw columns, decoded only when kept: a busy day is hundreds of rows per key.
         for row in rows {
-            let t = try TicketRow.decode(row)
             let key: String = row["search_key"] ?? ""
-            if Self.ticketCode(t, matches: upper)
-                || (hasWords && VietnameseText.matchesWordPrefix(query: trimmed, in: key.isEmpty ? VietnameseText.fold(t.applicantName) : key)) {
-                out.append(t)
+            let series = Ticket.Series(rawValue: (row["series"] as String?) ?? "")
+            let number: Int = row["number"] ?? 0
+            if series.map({ Self.ticketCode(series: $0, number: number, matches: upper) }) ?? false
+                || (hasWords && VietnameseText.matchesWordPrefix(words: words, in: key.isEmpty ? VietnameseText.fold(row["applicant_name"] ?? "") : key)) {
+                out.append(try TicketRow.decode(row))
                 if out.count >= limit { break }
             }
         }
@@ -179,12 +230,12 @@ extension AppDatabase {
     }
 
     /// `A012` matches `A`, `A0`, `A01`, `A012`, and also `A12` (the number without its zeros).
-    static func ticketCode(_ t: Ticket, matches upper: String) -> Bool {
-        if t.code.hasPrefix(upper) { return true }
-        guard let first = upper.first, first == Character(t.series.rawValue) else { return false }
+    static func ticketCode(series: Ticket.Series, number: Int, matches upper: String) -> Bool {
+        if Ticket.code(series: series, number: number).hasPrefix(upper) { return true }
+        guard let first = upper.first, first == Character(series.rawValue) else { return false }
         let digits = upper.dropFirst()
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
-        return String(t.number).hasPrefix(String(digits.drop(while: { $0 == "0" })))
+        return String(number).hasPrefix(String(digits.drop(while: { $0 == "0" })))
             && !digits.allSatisfy({ $0 == "0" })
     }
 

@@ -11,8 +11,29 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Hồ sơ tạo sẵn (dossiers to create)") var dossiers: Int = 20_000
     @Option(help: "Số thứ tự hôm nay (walk-ins today)") var walkins: Int = 300
     @Option(help: "Lịch hẹn tạo sẵn trong năm (appointments over the year)") var appointments: Int = 10_000
+    @Option(help: "Tạo tệp lịch sử nhiều năm (build a file of years of history), e.g. /tmp/motcua-10y.sqlite") var seed: String?
+    @Option(help: "Số năm lịch sử (years of history for --seed)") var years: Int = 10
+    @Option(help: "Tỉ lệ so với 1.000.000 hồ sơ / 10 năm (scale of --seed: 0.1 = a tenth)") var scale: Double = 1
+    @Option(name: [.customLong("db"), .customLong("file")], help: "Đo trên tệp này (measure on this file, e.g. one made by --seed)")
+    var file: String?
+    @Option(help: "Hôm nay (today for --seed and --db), YYYY-MM-DD; default the system date") var today: String?
 
     func run() throws {
+        let day = try today.map { text in
+            guard let d = LocalDate(iso: text) else { throw ValidationError("--today: expected YYYY-MM-DD, got '\(text)'") }
+            return d
+        } ?? VietnamTime.local(Date()).date
+        if seed != nil || file != nil {
+            guard years > 0, scale > 0 else { throw ValidationError("--years and --scale must be positive") }
+            if let seed { try BenchFile.seed(path: seed, years: years, scale: scale, today: day) }
+            if let path = file ?? seed { try BenchFile.measure(path: path, today: day) }
+            return
+        }
+        try runOnTempFile()
+    }
+
+    /// The original bench: a year of data made through the clerk actions, in a temp file.
+    func runOnTempFile() throws {
         let dir = NSTemporaryDirectory() + "motcua-bench-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -96,7 +96,8 @@ struct DossierCommand: ParsableCommand {
                 if let dueBefore {
                     filter.dueBefore = try LocalDate.option(dueBefore, named: "--due-before", field: "due_before")
                 }
-                let store = try global.openExistingDatabase()
+                // A read writes nothing to the file (issue 11).
+                let store = try global.openExistingDatabase(readOnly: true)
                 let list = try store.dossiers(matching: filter)
                 let (calendar, _) = try global.workingCalendar()
                 // Each open row's due date with its provisional mark, as at the desk and in `show`.
@@ -133,7 +134,7 @@ struct DossierCommand: ParsableCommand {
         func run() throws {
             try runReporting(global) { lang in
                 let found: [Dossier]
-                let db = try global.openExistingDatabase()
+                let db = try global.openExistingDatabase(readOnly: true)
                 if let code = TextInput.nonBlank(code) {
                     guard let d = try db.dossier(code: code) else {
                         throw FieldError(field: "code", label: Localized(vi: "--code", en: "--code"),

@@ -73,7 +73,7 @@ struct GlobalOptions: ParsableArguments {
         if let validate, !FileManager.default.fileExists(atPath: path) {
             try validate(DeskProfile(), { ProcedureCatalog.builtIn.procedure(code: $0) }, VietnamTime.local(now).date)
         }
-        return try AppDatabase(path: path, readOnly: readOnly)
+        return readOnly ? try AppDatabase.openForReading(path: path) : try AppDatabase(path: path)
     }
 
     /// For commands that act on records that must already exist (a ticket, a dossier, today's

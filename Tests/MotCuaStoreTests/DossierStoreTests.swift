@@ -346,4 +346,31 @@ import MotCuaStore
         #expect(try db.searchApplicants("ng van", limit: 7).count == 7)
         #expect(try db.dossiers(matching: DossierQuery(search: "nguyen", limit: 31)).count == 31)
     }
+
+    /// Issue 11: a code is found from any of its parts (`261125-002`, `002`, `mc 261125`) and
+    /// the words of a name in any order, mixed with code parts.
+    @Test func partialCodesAndWordsInAnyOrder() throws {
+        let first = try db.receive("Phan Ích Khiêm", at: "2026-11-25 08:00")
+        let second = try db.receive("Lê Thị Hồng Sự", at: "2026-11-25 08:30")
+        let other = try db.receive("Trần Văn Bình", at: "2026-11-26 08:00")
+        #expect(second.code == "MC-261125-002")
+        #expect(try db.searchDossiers("261125-002", limit: 10).map(\.code) == [second.code])
+        #expect(try db.searchDossiers("261125 002", limit: 10).map(\.code) == [second.code])
+        #expect(try db.searchDossiers("261125", limit: 10).map(\.code) == [second.code, first.code])   // newest first
+        #expect(try db.searchDossiers("002", limit: 10).map(\.code) == [second.code])
+        #expect(try db.searchDossiers("00", limit: 10).count == 3)
+        #expect(try db.searchDossiers("mc-2611", limit: 10).count == 3)
+        #expect(try db.searchDossiers("khiem ich", limit: 10).map(\.code) == [first.code])
+        #expect(try db.searchDossiers("su hong le", limit: 10).map(\.code) == [second.code])
+        #expect(try db.searchDossiers("binh 261126", limit: 10).map(\.code) == [other.code])
+        #expect(try db.searchDossiers("binh 261125", limit: 10).isEmpty)
+        #expect(try db.dossiers(matching: DossierQuery(statuses: [.received], search: "ich")).map(\.code) == [first.code])
+        #expect(try db.searchApplicants("khiem phan", limit: 10).map(\.name) == ["Phan Ích Khiêm"])
+        // The register's `/` follows the same rule on the rows it has loaded.
+        for (query, code) in [("261125-002", second.code), ("khiem ich", first.code), ("binh 261126", other.code)] {
+            #expect(SearchRule.matchesDossier(query: query, code: code, foldedName: VietnameseText.fold(
+                [first, second, other].first { $0.code == code }?.applicantName ?? "")))
+        }
+        #expect(!SearchRule.matchesDossier(query: "ng ng", code: first.code, foldedName: "nguyen van an"))
+    }
 }

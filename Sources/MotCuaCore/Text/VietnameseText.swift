@@ -131,10 +131,21 @@ public enum VietnameseText {
     /// `ng hong su` matches `nguyen hong su`. `folded` must already be a `fold` result (it is the
     /// stored key); the query is folded here. An empty query matches everything.
     public static func matchesWordPrefix(query: String, in folded: String) -> Bool {
-        let q = words(fold(query))
+        matchesWordPrefix(words: words(fold(query)), in: folded)
+    }
+
+    /// `matchesWordPrefix(query:in:)` with the query already folded and split (a list filtered
+    /// per key folds the query once, not once per row).
+    public static func matchesWordPrefix(words q: [Substring], in folded: String) -> Bool {
+        matchesWordPrefix(words: q, inWords: words(folded))
+    }
+
+    /// The same with the text split too (a list keeps its rows' words between keys).
+    public static func matchesWordPrefix(words q: [Substring], inWords t: [Substring]) -> Bool {
         if q.isEmpty { return true }
-        let t = words(folded)
         if q.count > t.count { return false }
+        // The common case, one query word: any text word it prefixes (no matching to solve).
+        if q.count == 1 { return t.contains { $0.hasPrefix(q[0]) } }
         // Each query word must use its own text word ("ng ng" should not match "Nguyễn Văn"),
         // which is a bipartite matching; names are a handful of words, so Kuhn's algorithm is
         // instant.

@@ -178,6 +178,9 @@ public enum DossierSort: CaseIterable, Hashable, Sendable {
 public struct DossierListModel: Sendable {
     /// What the store returned for the filter.
     public private(set) var loaded: [Dossier] = []
+    /// `loaded` in the current order with what the search looks at, worked out once per load
+    /// or order change, not once per key typed: a key only filters (issue 11).
+    private var ordered: [(dossier: Dossier, target: SearchRule.Target)] = []
     /// Code prefix or name words (`ng hong su`); empty shows every loaded dossier.
     public private(set) var search = ""
     public private(set) var sort: DossierSort = .urgency
@@ -204,6 +207,7 @@ public struct DossierListModel: Sendable {
     public mutating func setLoaded(_ dossiers: [Dossier], today: LocalDate) {
         loaded = dossiers
         self.today = today
+        reorder()
         rebuild(keeping: selectedDossier?.code)
     }
 
@@ -215,6 +219,7 @@ public struct DossierListModel: Sendable {
 
     public mutating func setSort(_ sort: DossierSort) {
         self.sort = sort
+        reorder()
         rebuild(keeping: selectedDossier?.code)
     }
 
@@ -223,22 +228,29 @@ public struct DossierListModel: Sendable {
         if let i = rows.firstIndex(where: { $0.code == code }) { list.select(i) }
     }
 
-    /// True when `d` matches the typed search: its code starts with (or, with a digit, contains)
-    /// the text, or the applicant's name matches by word prefix or initials.
+    /// True when `d` matches the typed search, by the one rule of every search (`SearchRule`):
+    /// words prefixing words of the applicant's name or of the code, or the code's digits.
     public static func matches(_ d: Dossier, search: String) -> Bool {
         let q = search.trimmingCharacters(in: .whitespaces)
         if q.isEmpty { return true }
-        let upper = q.uppercased()
-        if d.code.hasPrefix(upper) { return true }
-        if !q.contains(" "), q.contains(where: { $0.isASCII && $0.isNumber }), d.code.contains(upper) { return true }
-        // Punctuation alone (`%`, `-`) has no word to match a name with.
-        guard !VietnameseText.words(VietnameseText.fold(q)).isEmpty else { return false }
-        return VietnameseText.matches(query: q, in: VietnameseText.fold(d.applicantName))
+        return SearchRule.matchesDossier(query: q, code: d.code, foldedName: VietnameseText.fold(d.applicantName))
+    }
+
+    /// Sorts the loaded rows once; the search keeps this order, as a filter does.
+    private mutating func reorder() {
+        ordered = loaded.sorted { [sort, today] in sort.ordered($0, $1, today: today) }
+            .map { ($0, SearchRule.Target(code: $0.code, foldedName: VietnameseText.fold($0.applicantName))) }
     }
 
     private mutating func rebuild(keeping code: String?) {
         let position = selected
-        rows = loaded.filter { Self.matches($0, search: search) }.sorted { [sort, today] in sort.ordered($0, $1, today: today) }
+        let q = search.trimmingCharacters(in: .whitespaces)
+        if q.isEmpty {
+            rows = ordered.map(\.dossier)
+        } else {
+            let query = SearchRule.Query(q)
+            rows = ordered.filter { query.matches($0.target) }.map(\.dossier)
+        }
         list.setCount(rows.count)
         if let code, let i = rows.firstIndex(where: { $0.code == code }) {
             list.select(i)
