@@ -106,17 +106,12 @@ import Testing
         var killedOne: String?
         for (n, delay) in [0.1, 0.3, 0.6].enumerated() {
             let db = folder.file("demo-\(n).sqlite")
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: MotcuaProcess.binary)
-            p.arguments = ["demo", "--db", db, "--now", "2026-11-25 10:00"]
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try ProcessLaunch.start(p)
+            let p = try ChildProcess(MotcuaProcess.binary, ["demo", "--db", db, "--now", "2026-11-25 10:00"])
             Thread.sleep(forTimeInterval: delay)
-            kill(p.processIdentifier, SIGKILL)
+            kill(p.pid, SIGKILL)
             p.waitUntilExit()
             // A demo that finished before the kill proves nothing here.
-            guard p.terminationReason == .uncaughtSignal else { continue }
+            guard p.wasSignaled else { continue }
             killedOne = db
             guard FileManager.default.fileExists(atPath: db) else { continue }
             let list = try MotcuaProcess.run(["dossier", "list", "--db", db, "--json"])

@@ -20,16 +20,10 @@ struct CLIExitCodeTests {
         let locked = desk.folder.file("LOCKED"), release = desk.folder.file("RELEASE")
         // Another writer takes the write lock and keeps it (past the 10 s busy timeout) until
         // the test says RELEASE, or 40 s at most.
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/bin/sh")
-        holder.arguments = ["-c", """
+        let holder = try ChildProcess("/bin/sh", ["-c", """
             (echo "BEGIN EXCLUSIVE;"; echo "INSERT INTO settings (key, value) VALUES ('held', 'x');"; echo ".shell touch '\(locked)'"; \
             n=0; while [ ! -e '\(release)' ] && [ $n -lt 400 ]; do sleep 0.1; n=$((n+1)); done; echo "ROLLBACK;") | /usr/bin/sqlite3 '\(desk.db)'
-            """]
-        holder.standardOutput = FileHandle.nullDevice
-        holder.standardError = FileHandle.nullDevice
-        holder.standardInput = FileHandle.nullDevice
-        try ProcessLaunch.start(holder)
+            """])
         func releaseLock() {
             _ = FileManager.default.createFile(atPath: release, contents: nil)
             holder.waitUntilExit()

@@ -12,20 +12,15 @@ import Testing
         var reported: Set<String> = []
         var killed = 0
         for i in 1...50 {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: MotcuaProcess.binary)
-            p.arguments = ["walkin", "add", "--name", "Người \(i)", "--db", desk.db, "--now", "2026-11-25 08:00", "--json"]
-            let out = Pipe()
-            p.standardOutput = out
-            p.standardError = FileHandle.nullDevice
-            let reader = PipeReader(out.fileHandleForReading)
-            try ProcessLaunch.start(p)
+            let p = try ChildProcess(MotcuaProcess.binary,
+                                     ["walkin", "add", "--name", "Người \(i)", "--db", desk.db, "--now", "2026-11-25 08:00", "--json"],
+                                     stdout: .pipe)
             // Spread over the process's life (start, open, the transaction, the print).
             Thread.sleep(forTimeInterval: Double(Int.random(in: 0...120, using: &rng)) / 1000)
-            kill(p.processIdentifier, SIGKILL)
+            kill(p.pid, SIGKILL)
             p.waitUntilExit()
-            if p.terminationReason == .uncaughtSignal { killed += 1 }
-            if let code = reader.text(waiting: 5).firstMatch(of: /"ticket" : "(A\d{3})"/)?.1 { reported.insert(String(code)) }
+            if p.wasSignaled { killed += 1 }
+            if let code = p.stdoutReader?.text(waiting: 5).firstMatch(of: /"ticket" : "(A\d{3})"/)?.1 { reported.insert(String(code)) }
         }
         let listed = try desk.rows(["queue", "list"]).compactMap { $0["ticket"] as? String }
         #expect(reported.isSubset(of: Set(listed)), "lost: \(reported.subtracting(listed).sorted())")

@@ -46,33 +46,23 @@ struct MotcuaProcess {
     /// Any program (e.g. `/bin/sh -c` to pass bytes Swift strings cannot hold), same guarantees.
     static func run(executable: String, _ args: [String], env extra: [String: String] = [:], timeout: Double = 30,
                     name: [String]? = nil) throws -> Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = args
         var env = ProcessInfo.processInfo.environment
         env["MOTCUA_DB"] = nil
         env["USER"] = "e2e"
         env["LANG"] = "C.UTF-8"
         for (k, v) in extra { env[k] = v }
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        let exited = DispatchSemaphore(value: 0)
-        p.terminationHandler = { _ in exited.signal() }
-        try ProcessLaunch.start(p)
-        let stdout = PipeReader(out.fileHandleForReading), stderr = PipeReader(err.fileHandleForReading)
-        if exited.wait(timeout: .now() + timeout) == .timedOut {
+        let p = try ChildProcess(executable, args, environment: env, stdout: .pipe, stderr: .pipe)
+        let stdout = p.stdoutReader, stderr = p.stderrReader
+        if !p.wait(seconds: timeout) {
             p.terminate()
-            if exited.wait(timeout: .now() + 2) == .timedOut {
-                kill(p.processIdentifier, SIGKILL)
-                _ = exited.wait(timeout: .now() + 5)
+            if !p.wait(seconds: 2) {
+                kill(p.pid, SIGKILL)
+                _ = p.wait(seconds: 5)
             }
             throw Timeout(command: name ?? [executable] + args, seconds: timeout,
-                          stdout: stdout.text(waiting: 2), stderr: stderr.text(waiting: 2))
+                          stdout: stdout?.text(waiting: 2) ?? "", stderr: stderr?.text(waiting: 2) ?? "")
         }
-        return Result(status: p.terminationStatus, stdout: stdout.text(waiting: 10), stderr: stderr.text(waiting: 10))
+        return Result(status: p.terminationStatus, stdout: stdout?.text(waiting: 10) ?? "", stderr: stderr?.text(waiting: 10) ?? "")
     }
 }
 

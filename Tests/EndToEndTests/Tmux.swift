@@ -44,26 +44,10 @@ final class Tmux {
             try? FileManager.default.removeItem(atPath: out)
             try? FileManager.default.removeItem(atPath: err)
         }
-        _ = FileManager.default.createFile(atPath: out, contents: nil)
-        _ = FileManager.default.createFile(atPath: err, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
-        let errHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
-        defer {
-            try? outHandle.close()
-            try? errHandle.close()
-        }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux"] + args
-        p.standardOutput = outHandle
-        p.standardError = errHandle
-        p.standardInput = FileHandle.nullDevice
-        let exited = DispatchSemaphore(value: 0)
-        p.terminationHandler = { _ in exited.signal() }
-        try ProcessLaunch.start(p)
-        if exited.wait(timeout: .now() + timeout) == .timedOut {
+        let p = try ChildProcess("/usr/bin/env", ["tmux"] + args, stdout: .file(out), stderr: .file(err))
+        if !p.wait(seconds: timeout) {
             p.terminate()
-            if exited.wait(timeout: .now() + 2) == .timedOut { kill(p.processIdentifier, SIGKILL) }
+            if !p.wait(seconds: 2) { kill(p.pid, SIGKILL); _ = p.wait(seconds: 2) }
             throw CommandFailed(command: args, problem: "did not finish in \(Int(timeout)) s and was killed")
         }
         let output = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
@@ -79,13 +63,10 @@ final class Tmux {
     /// would last as long as the server: launch without waiting and poll for the session instead.
     func start(_ command: String, env: [String: String]) throws {
         let exports = env.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", "env \(exports) \(command); sleep 30"]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        p.standardInput = FileHandle.nullDevice
-        try ProcessLaunch.start(p)
+        let p = try ChildProcess("/usr/bin/env",
+                                 ["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", "env \(exports) \(command); sleep 30"])
+        // Reaped in the background: the client ends once the server has the session.
+        Thread.detachNewThread { p.waitUntilExit() }
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
             if (try? run(["list-sessions", "-F", "#{session_name}"], check: false))?.contains(session) == true { return }
