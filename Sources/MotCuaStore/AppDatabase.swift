@@ -156,7 +156,7 @@ public final class AppDatabase: Sendable {
         let header = handle.readData(ofLength: 100)
         try? handle.close()
         guard header.prefix(16) == Data("SQLite format 3\0".utf8) else { throw notOurs }
-        if SQLiteHeader(header)?.isTruncated(fileSize: size, path: path) == true { throw StoreError.damaged(path) }
+        if SQLiteHeader.looksTruncated(path: path) { throw StoreError.damaged(path) }
         var config = Configuration()
         config.readonly = true
         // Another desk may be writing right now: wait for it rather than misjudge the file.

@@ -11,7 +11,7 @@ extension AppDatabase {
         if let handle = FileHandle(forReadingAtPath: path) {
             let header = SQLiteHeader(handle.readData(ofLength: 100))
             try? handle.close()
-            if let header, let pages = header.pageCount, header.isTruncated(fileSize: size, path: path) {
+            if let header, let pages = header.pageCount, SQLiteHeader.looksTruncated(path: path) {
                 findings.append("truncated: \(size) bytes, the header says \(pages) pages of \(header.pageSize) bytes (\(pages * header.pageSize) bytes)")
             }
         }

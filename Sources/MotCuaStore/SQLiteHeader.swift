@@ -24,4 +24,24 @@ struct SQLiteHeader {
         guard let pageCount, !FileManager.default.fileExists(atPath: path + "-wal") else { return false }
         return fileSize < pageCount * pageSize
     }
+
+    /// Whether the file at `path` is shorter than its header says, judged the same way twice, a
+    /// moment apart, each time reading the header before the size. Another desk checkpointing
+    /// writes page 1 (the new page count) before the pages that grow the file, and removes its
+    /// `-wal` when it closes: one look taken across that moment read a healthy file as cut short
+    /// (two desk processes writing at once, in a test). A cut copy stays cut.
+    static func looksTruncated(path: String) -> Bool {
+        func once() -> Bool {
+            // No -wal before and after the look: no writer was checkpointing across it.
+            let wal = path + "-wal"
+            guard !FileManager.default.fileExists(atPath: wal), let handle = FileHandle(forReadingAtPath: path) else { return false }
+            let bytes = handle.readData(ofLength: 100)
+            try? handle.close()
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+            return SQLiteHeader(bytes)?.isTruncated(fileSize: size, path: path) == true && !FileManager.default.fileExists(atPath: wal)
+        }
+        guard once() else { return false }
+        usleep(200_000)
+        return once()
+    }
 }
