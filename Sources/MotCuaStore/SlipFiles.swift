@@ -105,33 +105,26 @@ public enum PrintCommand {
             throw StoreError("Không tìm thấy lệnh in '\(program)' (lệnh: \(shown)); kiểm tra máy in đã cài chưa. Tệp phiếu vẫn được lưu: \(file)",
                              "Print command '\(program)' not found (command: \(shown)); check the printer is installed. The slip file is saved: \(file)")
         }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = Array(command.dropFirst()) + [file]
-        p.environment = environment
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        p.standardInput = FileHandle.nullDevice
-        let exited = DispatchSemaphore(value: 0)
-        p.terminationHandler = { _ in exited.signal() }
+        // posix_spawn (ChildProcess), not Foundation's Process: a crash in Process.run would take
+        // the clerk's desk down while printing.
+        let p: ChildProcess
         do {
-            try p.run()
+            p = try ChildProcess(executable, Array(command.dropFirst()) + [file], environment: environment, stdout: .pipe, stderr: .pipe)
         } catch {
-            throw StoreError("Không chạy được lệnh in '\(shown)': \(error.localizedDescription). Tệp phiếu vẫn được lưu: \(file)",
-                             "Cannot run the print command '\(shown)': \(error.localizedDescription). The slip file is saved: \(file)")
+            throw StoreError("Không chạy được lệnh in '\(shown)': \(error). Tệp phiếu vẫn được lưu: \(file)",
+                             "Cannot run the print command '\(shown)': \(error). The slip file is saved: \(file)")
         }
-        let reader = OutputReader(out.fileHandleForReading)
-        if exited.wait(timeout: .now() + timeout) == .timedOut {
+        if !p.wait(seconds: timeout) {
             p.terminate()
-            if exited.wait(timeout: .now() + 2) == .timedOut {
-                kill(p.processIdentifier, SIGKILL)
-                _ = exited.wait(timeout: .now() + 2)
+            if !p.wait(seconds: 2) {
+                kill(p.pid, SIGKILL)
+                _ = p.wait(seconds: 2)
             }
             throw StoreError("Lệnh in '\(shown)' không xong sau \(Int(timeout)) giây và đã bị dừng. Tệp phiếu vẫn được lưu: \(file)",
                              "The print command '\(shown)' did not finish in \(Int(timeout)) s and was stopped. The slip file is saved: \(file)")
         }
-        let said = reader.text(waiting: 2).trimmingCharacters(in: .whitespacesAndNewlines)
+        let output = [p.stdoutReader, p.stderrReader].compactMap { $0?.text(waiting: 2) }.joined(separator: "\n")
+        let said = output.trimmingCharacters(in: .whitespacesAndNewlines)
         let tail = String(said.suffix(300))
         guard p.terminationStatus == 0 else {
             let detail = tail.isEmpty ? "" : ": \(tail)"
@@ -149,30 +142,6 @@ public enum PrintCommand {
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }
         return nil
-    }
-}
-
-/// Reads a pipe to its end on its own thread (a printer program that fills the pipe must not
-/// block while we wait for it to exit).
-private final class OutputReader: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            while true {
-                let chunk = handle.availableData
-                if chunk.isEmpty { break }
-                lock.withLock { data.append(chunk) }
-            }
-            done.signal()
-        }
-    }
-
-    func text(waiting seconds: Double) -> String {
-        _ = done.wait(timeout: .now() + seconds)
-        return lock.withLock { String(decoding: data, as: UTF8.self) }
     }
 }
 

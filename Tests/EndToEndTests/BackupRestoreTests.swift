@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaStore
 import Testing
 
 /// `backup` while desks write, the daily rotation, `restore` with its refusals, and a demo

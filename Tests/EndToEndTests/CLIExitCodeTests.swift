@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaStore
 import Testing
 
 /// The documented exit codes: 2 refused, 3 needs the clerk's confirmation, 4 SQLite failed (busy,

@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaStore
 import Testing
 
 /// A desk process killed (SIGKILL: a power cut, `kill -9`) at any moment of a write never loses

@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaStore
 import Testing
 
 /// Runs the built `motcua` binary, as a clerk's script or CI would.
@@ -63,31 +64,6 @@ struct MotcuaProcess {
                           stdout: stdout?.text(waiting: 2) ?? "", stderr: stderr?.text(waiting: 2) ?? "")
         }
         return Result(status: p.terminationStatus, stdout: stdout?.text(waiting: 10) ?? "", stderr: stderr?.text(waiting: 10) ?? "")
-    }
-}
-
-/// Reads a pipe to its end on a thread of its own.
-final class PipeReader: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            while true {
-                let chunk = handle.availableData
-                if chunk.isEmpty { break }
-                lock.withLock { data.append(chunk) }
-            }
-            done.signal()
-        }
-    }
-
-    /// What was read, once the writer closed the pipe (or after `seconds`, what came so far: a
-    /// grandchild may keep the pipe open).
-    func text(waiting seconds: Double) -> String {
-        if done.wait(timeout: .now() + seconds) == .success { done.signal() }
-        return lock.withLock { String(decoding: data, as: UTF8.self) }
     }
 }
 

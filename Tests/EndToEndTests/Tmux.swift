@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaStore
 import Testing
 
 /// A tmux session (80×24 unless resized) running one command, for the desk's terminal tests.

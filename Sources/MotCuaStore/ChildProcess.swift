@@ -3,16 +3,18 @@ import Foundation
 import Glibc
 #endif
 
-/// A child process started with `posix_spawn`, for the end-to-end tests.
+/// A child process started with `posix_spawn`: the print command, and the end-to-end tests'
+/// children.
 ///
 /// Foundation's `Process.run()` on Linux crashed the whole test process now and then (SIGSEGV in
-/// a `memcpy` inside `Process.run`, once SIGILL), even with launches serialised; a crash there
-/// takes every test of the run with it. `posix_spawn` with explicit descriptors does the same job
-/// in a few lines we control: every descriptor this side opens is close-on-exec, so a child
-/// (a tmux server above all) never inherits another test's pipe and keeps it open.
-final class ChildProcess: @unchecked Sendable {
+/// a `memcpy` inside `Process.run`, once SIGILL), even with launches serialised; at a desk that
+/// would be the clerk's program going down while printing a slip. `posix_spawn` with explicit
+/// descriptors does the same job in a few lines we control: every descriptor this side opens is
+/// close-on-exec, so a child (a tmux server above all) never inherits another one's pipe and
+/// keeps it open.
+public final class ChildProcess: @unchecked Sendable {
     /// Where a standard stream of the child goes.
-    enum Stream {
+    public enum Stream: Sendable {
         case null
         /// A new pipe; its reading end is `stdoutReader` / `stderrReader`.
         case pipe
@@ -20,21 +22,21 @@ final class ChildProcess: @unchecked Sendable {
         case file(String)
     }
 
-    let pid: pid_t
+    public let pid: pid_t
     private let lock = NSLock()
     private var rawStatus: Int32?
     /// The pipes' readers, when `.pipe` was asked.
-    private(set) var stdoutReader: PipeReader?
-    private(set) var stderrReader: PipeReader?
+    public private(set) var stdoutReader: OutputCollector?
+    public private(set) var stderrReader: OutputCollector?
 
-    struct SpawnFailed: Error, CustomStringConvertible {
-        let executable: String, code: Int32
-        var description: String { "posix_spawn \(executable): \(String(cString: strerror(code)))" }
+    public struct SpawnFailed: Error, CustomStringConvertible {
+        public let executable: String, code: Int32
+        public var description: String { "posix_spawn \(executable): \(String(cString: strerror(code)))" }
     }
 
     private static let spawnLock = NSLock()
 
-    init(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+    public init(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
          stdout: Stream = .null, stderr: Stream = .null) throws {
         Self.spawnLock.lock()
         defer { Self.spawnLock.unlock() }
@@ -83,8 +85,8 @@ final class ChildProcess: @unchecked Sendable {
             throw SpawnFailed(executable: executable, code: code)
         }
         pid = child
-        if let fd = readers[1] { stdoutReader = PipeReader(FileHandle(fileDescriptor: fd, closeOnDealloc: true)) }
-        if let fd = readers[2] { stderrReader = PipeReader(FileHandle(fileDescriptor: fd, closeOnDealloc: true)) }
+        if let fd = readers[1] { stdoutReader = OutputCollector(FileHandle(fileDescriptor: fd, closeOnDealloc: true)) }
+        if let fd = readers[2] { stderrReader = OutputCollector(FileHandle(fileDescriptor: fd, closeOnDealloc: true)) }
     }
 
     /// Reaps the child if it has ended; true once it has.
@@ -100,7 +102,7 @@ final class ChildProcess: @unchecked Sendable {
     }
 
     /// Waits up to `seconds` for the child to end; true when it has.
-    func wait(seconds: Double) -> Bool {
+    public func wait(seconds: Double) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while !poll() {
             if Date() >= deadline { return false }
@@ -109,21 +111,47 @@ final class ChildProcess: @unchecked Sendable {
         return true
     }
 
-    func waitUntilExit() { while !wait(seconds: 3600) {} }
+    public func waitUntilExit() { while !wait(seconds: 3600) {} }
 
-    var isRunning: Bool { !poll() }
+    public var isRunning: Bool { !poll() }
 
     /// The exit code, or the signal's number when a signal ended it (as Foundation reports).
-    var terminationStatus: Int32 {
+    public var terminationStatus: Int32 {
         let s = lock.withLock { rawStatus } ?? 0
         return s & 0x7f == 0 ? (s >> 8) & 0xff : s & 0x7f
     }
 
     /// True when a signal ended it.
-    var wasSignaled: Bool {
+    public var wasSignaled: Bool {
         let s = lock.withLock { rawStatus } ?? 0
         return s & 0x7f != 0 && s & 0x7f != 0x7f
     }
 
-    func terminate() { kill(pid, SIGTERM) }
+    public func terminate() { kill(pid, SIGTERM) }
+}
+
+/// Reads a pipe to its end on a thread of its own (a child that fills one pipe must not block
+/// while we wait for it to exit).
+public final class OutputCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    public init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                lock.withLock { data.append(chunk) }
+            }
+            done.signal()
+        }
+    }
+
+    /// What was read, once the writer closed the pipe (or after `seconds`, what came so far: a
+    /// grandchild may keep the pipe open).
+    public func text(waiting seconds: Double) -> String {
+        if done.wait(timeout: .now() + seconds) == .success { done.signal() }
+        return lock.withLock { String(decoding: data, as: UTF8.self) }
+    }
 }
