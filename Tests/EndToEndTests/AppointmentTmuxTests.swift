@@ -40,7 +40,12 @@ import MotCuaStore
         #expect(lines.contains { $0.contains("Tổng") } && lines.contains { $0.contains("16:30") }, "\(week)")
         #expect(lines.count < 24 || lines[23].contains("Thoát"), "the key bar is not on the 24th row:\n\(week)")
         try tmux.keys("PgDn")
-        let next = try tmux.step("PgDn: the week of 12/01, five days") { $0.contains("tuần 12/01–16/01/2026") && $0.contains("Ô: số hẹn") }
+        // The whole grid of the new week, not a capture taken while ncurses was still drawing it
+        // (the title new, the columns and the old title's tail not yet).
+        let next = try tmux.step("PgDn: the week of 12/01, five days") {
+            $0.contains("tuần 12/01–16/01/2026") && $0.contains("T2 12/01") && $0.contains("T6 16/01") && $0.contains("Ô: số hẹn")
+                && !$0.contains("T2 05/01")
+        }
         #expect(!next.contains("T7 "), "\(next)")
         try tmux.keys("g")
         try tmux.step("g asks for a date", shows: "Đến ngày")
