@@ -156,8 +156,14 @@ struct DossierCommand: ParsableCommand {
                     (d, DossierLookup.plainWords(d, procedureName: try db.procedure(of: d)?.name, today: today, calendar: calendar))
                 }
                 if global.json {
+                    // The due date as `dossier show` gives it (provisional or not), so the same
+                    // dossier reads the same through either command.
+                    let profile = try db.profile()
                     struct Answer: Encodable { let dossier: DossierJSON; let said: [String] }
-                    Output.print(Output.json(answers.map { Answer(dossier: DossierJSON($0.0, today: today), said: $0.1.map { $0.text(lang) }) }))
+                    Output.print(Output.json(try answers.map { d, said in
+                        let due = d.status.isOpen ? DueDateRule.due(of: d, procedure: try db.procedure(of: d), calendar: calendar, profile: profile) : nil
+                        return Answer(dossier: DossierJSON(d, today: today, due: due), said: said.map { $0.text(lang) })
+                    }))
                     return
                 }
                 if answers.isEmpty {

@@ -22,5 +22,10 @@ import Testing
         #expect(onlyName.status == 2 && onlyName.stderr.contains("--id-number"))
         let json = try desk.rows(["dossier", "lookup", "--code", code], at: "2026-11-27 10:00")
         #expect((json.first?["said"] as? [String])?.count == 2)
+        // The same dossier reads the same through lookup and show (trial: null against false).
+        let shown = try #require(try desk.object(["dossier", "show", code], at: "2026-11-27 10:00")["dossier"] as? [String: Any])
+        let looked = try #require(json.first?["dossier"] as? [String: Any])
+        #expect(looked["due_date_provisional"] as? Bool == shown["due_date_provisional"] as? Bool)
+        #expect(looked["due_date_provisional"] as? Bool == false)
     }
 }
