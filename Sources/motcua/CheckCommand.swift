@@ -23,7 +23,9 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// Warnings about the working calendar in force (the desk's file or the built-in one).
-    static func calendarWarnings(_ calendar: WorkingCalendar, today: LocalDate) -> [Warning] {
+    /// - Parameter builtIn: the program's own holiday file is in force (no `calendar.txt`): a
+    ///   line of it cannot be edited in place, so the advice is to start the desk's own file.
+    static func calendarWarnings(_ calendar: WorkingCalendar, today: LocalDate, builtIn: Bool = false) -> [Warning] {
         var out: [Warning] = []
         for missing in calendar.missingAnnouncements(asOf: today) {
             let (vi, en) = missing.holiday == .tet ? ("Tết", "Tết") : ("Quốc khánh", "National Day")
@@ -40,9 +42,13 @@ struct CheckCommand: ParsableCommand {
             out.append(Warning(
                 kind: "basis-unconfirmed",
                 message: "\(file):\(entry.line): ngày nghỉ \(entry.date.vietnamese) (\(entry.reason)) chưa xác nhận căn cứ pháp lý; "
-                    + "ghi số hiệu văn bản vào nguồn, hoặc xóa dòng nếu không có.",
+                    + (builtIn ? "đây là tệp có sẵn của chương trình: tạo tệp lịch của bộ phận (calendar.txt cạnh tệp dữ liệu; "
+                                 + "lệnh 'motcua calendar announce' đầu tiên tạo nó từ tệp có sẵn), rồi ghi số hiệu văn bản vào nguồn của dòng này, hoặc xóa dòng."
+                               : "ghi số hiệu văn bản vào nguồn, hoặc xóa dòng nếu không có."),
                 messageEn: "\(file):\(entry.line): the day off \(entry.date.iso) (\(entry.reason)) has no confirmed legal basis; "
-                    + "put the document number in its source, or remove the line.",
+                    + (builtIn ? "this is the program's own file: start the desk's calendar file (calendar.txt beside the database; "
+                                 + "the first 'motcua calendar announce' makes it from the built-in one), then put the document number in this line's source, or remove it."
+                               : "put the document number in its source, or remove the line."),
                 file: file, line: entry.line))
         }
         return out
@@ -99,8 +105,8 @@ struct CheckCommand: ParsableCommand {
             // A calendar file that does not read is a problem of this desk's data: report it with
             // the others instead of stopping the check.
             do {
-                let (calendar, _) = try global.workingCalendar()
-                warnings = Self.calendarWarnings(calendar, today: VietnamTime.local(try global.clock().now()).date)
+                let (calendar, source) = try global.workingCalendar()
+                warnings = Self.calendarWarnings(calendar, today: VietnamTime.local(try global.clock().now()).date, builtIn: source == "built-in")
                     + (try Self.dueDateWarnings(store, calendar: calendar))
                     + (try Self.appointmentWarnings(store, calendar: calendar, today: VietnamTime.local(try global.clock().now()).date))
             } catch let e as CalendarFileError {

@@ -84,6 +84,8 @@ import Testing
         #expect((warnings[0]["message"] as? String)?.hasPrefix("Chưa có thông báo nghỉ Tết 2027") == true)
         #expect((warnings[1]["message"] as? String)?.contains("24/11/2026") == true)
         #expect(warnings[1]["file"] as? String == "holidays-vn.txt" && warnings[1]["line"] is Int)
+        // The built-in file cannot be edited in place: the advice is to start the desk's own.
+        #expect((warnings[1]["message"] as? String)?.contains("tạo tệp lịch của bộ phận (calendar.txt") == true, "\(warnings[1])")
         let human = try desk.ok(["check"]).stdout
         #expect(human.contains("Lưu ý (3):") && human.contains("Chưa có thông báo nghỉ Tết 2027"), "\(human)")
 
