@@ -82,8 +82,9 @@ struct RestoreCommand: ParsableCommand {
         FileHandle.standardError.write(Data((question.text(lang) + (lang == .vi ? " [c/K] " : " [y/N] ")).utf8))
         let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         guard ["c", "có", "co", "y", "yes"].contains(answer) else {
-            fail(lang == .vi ? "Không khôi phục; dữ liệu giữ nguyên." : "Not restored; the data is unchanged.", field: "yes",
-                 options: global, code: ExitStatus.needsConfirmation)
+            // The clerk's own "no" is an answer, not an error: said plainly, exit 3 as unanswered.
+            FileHandle.standardError.write(Data(((lang == .vi ? "Không khôi phục; dữ liệu giữ nguyên." : "Not restored; the data is unchanged.") + "\n").utf8))
+            Foundation.exit(ExitStatus.needsConfirmation)
         }
     }
 }
