@@ -71,7 +71,7 @@ public struct PickerField {
         case items([PickerItem])
         /// Asked on every change of the query (e.g. the applicant search in the store), best
         /// first. Called synchronously: keep it fast and limited.
-        case search((String) -> [PickerItem])
+        case search((String) throws -> [PickerItem])
     }
 
     public let id: String
@@ -81,6 +81,9 @@ public struct PickerField {
     public var maxRows: Int
     public var hint: Localized?
     public var error: String?
+    /// The search itself failed (the store could not be read): said in the dropdown and beside
+    /// the field, never shown as "nothing found".
+    public private(set) var searchError: (any Error)?
     /// What the clerk types; it shows the chosen item's title once one is accepted.
     public private(set) var query: TextField
     /// The matches for the current query, best first.
@@ -125,7 +128,7 @@ public struct PickerField {
     /// A picker that asks `search` for the items matching the query.
     public init(id: String, label: Localized, maxRows: Int = 6, width: Int? = nil, placeholder: Localized? = nil,
                 hint: Localized? = nil, compose: @escaping TextField.Compose = TextField.append,
-                search: @escaping (String) -> [PickerItem]) {
+                search: @escaping (String) throws -> [PickerItem]) {
         self.init(id: id, label: label, source: .search(search), selected: nil, maxRows: maxRows, width: width,
                   placeholder: placeholder, hint: hint, compose: compose)
     }
@@ -162,7 +165,14 @@ public struct PickerField {
     public mutating func refresh() {
         switch source {
         case .items(let items): results = PickerItem.filter(items, query: query.text)
-        case .search(let search): results = search(query.text)
+        case .search(let search):
+            do {
+                results = try search(query.text)
+                searchError = nil
+            } catch {
+                results = []
+                searchError = error
+            }
         }
         list = ListView(count: results.count, selected: 0, height: maxRows)
     }
@@ -262,7 +272,8 @@ public struct PickerField {
     @discardableResult
     public func render(into g: inout CellGrid, row: Int, col: Int, width: Int, labelWidth: Int = 16,
                        focused: Bool, language: Language = .vi) -> CursorPosition? {
-        let trailing = error ?? selected?.subtitle
+        let failed = searchError.map { ErrorText.message(for: $0, language: language) }
+        let trailing = error ?? failed ?? selected?.subtitle
         let layout = FieldRowLayout(col: col, width: width, labelWidth: labelWidth,
                                     preferred: query.width ?? 44, trailing: trailing)
         layout.drawLabel(label.text(language), into: &g, row: row, focused: focused)
@@ -276,8 +287,8 @@ public struct PickerField {
             g.put(row: row, col: layout.valueCol, text: CellWidth.truncate(query.text, toCells: layout.valueWidth),
                   style: WidgetStyle.highlight)
         }
-        if let error {
-            layout.drawTrailing(error, into: &g, row: row, style: WidgetStyle.error)
+        if let problem = error ?? failed {
+            layout.drawTrailing(problem, into: &g, row: row, style: WidgetStyle.error)
         } else if let sub = selected?.subtitle {
             layout.drawTrailing(sub, into: &g, row: row, style: WidgetStyle.muted)
         }
@@ -299,8 +310,10 @@ public struct PickerField {
         if results.isEmpty {
             guard !query.text.isEmpty else { return }
             g.fill(row: top, fromCol: col, toCol: col + width, style: WidgetStyle.muted)
-            g.put(row: top, col: col + 1, text: CellWidth.truncate(language == .en ? "(nothing found)" : "(không tìm thấy)", toCells: width - 2),
-                  style: WidgetStyle.muted)
+            let said = searchError.map { ErrorText.message(for: $0, language: language) }
+                ?? (language == .en ? "(nothing found)" : "(không tìm thấy)")
+            g.put(row: top, col: col + 1, text: CellWidth.truncate(said, toCells: width - 2),
+                  style: searchError == nil ? WidgetStyle.muted : WidgetStyle.error)
             return
         }
         var l = list

@@ -53,7 +53,11 @@ final class FailingStore: DeskStore, @unchecked Sendable {
     func searchDossiers(_ text: String, limit: Int) throws -> [Dossier] { try inner.searchDossiers(text, limit: limit) }
     func applicant(id: Int64) throws -> Applicant? { try inner.applicant(id: id) }
     func applicant(idNumber: String) throws -> Applicant? { try inner.applicant(idNumber: idNumber) }
-    func searchApplicants(_ q: String, limit: Int) throws -> [Applicant] { try inner.searchApplicants(q, limit: limit) }
+    var failSearch = false
+    func searchApplicants(_ q: String, limit: Int) throws -> [Applicant] {
+        if failSearch { throw broken }
+        return try inner.searchApplicants(q, limit: limit)
+    }
     var failWorkload = false
     func dueCounts(today: LocalDate) throws -> (dueToday: Int, overdue: Int) {
         if failWorkload { throw broken }
@@ -118,6 +122,20 @@ struct HonestFailureTests {
             #expect(app.top is QueueScreen, "\(key) opened a form on a catalog it could not read")
             #expect(app.message?.contains("Không đọc được cơ sở dữ liệu") == true)
         }
+    }
+
+    @Test("F4's applicant search that cannot read the store says so, never '(không tìm thấy)'")
+    func applicantSearchUnreadable() throws {
+        let (store, app, term) = try desk()
+        for k in try Key.script("F4") { app.handle(k) }
+        let form = try #require(app.top as? ReceiveDossierScreen)
+        #expect(form.form.focusedID == "lookup")
+        store.failSearch = true
+        for ch in "ngu" { app.handle(.character(ch)) }
+        let screen = app.currentGrid().dump().joined(separator: "\n")
+        _ = term
+        #expect(screen.contains("Không đọc được cơ sở dữ liệu"), "\(screen)")
+        #expect(!screen.contains("(không tìm thấy)"), "\(screen)")
     }
 
     @Test("an unreadable profile: the transfer prompt is refused with the reason, not '2 counters'")

@@ -42,7 +42,7 @@ final class ReceiveDossierScreen: FormScreen {
                                 hint: Localized(vi: "Tên, CCCD hoặc điện thoại của người đã nộp trước; Enter để điền",
                                                 en: "Name, ID or phone of a past applicant; Enter fills the form"),
                                 search: { q in
-                                    ((try? db.searchApplicants(q, limit: 20)) ?? []).compactMap { a in
+                                    (try db.searchApplicants(q, limit: 20)).compactMap { a in
                                         guard let id = a.id else { return nil }
                                         return PickerItem(id: String(id), title: a.name,
                                                           subtitle: [a.idNumber, a.phone, a.address].compactMap { $0 }.joined(separator: " · "),
