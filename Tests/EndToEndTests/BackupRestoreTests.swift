@@ -104,8 +104,14 @@ import Testing
     @Test func aKilledDemoLeavesNothingAndRunsAgain() throws {
         let folder = try TempFolder()
         defer { folder.remove() }
-        var killedOne: String?
-        for (n, delay) in [0.1, 0.3, 0.6].enumerated() {
+        // What a whole demo makes: a kill that lands after its one transaction committed (while
+        // it prints its summary) leaves exactly that, never a part of it.
+        let whole = folder.file("whole.sqlite")
+        #expect(try MotcuaProcess.run(["demo", "--db", whole, "--now", "2026-11-25 10:00"]).status == 0)
+        let wholeCount = try MotcuaProcess.run(["dossier", "list", "--db", whole, "--json"]).rows?.count ?? -1
+        #expect(wholeCount > 0)
+        var killedEmpty: String?
+        for (n, delay) in [0.05, 0.1, 0.2, 0.3, 0.6].enumerated() {
             let db = folder.file("demo-\(n).sqlite")
             let p = try ChildProcess(MotcuaProcess.binary, ["demo", "--db", db, "--now", "2026-11-25 10:00"])
             Thread.sleep(forTimeInterval: delay)
@@ -113,12 +119,13 @@ import Testing
             p.waitUntilExit()
             // A demo that finished before the kill proves nothing here.
             guard p.wasSignaled else { continue }
-            killedOne = db
-            guard FileManager.default.fileExists(atPath: db) else { continue }
+            guard FileManager.default.fileExists(atPath: db) else { killedEmpty = db; continue }
             let list = try MotcuaProcess.run(["dossier", "list", "--db", db, "--json"])
-            #expect(list.rows?.isEmpty == true, "a killed demo left \(list.stdout.prefix(200)) \(list.stderr)")
+            let count = list.rows?.count ?? -1
+            #expect(count == 0 || count == wholeCount, "a killed demo left \(count) of \(wholeCount) dossiers: \(list.stderr)")
+            if count == 0 { killedEmpty = db }
         }
-        let db = try #require(killedOne, "every demo finished before its kill")
+        let db = try #require(killedEmpty, "no demo was killed before its transaction")
         let r = try MotcuaProcess.run(["demo", "--db", db, "--now", "2026-11-25 10:00"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try MotcuaProcess.run(["check", "--db", db, "--now", "2026-11-25 10:00"]).status == 0)
