@@ -138,7 +138,14 @@ func unreadable(_ what: String, _ key: String, _ column: String, _ value: String
                "\(what) '\(key)': cannot read '\(value ?? "NULL")' in column \(column) (damaged file, or from a newer version)")
 }
 
-extension Row {
+/// A stored row read by column name: GRDB's `Row`, or an `IndexedRow` (by position).
+protocol NamedColumns {
+    subscript<Value: DatabaseValueConvertible>(_ name: String) -> Value? { get }
+}
+
+extension Row: NamedColumns {}
+
+extension NamedColumns {
     func required<T>(_ column: String, _ what: String, _ key: String, _ parse: (String) -> T?) throws -> T {
         let raw: String? = self[column]
         guard let raw, let value = parse(raw) else { throw unreadable(what, key, column, raw) }
@@ -204,7 +211,7 @@ enum TicketRow {
 
 /// A row read through a name → position map made once per query: GRDB's lookup by name
 /// lowercases the name on every access (40 columns, every row: a third of decoding a dossier).
-struct IndexedRow {
+struct IndexedRow: NamedColumns {
     let row: Row
     let columns: [String: Int]
 
@@ -221,18 +228,6 @@ struct IndexedRow {
         return row[i]
     }
 
-    func required<T>(_ column: String, _ what: String, _ key: String, _ parse: (String) -> T?) throws -> T {
-        let raw: String? = self[column]
-        guard let raw, let value = parse(raw) else { throw unreadable(what, key, column, raw) }
-        return value
-    }
-
-    func optionalDate(_ column: String, _ what: String, _ key: String) throws -> Date? {
-        let raw: String? = self[column]
-        guard let raw else { return nil }
-        guard let d = Timestamp.date(raw) else { throw unreadable(what, key, column, raw) }
-        return d
-    }
 }
 
 enum DossierRow {
