@@ -11,9 +11,16 @@ import MotCuaCore
     /// A fake `espeak-ng` with `body` as its shell script.
     func fake(_ body: String) throws -> String {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let path = dir + "/espeak-ng"
-        try Data("#!/bin/sh\n\(body)\n".utf8).write(to: URL(fileURLWithPath: path))
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        // A fresh file each time, written through a close-on-exec descriptor: a child another
+        // test spawns at that moment must not inherit it open for writing, or running the
+        // script fails with "text file busy" (a CI run rang the bell for the working fake).
+        let path = dir + "/espeak-ng-" + UUID().uuidString.prefix(8)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        let bytes = Array("#!/bin/sh\n\(body)\n".utf8)
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        guard written == bytes.count else { throw CocoaError(.fileWriteUnknown) }
         return path
     }
 
